@@ -1,0 +1,133 @@
+// Loads the native addon and encodes normalised requests for it (see native/binding/).
+import * as path from 'node:path';
+import nodeGypBuild from 'node-gyp-build';
+
+import type { Window } from './shape';
+import type { ArrayTypeName, InputTensor, PoolArray } from './tensor';
+
+type NativeDataType = 'float32' | 'float64' | 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32' | 'uint32';
+
+interface Binding {
+  pool(request: Float64Array, input: PoolArray, output: PoolArray, indices: Int32Array | null): void;
+  poolAsync(request: Float64Array, input: PoolArray, output: PoolArray, indices: Int32Array | null): Promise<void>;
+  simdLevel(): string;
+  threadCount(): number;
+  requestLayout: {
+    operation: number;
+    dataType: number;
+    layout: number;
+    batch: number;
+    channels: number;
+    inputSize: number;
+    outputSize: number;
+    kernelSize: number;
+    stride: number;
+    padBegin: number;
+    padEnd: number;
+    dilation: number;
+    countIncludePad: number;
+    divisorOverride: number;
+    fieldCount: number;
+    spatialDims: number;
+  };
+  codes: {
+    operations: { max: number; average: number };
+    layouts: { channelsFirst: number; channelsLast: number };
+    dataTypes: Record<NativeDataType, number>;
+  };
+}
+
+const packageRoot = path.join(__dirname, '..');
+
+function explainLoadFailure(cause: unknown): Error {
+  const libc = process.report?.getReport
+    ? ((process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime ?? 'not glibc')
+    : 'unknown';
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  const error = new Error(
+    `poolnd: could not load the native addon for ${process.platform}-${process.arch} ` +
+      `(libc: ${libc}, Node ${process.versions.node}, N-API ${process.versions.napi}).\n` +
+      `Cause: ${reason}\n` +
+      'Build it from source (needs cmake and a C++17 compiler): npm rebuild poolnd --build-from-source',
+  );
+  (error as Error & { code: string }).code = 'ERR_POOLND_NATIVE_LOAD';
+  return error;
+}
+
+function loadBinding(): { binding: Binding; bindingPath: string } {
+  try {
+    const bindingPath = nodeGypBuild.resolve(packageRoot);
+    return { binding: require(bindingPath) as Binding, bindingPath };
+  } catch (cause) {
+    throw explainLoadFailure(cause);
+  }
+}
+
+export const { binding, bindingPath } = loadBinding();
+
+const layout = binding.requestLayout;
+const codes = binding.codes;
+
+const dataTypeOfArray: Record<ArrayTypeName, number> = {
+  Float32Array: codes.dataTypes.float32,
+  Float64Array: codes.dataTypes.float64,
+  Int8Array: codes.dataTypes.int8,
+  Uint8Array: codes.dataTypes.uint8,
+  Uint8ClampedArray: codes.dataTypes.uint8,
+  Int16Array: codes.dataTypes.int16,
+  Uint16Array: codes.dataTypes.uint16,
+  Int32Array: codes.dataTypes.int32,
+  Uint32Array: codes.dataTypes.uint32,
+};
+
+export type PoolOperation = 'max' | 'average';
+
+export interface PoolCall {
+  operation: PoolOperation;
+  input: InputTensor;
+  window: Window;
+  output: PoolArray;
+  indices: Int32Array | null;
+  countIncludePad: boolean;
+  divisorOverride: number; // 0: none
+}
+
+// Native reads the request before returning (also for async calls), so one buffer serves all calls.
+const request = new Float64Array(layout.fieldCount);
+
+function setSpatial(offset: number, values: number[], fill: number): void {
+  // Kernels see three spatial dims; lower ranks are right-aligned behind size-1 dims.
+  const lead = layout.spatialDims - values.length;
+  for (let dim = 0; dim < layout.spatialDims; dim++) {
+    request[offset + dim] = dim < lead ? fill : values[dim - lead];
+  }
+}
+
+function encode(call: PoolCall): Float64Array {
+  const { input, window } = call;
+  request[layout.operation] = codes.operations[call.operation];
+  request[layout.dataType] = dataTypeOfArray[input.arrayType];
+  request[layout.layout] = input.channelsLast ? codes.layouts.channelsLast : codes.layouts.channelsFirst;
+  request[layout.batch] = input.batch;
+  request[layout.channels] = input.channels;
+  setSpatial(layout.inputSize, input.spatial, 1);
+  setSpatial(layout.outputSize, window.outputSize, 1);
+  setSpatial(layout.kernelSize, window.kernelSize, 1);
+  setSpatial(layout.stride, window.stride, 1);
+  setSpatial(layout.padBegin, window.padBegin, 0);
+  setSpatial(layout.padEnd, window.padEnd, 0);
+  setSpatial(layout.dilation, window.dilation, 1);
+  request[layout.countIncludePad] = call.countIncludePad ? 1 : 0;
+  request[layout.divisorOverride] = call.divisorOverride;
+  return request;
+}
+
+export function runPool(call: PoolCall): void {
+  if (call.output.length === 0) return;
+  binding.pool(encode(call), call.input.data, call.output, call.indices);
+}
+
+export async function runPoolAsync(call: PoolCall): Promise<void> {
+  if (call.output.length === 0) return;
+  await binding.poolAsync(encode(call), call.input.data, call.output, call.indices);
+}

@@ -1,0 +1,34 @@
+// avgPool1d/2d/3d and their async variants.
+import type { PoolArray, Tensor, TensorLike } from '../tensor';
+import { booleanOption, integerAtLeast } from '../validate';
+import { asynchronousOp, type PreparedCall, prepareWindowedPool, synchronousOp, type WindowedPoolOptions } from './windowed';
+
+export interface AvgPoolOptions<T extends PoolArray = PoolArray> extends WindowedPoolOptions<T> {
+  /** Count padding taps inside `input + padEnd` in the divisor (PyTorch's default). */
+  countIncludePad?: boolean;
+  /** A positive integer that replaces the divisor. */
+  divisorOverride?: number;
+}
+
+export type AvgPoolFunction = <T extends PoolArray>(input: TensorLike<T>, options: AvgPoolOptions<T>) => Tensor<T>;
+export type AvgPoolAsyncFunction = <T extends PoolArray>(input: TensorLike<T>, options: AvgPoolOptions<T>) => Promise<Tensor<T>>;
+
+function prepareAvgPool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedCall<Tensor> {
+  const { outputShape, ...prepared } = prepareWindowedPool(fn, spatialDims, input, options);
+  const opts = options as AvgPoolOptions;
+  const countIncludePad = booleanOption(fn, 'countIncludePad', opts.countIncludePad, true);
+  const divisorOverride =
+    opts.divisorOverride === undefined ? 0 : integerAtLeast(fn, "option 'divisorOverride'", opts.divisorOverride, 1);
+  return {
+    call: { operation: 'average', ...prepared, indices: null, countIncludePad, divisorOverride },
+    result: () => ({ data: prepared.output, shape: outputShape }),
+  };
+}
+
+export function makeAvgPool(fn: string, spatialDims: number): AvgPoolFunction {
+  return synchronousOp((input, options) => prepareAvgPool(fn, spatialDims, input, options)) as AvgPoolFunction;
+}
+
+export function makeAvgPoolAsync(fn: string, spatialDims: number): AvgPoolAsyncFunction {
+  return asynchronousOp((input, options) => prepareAvgPool(fn, spatialDims, input, options)) as AvgPoolAsyncFunction;
+}

@@ -1,0 +1,211 @@
+// Shape math: pure integer arithmetic (PyTorch's Pool.h rules), no native calls.
+import { readShape, resultShape } from './tensor';
+import {
+  booleanOption,
+  integerAtLeast,
+  integerTupleOption,
+  isArray,
+  isNumber,
+  isObject,
+  rangeError,
+  typeError,
+} from './validate';
+
+export type Padding = number | number[] | [number, number][] | 'valid' | 'same';
+
+export interface WindowOptions {
+  kernelSize: number | number[];
+  stride?: number | number[];
+  padding?: Padding;
+  dilation?: number | number[];
+  ceilMode?: boolean;
+}
+
+/** Window parameters normalised to one entry per spatial dim, with output sizes. */
+export interface Window {
+  kernelSize: number[];
+  stride: number[];
+  padBegin: number[];
+  padEnd: number[];
+  dilation: number[];
+  ceilMode: boolean;
+  outputSize: number[];
+}
+
+export function effectiveKernelSize(kernelSize: number, dilation: number): number {
+  return dilation * (kernelSize - 1) + 1;
+}
+
+/** One dim's output size; may be < 1, which callers reject. */
+export function windowCount(
+  inputSize: number,
+  kernelSize: number,
+  stride: number,
+  padBegin: number,
+  padEnd: number,
+  dilation: number,
+  ceilMode: boolean,
+): number {
+  const span = inputSize + padBegin + padEnd - effectiveKernelSize(kernelSize, dilation);
+  let count = (ceilMode ? Math.ceil(span / stride) : Math.floor(span / stride)) + 1;
+  // PyTorch drops a last ceil-mode window that would start in the end padding.
+  if (ceilMode && (count - 1) * stride >= inputSize + padBegin) count -= 1;
+  return count;
+}
+
+function samePaddingOf(inputSize: number, kernelSize: number, stride: number, dilation: number): [number, number] {
+  const outputSize = Math.ceil(inputSize / stride);
+  const total = Math.max((outputSize - 1) * stride + effectiveKernelSize(kernelSize, dilation) - inputSize, 0);
+  const begin = Math.floor(total / 2);
+  return [begin, total - begin];
+}
+
+/** TensorFlow's 'same' padding for one dim: output = ceil(input / stride). */
+export function samePadding(inputSize: number, kernelSize: number, stride: number, dilation = 1): [number, number] {
+  const fn = 'samePadding';
+  return samePaddingOf(
+    integerAtLeast(fn, 'inputSize', inputSize, 1),
+    integerAtLeast(fn, 'kernelSize', kernelSize, 1),
+    integerAtLeast(fn, 'stride', stride, 1),
+    integerAtLeast(fn, 'dilation', dilation, 1),
+  );
+}
+
+type PaddingPairs = { pairs: [number, number][]; explicit: boolean };
+
+function paddingPair(fn: string, name: string, value: unknown): [number, number] {
+  const subject = `option '${name}'`;
+  if (!isArray(value)) throw typeError(fn, subject, 'a [begin, end] pair', value);
+  if (value.length !== 2) throw rangeError(fn, subject, 'a [begin, end] pair', value);
+  return [integerAtLeast(fn, `option '${name}[0]'`, value[0], 0), integerAtLeast(fn, `option '${name}[1]'`, value[1], 0)];
+}
+
+function readPadding(fn: string, value: unknown, window: Omit<Window, 'padBegin' | 'padEnd' | 'outputSize' | 'ceilMode'>, inputSpatial: number[]): PaddingPairs {
+  const dims = inputSpatial.length;
+  const subject = "option 'padding'";
+  if (value === undefined || value === 'valid') {
+    return { pairs: inputSpatial.map(() => [0, 0]), explicit: false };
+  }
+  if (value === 'same') {
+    return {
+      pairs: inputSpatial.map((size, dim) =>
+        samePaddingOf(size, window.kernelSize[dim], window.stride[dim], window.dilation[dim]),
+      ),
+      explicit: false,
+    };
+  }
+  if (typeof value === 'string') throw rangeError(fn, subject, "a number, an array, 'valid' or 'same'", value);
+  if (isNumber(value)) {
+    const pad = integerAtLeast(fn, subject, value, 0);
+    return { pairs: inputSpatial.map(() => [pad, pad]), explicit: true };
+  }
+  if (!isArray(value)) {
+    throw typeError(fn, subject, "a number, an array of numbers or [begin, end] pairs, 'valid' or 'same'", value);
+  }
+  if (value.length !== dims) {
+    throw rangeError(fn, subject, `an array of ${dims} numbers or ${dims} [begin, end] pairs`, value);
+  }
+  if (value.every(isNumber)) {
+    return {
+      pairs: value.map((entry, dim) => {
+        const pad = integerAtLeast(fn, `option 'padding[${dim}]'`, entry, 0);
+        return [pad, pad];
+      }),
+      explicit: true,
+    };
+  }
+  if (value.every(isArray)) {
+    return { pairs: value.map((entry, dim) => paddingPair(fn, `padding[${dim}]`, entry)), explicit: true };
+  }
+  throw typeError(fn, subject, 'an array of numbers or an array of [begin, end] pairs, not a mix', value);
+}
+
+/**
+ * Validates window options for an input with the given spatial sizes and computes padding and
+ * output sizes. Throws the errors the ops throw.
+ */
+export function normaliseWindow(fn: string, options: unknown, inputSpatial: number[]): Window {
+  if (!isObject(options)) throw typeError(fn, 'options', 'an object', options);
+  const dims = inputSpatial.length;
+  if (options.kernelSize === undefined) throw typeError(fn, "option 'kernelSize'", 'given', undefined);
+  const kernelSize = integerTupleOption(fn, 'kernelSize', options.kernelSize, dims, 1);
+  const stride =
+    options.stride === undefined ? kernelSize.slice() : integerTupleOption(fn, 'stride', options.stride, dims, 1);
+  const dilation =
+    options.dilation === undefined ? kernelSize.map(() => 1) : integerTupleOption(fn, 'dilation', options.dilation, dims, 1);
+  const ceilMode = booleanOption(fn, 'ceilMode', options.ceilMode, false);
+  const { pairs, explicit } = readPadding(fn, options.padding, { kernelSize, stride, dilation }, inputSpatial);
+  if (explicit) {
+    pairs.forEach(([begin, end], dim) => {
+      const limit = Math.floor(kernelSize[dim] / 2);
+      if (begin > limit || end > limit) {
+        throw rangeError(
+          fn,
+          "option 'padding'",
+          `at most half the kernel size (${limit} for kernelSize ${kernelSize[dim]} in spatial dim ${dim})`,
+          options.padding,
+          'ERR_POOLND_PADDING_TOO_LARGE',
+        );
+      }
+    });
+  }
+  const outputSize = inputSpatial.map((size, dim) => {
+    const [begin, end] = pairs[dim];
+    const count = windowCount(size, kernelSize[dim], stride[dim], begin, end, dilation[dim], ceilMode);
+    if (count < 1) {
+      throw rangeError(
+        fn,
+        "option 'kernelSize'",
+        `no larger than the padded input in spatial dim ${dim} (input size ${size}, padding [${begin}, ${end}], ` +
+          `dilation ${dilation[dim]}; the output size would be ${count})`,
+        options.kernelSize,
+        'ERR_POOLND_OUTPUT_TOO_SMALL',
+      );
+    }
+    return count;
+  });
+  return {
+    kernelSize,
+    stride,
+    dilation,
+    ceilMode,
+    padBegin: pairs.map((pair) => pair[0]),
+    padEnd: pairs.map((pair) => pair[1]),
+    outputSize,
+  };
+}
+
+export interface OneDimWindowOptions {
+  kernelSize: number;
+  stride?: number;
+  padding?: number | [number, number] | 'valid' | 'same';
+  dilation?: number;
+  ceilMode?: boolean;
+}
+
+/** The output size of one spatial dim. */
+export function poolOutputSize(inputSize: number, options: OneDimWindowOptions): number {
+  const fn = 'poolOutputSize';
+  const size = integerAtLeast(fn, 'inputSize', inputSize, 1);
+  if (!isObject(options)) throw typeError(fn, 'options', 'an object', options);
+  // A lone [begin, end] pair is this dim's padding; the window reader expects one entry per dim.
+  const padding = isArray(options.padding) ? [options.padding] : options.padding;
+  return normaliseWindow(fn, { ...options, padding }, [size]).outputSize[0];
+}
+
+/** The whole output shape an op gives for `inputShape` (options as the op's, channelsLast included). */
+export function poolOutputShape(
+  inputShape: readonly number[],
+  spatialDims: 1 | 2 | 3,
+  options: WindowOptions & { channelsLast?: boolean },
+): number[] {
+  const fn = 'poolOutputShape';
+  if (spatialDims !== 1 && spatialDims !== 2 && spatialDims !== 3) {
+    throw rangeError(fn, 'spatialDims', '1, 2 or 3', spatialDims);
+  }
+  if (!isObject(options)) throw typeError(fn, 'options', 'an object', options);
+  const channelsLast = booleanOption(fn, 'channelsLast', options.channelsLast, false);
+  const parts = readShape(fn, 'inputShape', inputShape, spatialDims, channelsLast);
+  const window = normaliseWindow(fn, options, parts.spatial);
+  return resultShape({ ...parts, channelsLast }, window.outputSize);
+}

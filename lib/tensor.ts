@@ -1,0 +1,173 @@
+// Tensors: the typed arrays poolnd accepts, reading an input tensor, and output arrays.
+import { integerAtLeast, isArray, isObject, rangeError, typeError } from './validate';
+
+export type PoolArray =
+  | Float32Array
+  | Float64Array
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array;
+
+export interface Tensor<T extends PoolArray = PoolArray> {
+  data: T;
+  shape: number[];
+}
+
+/** An input tensor: `shape`, or `dims` as onnxruntime-node's Tensor has. */
+export type TensorLike<T extends PoolArray = PoolArray> =
+  | { data: T; shape: readonly number[] }
+  | { data: T; dims: readonly number[] };
+
+export type ArrayTypeName =
+  | 'Float32Array'
+  | 'Float64Array'
+  | 'Int8Array'
+  | 'Uint8Array'
+  | 'Uint8ClampedArray'
+  | 'Int16Array'
+  | 'Uint16Array'
+  | 'Int32Array'
+  | 'Uint32Array';
+
+const arrayConstructors: Record<ArrayTypeName, new (length: number) => PoolArray> = {
+  Float32Array,
+  Float64Array,
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+};
+
+// %TypedArray%.prototype[Symbol.toStringTag] reports the built-in kind, also for subclasses
+// such as Buffer and for arrays from other realms, and undefined for anything else.
+const typedArrayTag = Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Uint8Array.prototype),
+  Symbol.toStringTag,
+)!.get!;
+
+/** The kind of a PoolArray (a Buffer is a 'Uint8Array'), or undefined for anything else. */
+export function arrayTypeName(value: unknown): ArrayTypeName | undefined {
+  const tag = typedArrayTag.call(value) as string | undefined;
+  return tag !== undefined && tag in arrayConstructors ? (tag as ArrayTypeName) : undefined;
+}
+
+export function isFloatArrayType(name: ArrayTypeName): boolean {
+  return name === 'Float32Array' || name === 'Float64Array';
+}
+
+export function allocateArray(name: ArrayTypeName, length: number): PoolArray {
+  return new arrayConstructors[name](length);
+}
+
+const poolArrayNames = Object.keys(arrayConstructors).join(', ');
+
+/** A validated input tensor, split into batch, channels and spatial sizes. */
+export interface InputTensor {
+  data: PoolArray;
+  arrayType: ArrayTypeName;
+  shape: number[];
+  batched: boolean;
+  channelsLast: boolean;
+  batch: number;
+  channels: number;
+  spatial: number[];
+}
+
+/** Checks a shape for an op with `spatialDims` spatial dims and splits it. */
+export function readShape(
+  fn: string,
+  subject: string,
+  shape: unknown,
+  spatialDims: number,
+  channelsLast: boolean,
+): Pick<InputTensor, 'shape' | 'batched' | 'batch' | 'channels' | 'spatial'> {
+  if (!isArray(shape)) throw typeError(fn, subject, 'an array of integers', shape);
+  const sizes = shape.map((size, dim) => integerAtLeast(fn, `${subject}[${dim}]`, size, 0));
+  if (sizes.length !== spatialDims + 1 && sizes.length !== spatialDims + 2) {
+    throw rangeError(
+      fn,
+      subject,
+      `of rank ${spatialDims + 1} (unbatched) or ${spatialDims + 2} (batched)`,
+      shape,
+      'ERR_POOLND_SHAPE_MISMATCH',
+    );
+  }
+  const batched = sizes.length === spatialDims + 2;
+  const batch = batched ? sizes[0] : 1;
+  const first = batched ? 1 : 0;
+  const channels = channelsLast ? sizes[sizes.length - 1] : sizes[first];
+  const spatial = channelsLast ? sizes.slice(first, first + spatialDims) : sizes.slice(first + 1);
+  spatial.forEach((size) => {
+    if (size < 1) throw rangeError(fn, subject, 'a shape whose spatial sizes are at least 1', shape);
+  });
+  return { shape: sizes, batched, batch, channels, spatial };
+}
+
+export function readInputTensor(fn: string, input: unknown, spatialDims: number, channelsLast: boolean): InputTensor {
+  if (!isObject(input)) throw typeError(fn, 'input', 'a tensor { data, shape }', input);
+  const data = input.data;
+  const arrayType = arrayTypeName(data);
+  if (arrayType === undefined) throw typeError(fn, 'input.data', `one of ${poolArrayNames}`, data);
+  const hasShape = input.shape !== undefined;
+  const subject = hasShape ? 'input.shape' : 'input.dims';
+  const parts = readShape(fn, subject, hasShape ? input.shape : input.dims, spatialDims, channelsLast);
+  const length = (data as PoolArray).length;
+  const elements = parts.shape.reduce((product, size) => product * size, 1);
+  if (elements !== length) {
+    throw rangeError(
+      fn,
+      subject,
+      `a shape whose product equals input.data.length (${length})`,
+      parts.shape,
+      'ERR_POOLND_SHAPE_MISMATCH',
+    );
+  }
+  return { data: data as PoolArray, arrayType, channelsLast, ...parts };
+}
+
+/** The full shape of a result with the input's layout and batchedness and new spatial sizes. */
+export function resultShape(
+  input: Pick<InputTensor, 'batched' | 'batch' | 'channels' | 'channelsLast'>,
+  spatial: number[],
+): number[] {
+  const planes = input.channelsLast ? [...spatial, input.channels] : [input.channels, ...spatial];
+  return input.batched ? [input.batch, ...planes] : planes;
+}
+
+function overlaps(a: PoolArray, b: PoolArray): boolean {
+  if (a.buffer !== b.buffer || a.byteLength === 0 || b.byteLength === 0) return false;
+  return a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
+}
+
+/**
+ * A caller's `out`/`indicesOut` array, checked for type, length and overlap with `avoid`,
+ * or a new array when the option is absent.
+ */
+export function outputArray(
+  fn: string,
+  name: string,
+  given: unknown,
+  arrayType: ArrayTypeName,
+  length: number,
+  avoid: PoolArray[],
+): PoolArray {
+  if (given === undefined) return allocateArray(arrayType, length);
+  if (arrayTypeName(given) !== arrayType) throw typeError(fn, `option '${name}'`, `a ${arrayType}`, given);
+  const array = given as PoolArray;
+  if (array.length !== length) {
+    throw rangeError(fn, `option '${name}'`, `of length ${length}`, given, 'ERR_POOLND_OUT_SIZE_MISMATCH');
+  }
+  for (const other of avoid) {
+    if (overlaps(array, other)) {
+      throw rangeError(fn, `option '${name}'`, 'an array that does not overlap the input or other outputs', given, 'ERR_POOLND_OUT_OVERLAP');
+    }
+  }
+  return array;
+}

@@ -1,0 +1,94 @@
+// The module's JavaScript surface. Every function here receives arguments lib/ has already
+// validated and normalised; see lib/native.ts for the calling side.
+#include <napi.h>
+
+#include "../kernels/dispatch.h"
+#include "../runtime/runtime.h"
+#include "pool_async_worker.h"
+#include "request_decoder.h"
+#include "request_layout.h"
+
+namespace poolnd {
+namespace {
+
+Napi::Value Pool(const Napi::CallbackInfo& info) {
+  run_pool(decode_pool_request(info));
+  return info.Env().Undefined();
+}
+
+Napi::Value PoolAsync(const Napi::CallbackInfo& info) {
+  const PoolRequest request = decode_pool_request(info);
+  auto* worker = new PoolAsyncWorker(info, request);  // deletes itself when it settles
+  Napi::Promise promise = worker->promise();
+  worker->Queue();
+  return promise;
+}
+
+Napi::Value SimdLevelName(const Napi::CallbackInfo& info) {
+  return Napi::String::New(info.Env(), simd_level_name(active_simd_level()));
+}
+
+Napi::Value KernelThreadCount(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), kernel_thread_count());
+}
+
+Napi::Object RequestLayout(Napi::Env env) {
+  Napi::Object layout = Napi::Object::New(env);
+  layout.Set("operation", static_cast<int32_t>(request_field::operation));
+  layout.Set("dataType", static_cast<int32_t>(request_field::data_type));
+  layout.Set("layout", static_cast<int32_t>(request_field::layout));
+  layout.Set("batch", static_cast<int32_t>(request_field::batch));
+  layout.Set("channels", static_cast<int32_t>(request_field::channels));
+  layout.Set("inputSize", static_cast<int32_t>(request_field::input_size));
+  layout.Set("outputSize", static_cast<int32_t>(request_field::output_size));
+  layout.Set("kernelSize", static_cast<int32_t>(request_field::kernel_size));
+  layout.Set("stride", static_cast<int32_t>(request_field::stride));
+  layout.Set("padBegin", static_cast<int32_t>(request_field::pad_begin));
+  layout.Set("padEnd", static_cast<int32_t>(request_field::pad_end));
+  layout.Set("dilation", static_cast<int32_t>(request_field::dilation));
+  layout.Set("countIncludePad", static_cast<int32_t>(request_field::count_include_pad));
+  layout.Set("divisorOverride", static_cast<int32_t>(request_field::divisor_override));
+  layout.Set("fieldCount", static_cast<int32_t>(request_field::count));
+  layout.Set("spatialDims", static_cast<int32_t>(kSpatialDims));
+  return layout;
+}
+
+template <typename Enum>
+void set_code(Napi::Object object, const char* name, Enum value) {
+  object.Set(name, static_cast<int32_t>(value));
+}
+
+Napi::Object Codes(Napi::Env env) {
+  Napi::Object codes = Napi::Object::New(env);
+  Napi::Object operations = Napi::Object::New(env);
+  set_code(operations, "max", PoolOperation::max);
+  set_code(operations, "average", PoolOperation::average);
+  Napi::Object layouts = Napi::Object::New(env);
+  set_code(layouts, "channelsFirst", Layout::channels_first);
+  set_code(layouts, "channelsLast", Layout::channels_last);
+  Napi::Object data_types = Napi::Object::New(env);
+#define POOLND_DATA_TYPE_CODE(name, element, accumulator) set_code(data_types, #name, DataType::name);
+  POOLND_FOR_EACH_DATA_TYPE(POOLND_DATA_TYPE_CODE)
+#undef POOLND_DATA_TYPE_CODE
+  codes.Set("operations", operations);
+  codes.Set("layouts", layouts);
+  codes.Set("dataTypes", data_types);
+  return codes;
+}
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  exports.Set("pool", Napi::Function::New(env, Pool, "pool"));
+  exports.Set("poolAsync", Napi::Function::New(env, PoolAsync, "poolAsync"));
+  exports.Set("simdLevel", Napi::Function::New(env, SimdLevelName, "simdLevel"));
+  exports.Set("threadCount", Napi::Function::New(env, KernelThreadCount, "threadCount"));
+  exports.Set("requestLayout", RequestLayout(env));
+  exports.Set("codes", Codes(env));
+  return exports;
+}
+
+}  // namespace
+}  // namespace poolnd
+
+static Napi::Object InitPoolnd(Napi::Env env, Napi::Object exports) { return poolnd::Init(env, exports); }
+
+NODE_API_MODULE(poolnd, InitPoolnd)

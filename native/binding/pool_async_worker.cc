@@ -1,0 +1,22 @@
+#include "pool_async_worker.h"
+
+#include "../kernels/dispatch.h"
+
+namespace poolnd {
+
+PoolAsyncWorker::PoolAsyncWorker(const Napi::CallbackInfo& info, const PoolRequest& request)
+    : Napi::AsyncWorker(info.Env(), "poolnd:pool"),
+      request_(request),
+      deferred_(Napi::Promise::Deferred::New(info.Env())),
+      input_(Napi::Persistent(info[1].As<Napi::Object>())),
+      output_(Napi::Persistent(info[2].As<Napi::Object>())) {
+  if (info[3].IsObject()) indices_ = Napi::Persistent(info[3].As<Napi::Object>());
+}
+
+void PoolAsyncWorker::Execute() { run_pool(request_); }
+
+void PoolAsyncWorker::OnOK() { deferred_.Resolve(Env().Undefined()); }
+
+void PoolAsyncWorker::OnError(const Napi::Error& error) { deferred_.Reject(error.Value()); }
+
+}  // namespace poolnd

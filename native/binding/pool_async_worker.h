@@ -1,0 +1,31 @@
+// Runs a pooling request off the JavaScript thread and settles a promise. It holds references
+// to the input, output and indices arrays so their memory stays alive until the work ends.
+#pragma once
+
+#include <napi.h>
+
+#include "../kernels/pool_request.h"
+
+namespace poolnd {
+
+class PoolAsyncWorker : public Napi::AsyncWorker {
+ public:
+  // info holds the arrays named by request (see decode_pool_request).
+  PoolAsyncWorker(const Napi::CallbackInfo& info, const PoolRequest& request);
+
+  Napi::Promise promise() { return deferred_.Promise(); }
+
+ protected:
+  void Execute() override;
+  void OnOK() override;
+  void OnError(const Napi::Error& error) override;
+
+ private:
+  PoolRequest request_;
+  Napi::Promise::Deferred deferred_;
+  Napi::ObjectReference input_;
+  Napi::ObjectReference output_;
+  Napi::ObjectReference indices_;
+};
+
+}  // namespace poolnd

@@ -1,0 +1,123 @@
+#include "request_decoder.h"
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "request_layout.h"
+
+namespace poolnd {
+namespace {
+
+[[noreturn]] void fail_invariant(Napi::Env env, const std::string& what) {
+  Napi::Error error = Napi::Error::New(env, "poolnd: internal error: " + what);
+  error.Set("code", Napi::String::New(env, "ERR_POOLND_INTERNAL"));
+  throw error;
+}
+
+void check(Napi::Env env, bool holds, const char* what) {
+  if (!holds) fail_invariant(env, what);
+}
+
+int64_t integer_field(Napi::Env env, const double* fields, int index, int64_t minimum) {
+  const double value = fields[index];
+  check(env, std::isfinite(value) && value == std::floor(value) && value >= static_cast<double>(minimum) &&
+                 value <= 9007199254740991.0,
+        "request field out of range");
+  return static_cast<int64_t>(value);
+}
+
+bool type_matches(napi_typedarray_type array_type, DataType data_type) {
+  switch (data_type) {
+    case DataType::float32: return array_type == napi_float32_array;
+    case DataType::float64: return array_type == napi_float64_array;
+    case DataType::int8: return array_type == napi_int8_array;
+    case DataType::uint8: return array_type == napi_uint8_array || array_type == napi_uint8_clamped_array;
+    case DataType::int16: return array_type == napi_int16_array;
+    case DataType::uint16: return array_type == napi_uint16_array;
+    case DataType::int32: return array_type == napi_int32_array;
+    case DataType::uint32: return array_type == napi_uint32_array;
+    case DataType::count: break;
+  }
+  return false;
+}
+
+// Product of non-negative factors, or -1 on overflow.
+int64_t checked_product(std::initializer_list<int64_t> factors) {
+  int64_t product = 1;
+  for (int64_t factor : factors) {
+    if (__builtin_mul_overflow(product, factor, &product)) return -1;
+  }
+  return product;
+}
+
+Napi::TypedArray typed_array_argument(const Napi::CallbackInfo& info, size_t index, DataType data_type) {
+  check(info.Env(), info[index].IsTypedArray(), "argument is not a typed array");
+  Napi::TypedArray array = info[index].As<Napi::TypedArray>();
+  check(info.Env(), type_matches(array.TypedArrayType(), data_type), "array type does not match the request");
+  return array;
+}
+
+}  // namespace
+
+PoolRequest decode_pool_request(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  check(env, info.Length() >= 4, "too few arguments");
+  check(env, info[0].IsTypedArray() && info[0].As<Napi::TypedArray>().TypedArrayType() == napi_float64_array,
+        "request is not a Float64Array");
+  Napi::Float64Array fields_array = info[0].As<Napi::Float64Array>();
+  check(env, fields_array.ElementLength() >= static_cast<size_t>(request_field::count), "request is too short");
+  const double* fields = fields_array.Data();
+
+  PoolRequest request;
+  const int64_t operation = integer_field(env, fields, request_field::operation, 0);
+  const int64_t data_type = integer_field(env, fields, request_field::data_type, 0);
+  const int64_t layout = integer_field(env, fields, request_field::layout, 0);
+  check(env, operation < static_cast<int64_t>(PoolOperation::count), "unknown operation");
+  check(env, data_type < static_cast<int64_t>(DataType::count), "unknown data type");
+  check(env, layout < static_cast<int64_t>(Layout::count), "unknown layout");
+  request.operation = static_cast<PoolOperation>(operation);
+  request.data_type = static_cast<DataType>(data_type);
+  request.layout = static_cast<Layout>(layout);
+
+  WindowGeometry& g = request.geometry;
+  g.batch = integer_field(env, fields, request_field::batch, 0);
+  g.channels = integer_field(env, fields, request_field::channels, 0);
+  for (int dim = 0; dim < kSpatialDims; ++dim) {
+    g.input_size[dim] = integer_field(env, fields, request_field::input_size + dim, 1);
+    g.output_size[dim] = integer_field(env, fields, request_field::output_size + dim, 1);
+    g.kernel_size[dim] = integer_field(env, fields, request_field::kernel_size + dim, 1);
+    g.stride[dim] = integer_field(env, fields, request_field::stride + dim, 1);
+    g.pad_begin[dim] = integer_field(env, fields, request_field::pad_begin + dim, 0);
+    g.pad_end[dim] = integer_field(env, fields, request_field::pad_end + dim, 0);
+    g.dilation[dim] = integer_field(env, fields, request_field::dilation + dim, 1);
+  }
+  request.count_include_pad = integer_field(env, fields, request_field::count_include_pad, 0) != 0;
+  request.divisor_override = integer_field(env, fields, request_field::divisor_override, 0);
+
+  const int64_t input_elements = checked_product(
+      {g.batch, g.channels, g.input_size[0], g.input_size[1], g.input_size[2]});
+  const int64_t output_elements = checked_product(
+      {g.batch, g.channels, g.output_size[0], g.output_size[1], g.output_size[2]});
+  check(env, input_elements >= 0 && output_elements >= 0, "element count overflows");
+
+  Napi::TypedArray input = typed_array_argument(info, 1, request.data_type);
+  Napi::TypedArray output = typed_array_argument(info, 2, request.data_type);
+  check(env, static_cast<int64_t>(input.ElementLength()) == input_elements, "input length does not match");
+  check(env, static_cast<int64_t>(output.ElementLength()) == output_elements, "output length does not match");
+  request.input = static_cast<const uint8_t*>(input.ArrayBuffer().Data()) + input.ByteOffset();
+  request.output = static_cast<uint8_t*>(output.ArrayBuffer().Data()) + output.ByteOffset();
+
+  if (!info[3].IsNull() && !info[3].IsUndefined()) {
+    check(env, request.operation == PoolOperation::max, "indices given to an operation without them");
+    check(env, g.input_plane() <= std::numeric_limits<int32_t>::max(), "plane too large for int32 indices");
+    check(env, info[3].IsTypedArray() && info[3].As<Napi::TypedArray>().TypedArrayType() == napi_int32_array,
+          "indices is not an Int32Array");
+    Napi::Int32Array indices = info[3].As<Napi::Int32Array>();
+    check(env, static_cast<int64_t>(indices.ElementLength()) == output_elements, "indices length does not match");
+    request.indices = indices.Data();
+  }
+  return request;
+}
+
+}  // namespace poolnd

@@ -1,0 +1,15 @@
+// Turns the arguments of a binding call into a PoolRequest. lib/ has validated everything;
+// this only asserts the invariants that keep memory safe (types, lengths) and throws an
+// internal error if one is broken, rather than let a kernel run out of bounds.
+#pragma once
+
+#include <napi.h>
+
+#include "../kernels/pool_request.h"
+
+namespace poolnd {
+
+// Arguments: (request: Float64Array, input: TypedArray, output: TypedArray, indices: Int32Array | null)
+PoolRequest decode_pool_request(const Napi::CallbackInfo& info);
+
+}  // namespace poolnd

@@ -1,0 +1,29 @@
+// Positions in the Float64Array through which lib/ passes a normalised pooling request.
+// The binding exports these to JavaScript (requestLayout), so this is their only definition.
+#pragma once
+
+#include "../kernels/pool_request.h"
+
+namespace poolnd {
+
+namespace request_field {
+enum : int {
+  operation = 0,
+  data_type = 1,
+  layout = 2,
+  batch = 3,
+  channels = 4,
+  input_size = 5,  // kSpatialDims entries each, depth first
+  output_size = input_size + kSpatialDims,
+  kernel_size = output_size + kSpatialDims,
+  stride = kernel_size + kSpatialDims,
+  pad_begin = stride + kSpatialDims,
+  pad_end = pad_begin + kSpatialDims,
+  dilation = pad_end + kSpatialDims,
+  count_include_pad = dilation + kSpatialDims,
+  divisor_override = count_include_pad + 1,
+  count = divisor_override + 1,
+};
+}  // namespace request_field
+
+}  // namespace poolnd

@@ -1,0 +1,112 @@
+// Window arithmetic shared by every pooling kernel: which taps of a window land on real input.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <type_traits>
+
+#include "pool_request.h"
+
+namespace poolnd {
+
+// Taps j in [first, end) of one window along one dim lie inside the input, at
+// input position start + j * dilation. Padding taps are the rest of [0, kernel).
+struct TapRange {
+  int64_t start;
+  int64_t first;
+  int64_t end;
+  int64_t count() const { return end - first; }
+};
+
+inline int64_t ceil_div_positive(int64_t numerator, int64_t denominator) {
+  return (numerator + denominator - 1) / denominator;
+}
+
+inline TapRange real_taps(const WindowGeometry& g, int dim, int64_t output_index) {
+  const int64_t start = output_index * g.stride[dim] - g.pad_begin[dim];
+  const int64_t dilation = g.dilation[dim];
+  const int64_t input = g.input_size[dim];
+  const int64_t first = start < 0 ? ceil_div_positive(-start, dilation) : 0;
+  const int64_t past_input = input - start;
+  int64_t end = past_input <= 0 ? 0 : std::min(g.kernel_size[dim], ceil_div_positive(past_input, dilation));
+  return {start, first, std::max(first, end)};
+}
+
+// PyTorch's count_include_pad divisor along one dim: taps before input + pad_end, padding included.
+inline int64_t taps_inside_padded_input(const WindowGeometry& g, int dim, int64_t start) {
+  const int64_t limit = g.input_size[dim] + g.pad_end[dim] - start;
+  return limit <= 0 ? 0 : std::min(g.kernel_size[dim], ceil_div_positive(limit, g.dilation[dim]));
+}
+
+// Work item coordinates. Channels-first: an output row (od, oh) of one (n, c) plane.
+struct OutputRow {
+  int64_t plane, od, oh;
+};
+
+inline OutputRow output_row(const WindowGeometry& g, int64_t row) {
+  const int64_t rows_per_plane = g.output_size[0] * g.output_size[1];
+  return {row / rows_per_plane, (row % rows_per_plane) / g.output_size[1], row % g.output_size[1]};
+}
+
+// Channels-last: an output pixel (od, oh, ow) of image n, all channels.
+struct OutputPixel {
+  int64_t n, od, oh, ow;
+};
+
+inline OutputPixel output_pixel(const WindowGeometry& g, int64_t pixel) {
+  const int64_t within = pixel % g.output_plane();
+  return {pixel / g.output_plane(), within / (g.output_size[1] * g.output_size[2]),
+          (within / g.output_size[2]) % g.output_size[1], within % g.output_size[2]};
+}
+
+// Visits the window's real taps in row-major window order with their plane offsets.
+template <typename Visit>
+inline void for_each_real_tap(const WindowGeometry& g, const TapRange& depth, const TapRange& height,
+                              const TapRange& width, Visit&& visit) {
+  for (int64_t kd = depth.first; kd < depth.end; ++kd) {
+    const int64_t id = depth.start + kd * g.dilation[0];
+    for (int64_t kh = height.first; kh < height.end; ++kh) {
+      const int64_t ih = height.start + kh * g.dilation[1];
+      const int64_t row_offset = (id * g.input_size[1] + ih) * g.input_size[2];
+      for (int64_t kw = width.first; kw < width.end; ++kw) {
+        visit(row_offset + width.start + kw * g.dilation[2]);
+      }
+    }
+  }
+}
+
+// The value padding stands for in max pooling: it never wins.
+template <typename T>
+constexpr T lowest_value() {
+  if constexpr (std::is_floating_point_v<T>) {
+    return -std::numeric_limits<T>::infinity();
+  } else {
+    return std::numeric_limits<T>::min();
+  }
+}
+
+template <typename T>
+inline bool is_nan(T value) {
+  if constexpr (std::is_floating_point_v<T>) {
+    return std::isnan(value);
+  } else {
+    (void)value;
+    return false;
+  }
+}
+
+// Integer averages: exact quotient rounded to nearest, ties away from zero, clamped to T.
+template <typename T>
+inline T round_divide_clamped(int64_t sum, int64_t divisor) {
+  int64_t quotient = sum / divisor;
+  const int64_t remainder = sum % divisor;
+  const int64_t magnitude = remainder < 0 ? -remainder : remainder;
+  if (magnitude >= divisor - magnitude) quotient += sum < 0 ? -1 : 1;
+  quotient = std::max<int64_t>(quotient, std::numeric_limits<T>::min());
+  quotient = std::min<int64_t>(quotient, std::numeric_limits<T>::max());
+  return static_cast<T>(quotient);
+}
+
+}  // namespace poolnd
