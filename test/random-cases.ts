@@ -1,0 +1,65 @@
+// Seeded random pooling cases for comparing the library with test/reference.ts.
+import type { ReferenceArray } from './reference';
+
+export function seededRandom(seed: number): () => number {
+  // mulberry32
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const arrayTypes = {
+  Float32Array,
+  Float64Array,
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+} as const;
+
+export type ArrayTypeName = keyof typeof arrayTypes;
+
+const integerLimits: Partial<Record<ArrayTypeName, [number, number]>> = {
+  Int8Array: [-128, 127],
+  Uint8Array: [0, 255],
+  Uint8ClampedArray: [0, 255],
+  Int16Array: [-32768, 32767],
+  Uint16Array: [0, 65535],
+  Int32Array: [-2147483648, 2147483647],
+  Uint32Array: [0, 4294967295],
+};
+
+/** Values with ties, extremes and, for floats, NaN, infinities and signed zeros. */
+export function randomArray(random: () => number, type: ArrayTypeName, length: number): ReferenceArray {
+  const array = new arrayTypes[type](length);
+  const limits = integerLimits[type];
+  const specials = limits ? [limits[0], limits[1], 0, 1, limits[0] + 1] : [NaN, -Infinity, Infinity, -0, 0, 1e30, -1e-30];
+  for (let i = 0; i < length; i++) {
+    const pick = random();
+    if (pick < 0.08) {
+      array[i] = specials[Math.floor(random() * specials.length)];
+    } else if (pick < 0.3) {
+      array[i] = Math.floor(random() * 4); // small values make ties likely
+    } else if (limits) {
+      array[i] = limits[0] + Math.floor(random() * (limits[1] - limits[0] + 1));
+    } else {
+      array[i] = (random() - 0.5) * 10 ** Math.floor(random() * 8);
+    }
+  }
+  return array;
+}
+
+export const randomInt = (random: () => number, low: number, high: number): number =>
+  low + Math.floor(random() * (high - low + 1));
+
+export function pick<T>(random: () => number, values: readonly T[]): T {
+  return values[Math.floor(random() * values.length)];
+}
