@@ -1,5 +1,5 @@
 // Seeded random pooling cases for comparing the library with test/reference.ts.
-import type { ReferenceArray } from './reference';
+import { integerRanges, type ReferenceArray } from './reference';
 
 export function seededRandom(seed: number): () => number {
   // mulberry32
@@ -27,20 +27,10 @@ export const arrayTypes = {
 
 export type ArrayTypeName = keyof typeof arrayTypes;
 
-const integerLimits: Partial<Record<ArrayTypeName, [number, number]>> = {
-  Int8Array: [-128, 127],
-  Uint8Array: [0, 255],
-  Uint8ClampedArray: [0, 255],
-  Int16Array: [-32768, 32767],
-  Uint16Array: [0, 65535],
-  Int32Array: [-2147483648, 2147483647],
-  Uint32Array: [0, 4294967295],
-};
-
 /** Values with ties, extremes and, for floats, NaN, infinities and signed zeros. */
 export function randomArray(random: () => number, type: ArrayTypeName, length: number): ReferenceArray {
   const array = new arrayTypes[type](length);
-  const limits = integerLimits[type];
+  const limits = integerRanges[type] as [number, number] | undefined;
   const specials = limits ? [limits[0], limits[1], 0, 1, limits[0] + 1] : [NaN, -Infinity, Infinity, -0, 0, 1e30, -1e-30];
   for (let i = 0; i < length; i++) {
     const pick = random();

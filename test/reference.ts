@@ -29,7 +29,7 @@ export interface ReferenceResult {
   indices: number[];
 }
 
-const integerRanges: Record<string, [number, number]> = {
+export const integerRanges: Record<string, [number, number]> = {
   Int8Array: [-128, 127],
   Uint8Array: [0, 255],
   Uint8ClampedArray: [0, 255],
