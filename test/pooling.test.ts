@@ -87,7 +87,7 @@ function randomCase(seed: number): RandomCase {
   const valid = spatial.every(
     (size, dim) => referenceOutputSize(size, kernelSize[dim], stride[dim], pairs[dim][0], pairs[dim][1], dilation[dim], ceilMode) >= 1,
   );
-  const data = randomArray(random, arrayType, length) as poolnd.PoolArray;
+  const data = randomArray(random, arrayType, length);
   const label = `seed ${seed}: ${operation} ${spatialDims}d ${arrayType} shape [${shape}] ${JSON.stringify(options)}`;
   return { label, operation, spatialDims, arrayType, input: { data, shape }, options, reference, valid };
 }

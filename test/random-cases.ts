@@ -1,5 +1,6 @@
 // Seeded random pooling cases for comparing the library with test/reference.ts.
-import { integerRanges, type ReferenceArray } from './reference';
+import type { PoolArray } from '../dist/index.js';
+import { integerRanges } from './reference';
 
 export function seededRandom(seed: number): () => number {
   // mulberry32
@@ -28,7 +29,7 @@ export const arrayTypes = {
 export type ArrayTypeName = keyof typeof arrayTypes;
 
 /** Values with ties, extremes and, for floats, NaN, infinities and signed zeros. */
-export function randomArray(random: () => number, type: ArrayTypeName, length: number): ReferenceArray {
+export function randomArray(random: () => number, type: ArrayTypeName, length: number): PoolArray {
   const array = new arrayTypes[type](length);
   const limits = integerRanges[type] as [number, number] | undefined;
   const specials = limits ? [limits[0], limits[1], 0, 1, limits[0] + 1] : [NaN, -Infinity, Infinity, -0, 0, 1e30, -1e-30];

@@ -1,16 +1,7 @@
 // A plain, slow reference for max and average pooling, written from API.md alone: every window
 // tap visited one by one, in row-major window order. Tests compare the library against it.
 
-export type ReferenceArray =
-  | Float32Array
-  | Float64Array
-  | Int8Array
-  | Uint8Array
-  | Uint8ClampedArray
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Uint32Array;
+import type { PoolArray } from '../dist/index.js';
 
 export interface ReferenceOptions {
   kernelSize: number[];
@@ -75,7 +66,7 @@ function roundDivide(sum: number, divisor: number): number {
 
 export function referencePool(
   operation: 'max' | 'average',
-  data: ReferenceArray,
+  data: PoolArray,
   shape: number[],
   spatialDims: number,
   options: ReferenceOptions,
