@@ -8,14 +8,16 @@ import type { ArrayTypeName, InputTensor, PoolArray } from './tensor';
 type NativeDataType = 'float32' | 'float64' | 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32' | 'uint32';
 
 interface Binding {
-  pool(request: Float64Array, input: PoolArray, output: PoolArray, indices: Int32Array | null): void;
-  poolAsync(request: Float64Array, input: PoolArray, output: PoolArray, indices: Int32Array | null): Promise<void>;
+  // Both return -1, or for max-unpooling the position of the first index outside the output plane.
+  pool(request: Float64Array, input: PoolArray, output: PoolArray, indices: Int32Array | null): number;
+  poolAsync(request: Float64Array, input: PoolArray, output: PoolArray, indices: Int32Array | null): Promise<number>;
   simdLevel(): string;
   threadCount(): number;
   requestLayout: {
     operation: number;
     dataType: number;
     layout: number;
+    windowKind: number;
     batch: number;
     channels: number;
     inputSize: number;
@@ -27,12 +29,14 @@ interface Binding {
     dilation: number;
     countIncludePad: number;
     divisorOverride: number;
+    normType: number;
     fieldCount: number;
     spatialDims: number;
   };
   codes: {
-    operations: { max: number; average: number };
+    operations: Record<PoolOperation, number>;
     layouts: { channelsFirst: number; channelsLast: number };
+    windowKinds: Record<WindowKind, number>;
     dataTypes: Record<NativeDataType, number>;
   };
 }
@@ -80,26 +84,34 @@ const dataTypeOfArray: Record<ArrayTypeName, number> = {
   Uint32Array: codes.dataTypes.uint32,
 };
 
-export type PoolOperation = 'max' | 'average';
+export type PoolOperation = 'max' | 'average' | 'lpNorm' | 'globalMax' | 'globalAverage' | 'maxUnpool';
+export type WindowKind = 'strided' | 'adaptive';
+
+/** What native needs of a window: output sizes, and for strided windows their parameters. */
+export type NativeWindow = Pick<Window, 'outputSize'> & Partial<Omit<Window, 'outputSize' | 'ceilMode'>>;
 
 export interface PoolCall {
   operation: PoolOperation;
+  windowKind?: WindowKind; // default 'strided'
   input: InputTensor;
-  window: Window;
+  window: NativeWindow;
   output: PoolArray;
+  // Max pooling's indices output, or max-unpooling's indices input.
   indices: Int32Array | null;
-  countIncludePad: boolean;
-  divisorOverride: number; // 0: none
+  countIncludePad?: boolean;
+  divisorOverride?: number; // absent or 0: none
+  normType?: number;
 }
 
 // Native reads the request before returning (also for async calls), so one buffer serves all calls.
 const request = new Float64Array(layout.fieldCount);
 
-function setSpatial(offset: number, values: number[], fill: number): void {
+function setSpatial(offset: number, values: number[] | undefined, fill: number): void {
   // Kernels see three spatial dims; lower ranks are right-aligned behind size-1 dims.
-  const lead = layout.spatialDims - values.length;
+  const given = values ?? [];
+  const lead = layout.spatialDims - given.length;
   for (let dim = 0; dim < layout.spatialDims; dim++) {
-    request[offset + dim] = dim < lead ? fill : values[dim - lead];
+    request[offset + dim] = dim < lead ? fill : given[dim - lead];
   }
 }
 
@@ -108,6 +120,7 @@ function encode(call: PoolCall): Float64Array {
   request[layout.operation] = codes.operations[call.operation];
   request[layout.dataType] = dataTypeOfArray[input.arrayType];
   request[layout.layout] = input.channelsLast ? codes.layouts.channelsLast : codes.layouts.channelsFirst;
+  request[layout.windowKind] = codes.windowKinds[call.windowKind ?? 'strided'];
   request[layout.batch] = input.batch;
   request[layout.channels] = input.channels;
   setSpatial(layout.inputSize, input.spatial, 1);
@@ -118,16 +131,18 @@ function encode(call: PoolCall): Float64Array {
   setSpatial(layout.padEnd, window.padEnd, 0);
   setSpatial(layout.dilation, window.dilation, 1);
   request[layout.countIncludePad] = call.countIncludePad ? 1 : 0;
-  request[layout.divisorOverride] = call.divisorOverride;
+  request[layout.divisorOverride] = call.divisorOverride ?? 0;
+  request[layout.normType] = call.normType ?? 0;
   return request;
 }
 
-export function runPool(call: PoolCall): void {
-  if (call.output.length === 0) return;
-  binding.pool(encode(call), call.input.data, call.output, call.indices);
+/** Runs a call; returns -1, or max-unpooling's first invalid index position (nothing written). */
+export function runPool(call: PoolCall): number {
+  if (call.output.length === 0) return -1;
+  return binding.pool(encode(call), call.input.data, call.output, call.indices);
 }
 
-export async function runPoolAsync(call: PoolCall): Promise<void> {
-  if (call.output.length === 0) return;
-  await binding.poolAsync(encode(call), call.input.data, call.output, call.indices);
+export async function runPoolAsync(call: PoolCall): Promise<number> {
+  if (call.output.length === 0) return -1;
+  return binding.poolAsync(encode(call), call.input.data, call.output, call.indices);
 }

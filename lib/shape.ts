@@ -71,7 +71,7 @@ export function samePadding(inputSize: number, kernelSize: number, stride: numbe
   );
 }
 
-type PaddingPairs = { pairs: [number, number][]; explicit: boolean };
+export type PaddingPairs = { pairs: [number, number][]; explicit: boolean };
 
 function paddingPair(fn: string, name: string, value: unknown): [number, number] {
   const subject = `option '${name}'`;
@@ -80,7 +80,8 @@ function paddingPair(fn: string, name: string, value: unknown): [number, number]
   return [integerAtLeast(fn, `option '${name}[0]'`, value[0], 0), integerAtLeast(fn, `option '${name}[1]'`, value[1], 0)];
 }
 
-function readPadding(fn: string, value: unknown, window: Omit<Window, 'padBegin' | 'padEnd' | 'outputSize' | 'ceilMode'>, inputSpatial: number[]): PaddingPairs {
+/** Padding per dim as [begin, end] pairs; `explicit` unless it came from 'valid', 'same' or no option. */
+export function readPadding(fn: string, value: unknown, window: Omit<Window, 'padBegin' | 'padEnd' | 'outputSize' | 'ceilMode'>, inputSpatial: number[]): PaddingPairs {
   const dims = inputSpatial.length;
   const subject = "option 'padding'";
   if (value === undefined || value === 'valid') {
@@ -208,4 +209,81 @@ export function poolOutputShape(
   const parts = readShape(fn, 'inputShape', inputShape, spatialDims, channelsLast);
   const window = normaliseWindow(fn, options, parts.spatial);
   return resultShape({ ...parts, channelsLast }, window.outputSize);
+}
+
+/**
+ * Adaptive pooling's output sizes: one integer for every dim, or one entry per dim where null
+ * keeps that dim's input size. Any size >= 1 is allowed, larger than the input included.
+ */
+export function adaptiveOutputSize(fn: string, value: unknown, inputSpatial: number[]): number[] {
+  const dims = inputSpatial.length;
+  const subject = "option 'outputSize'";
+  if (value === undefined) throw typeError(fn, subject, 'given', undefined);
+  if (isNumber(value)) {
+    const size = integerAtLeast(fn, subject, value, 1);
+    return inputSpatial.map(() => size);
+  }
+  if (!isArray(value)) throw typeError(fn, subject, `an integer or an array of ${dims} integers or nulls`, value);
+  if (value.length !== dims) throw rangeError(fn, subject, `one integer or an array of ${dims}`, value);
+  return value.map((entry, dim) =>
+    entry === null ? inputSpatial[dim] : integerAtLeast(fn, `option 'outputSize[${dim}]'`, entry, 1),
+  );
+}
+
+/** Max-unpooling's window: kernel, stride and padding per dim ('same' needs the pooled input's size, so it is refused). */
+export interface UnpoolWindow {
+  kernelSize: number[];
+  stride: number[];
+  padBegin: number[];
+  padEnd: number[];
+  outputSize: number[];
+}
+
+/**
+ * Max-unpooling's output sizes: `(in - 1) * stride - padBegin - padEnd + kernelSize` per dim by
+ * default; an explicit `outputSize` entry may exceed that by up to `stride - 1` (PyTorch's rule),
+ * which is what a pooled input of odd size needs to be restored.
+ */
+export function unpoolWindow(fn: string, options: Record<string, unknown>, inputSpatial: number[]): UnpoolWindow {
+  const dims = inputSpatial.length;
+  if (options.kernelSize === undefined) throw typeError(fn, "option 'kernelSize'", 'given', undefined);
+  const kernelSize = integerTupleOption(fn, 'kernelSize', options.kernelSize, dims, 1);
+  const stride =
+    options.stride === undefined ? kernelSize.slice() : integerTupleOption(fn, 'stride', options.stride, dims, 1);
+  if (options.padding === 'same') {
+    throw rangeError(fn, "option 'padding'", "a number, an array or 'valid' ('same' depends on the pooled input's size: give outputSize)", 'same');
+  }
+  const { pairs } = readPadding(fn, options.padding, { kernelSize, stride, dilation: kernelSize.map(() => 1) }, inputSpatial);
+  const defaults = inputSpatial.map((size, dim) => {
+    const [begin, end] = pairs[dim];
+    const outputSize = (size - 1) * stride[dim] - begin - end + kernelSize[dim];
+    if (outputSize < 1) {
+      throw rangeError(
+        fn,
+        "option 'padding'",
+        `small enough to leave an output in spatial dim ${dim} (input size ${size}, kernelSize ${kernelSize[dim]}, ` +
+          `stride ${stride[dim]}; the output size would be ${outputSize})`,
+        options.padding,
+        'ERR_POOLND_OUTPUT_TOO_SMALL',
+      );
+    }
+    return outputSize;
+  });
+  let outputSize = defaults;
+  if (options.outputSize !== undefined) {
+    outputSize = integerTupleOption(fn, 'outputSize', options.outputSize, dims, 1);
+    outputSize.forEach((size, dim) => {
+      const low = defaults[dim];
+      const high = low + stride[dim] - 1;
+      if (size < low || size > high) {
+        throw rangeError(
+          fn,
+          "option 'outputSize'",
+          `between ${low} and ${high} in spatial dim ${dim} (the default size, up to stride - 1 more)`,
+          options.outputSize,
+        );
+      }
+    });
+  }
+  return { kernelSize, stride, padBegin: pairs.map((pair) => pair[0]), padEnd: pairs.map((pair) => pair[1]), outputSize };
 }

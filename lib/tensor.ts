@@ -171,3 +171,13 @@ export function outputArray(
   }
   return array;
 }
+
+// Integer averages sum exactly in 64 bits: 2^31 elements of a 32-bit type is where that could overflow.
+const maxExactlySummed = 2 ** 31 - 1;
+
+/** Rejects an integer average over more elements than its 64-bit sum can hold exactly. */
+export function checkExactSum(fn: string, input: Pick<InputTensor, 'arrayType' | 'shape'>, elements: number): void {
+  if ((input.arrayType === 'Int32Array' || input.arrayType === 'Uint32Array') && elements > maxExactlySummed) {
+    throw rangeError(fn, 'input.shape', `averaged over at most ${maxExactlySummed} elements of a 32-bit integer array`, input.shape);
+  }
+}

@@ -1,16 +1,10 @@
 // maxPool1d/2d/3d and their async variants.
-import type { PoolCall } from '../native';
-import type { PoolArray, Tensor, TensorLike } from '../tensor';
+import type { InputTensor, PoolArray, Tensor, TensorLike } from '../tensor';
 import { outputArray } from '../tensor';
 import { booleanOption, rangeError } from '../validate';
 import { asynchronousOp, type PreparedCall, prepareWindowedPool, synchronousOp, type WindowedPoolOptions } from './windowed';
 
-export interface MaxPoolOptions<T extends PoolArray = PoolArray> extends WindowedPoolOptions<T> {
-  /** Also return each maximum's flat offset within its (n, c) spatial plane. */
-  returnIndices?: boolean;
-  /** Write the indices here (requires returnIndices). */
-  indicesOut?: Int32Array;
-}
+export interface MaxPoolOptions<T extends PoolArray = PoolArray> extends WindowedPoolOptions<T>, MaxIndicesOptions {}
 
 export interface MaxPoolWithIndices<T extends PoolArray = PoolArray> {
   output: Tensor<T>;
@@ -32,34 +26,46 @@ export interface MaxPoolAsyncFunction {
 // The largest plane whose offsets fit the Int32Array of indices.
 const maxIndexedPlane = 2 ** 31 - 1;
 
-function prepareMaxPool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedCall<Tensor | MaxPoolWithIndices> {
-  const prepared = prepareWindowedPool(fn, spatialDims, input, options);
-  const { input: tensor, output, outputShape } = prepared;
-  const opts = options as MaxPoolOptions;
-  const returnIndices = booleanOption(fn, 'returnIndices', opts.returnIndices, false);
-  let indices: Int32Array | null = null;
-  if (opts.indicesOut !== undefined && !returnIndices) {
-    throw rangeError(fn, "option 'returnIndices'", "true when 'indicesOut' is given", opts.returnIndices);
+export interface MaxIndicesOptions {
+  /** Also return each maximum's flat offset within its (n, c) spatial plane. */
+  returnIndices?: boolean;
+  /** Write the indices here (requires returnIndices). */
+  indicesOut?: Int32Array;
+}
+
+/** The indices array a max op fills (checked `indicesOut` or a new one), or null without returnIndices. */
+export function maxIndicesArray(fn: string, options: MaxIndicesOptions, tensor: InputTensor, output: PoolArray): Int32Array | null {
+  const returnIndices = booleanOption(fn, 'returnIndices', options.returnIndices, false);
+  if (options.indicesOut !== undefined && !returnIndices) {
+    throw rangeError(fn, "option 'returnIndices'", "true when 'indicesOut' is given", options.returnIndices);
   }
-  if (returnIndices) {
-    const plane = tensor.spatial.reduce((product, size) => product * size, 1);
-    if (plane > maxIndexedPlane) {
-      throw rangeError(fn, 'input.shape', `a spatial plane of at most ${maxIndexedPlane} elements with returnIndices`, tensor.shape);
-    }
-    indices = outputArray(fn, 'indicesOut', opts.indicesOut, 'Int32Array', output.length, [tensor.data, output]) as Int32Array;
+  if (!returnIndices) return null;
+  const plane = tensor.spatial.reduce((product, size) => product * size, 1);
+  if (plane > maxIndexedPlane) {
+    throw rangeError(fn, 'input.shape', `a spatial plane of at most ${maxIndexedPlane} elements with returnIndices`, tensor.shape);
   }
-  const call: PoolCall = { operation: 'max', ...prepared, indices, countIncludePad: false, divisorOverride: 0 };
+  return outputArray(fn, 'indicesOut', options.indicesOut, 'Int32Array', output.length, [tensor.data, output]) as Int32Array;
+}
+
+/** A max op's result: the output tensor, or it with its indices. */
+export function maxResult(output: PoolArray, outputShape: number[], indices: Int32Array | null): Tensor | MaxPoolWithIndices {
   const outputTensor = { data: output, shape: outputShape };
+  return indices ? { output: outputTensor, indices: { data: indices, shape: outputShape.slice() } } : outputTensor;
+}
+
+function prepareMaxPool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedCall<Tensor | MaxPoolWithIndices> {
+  const { outputShape, ...prepared } = prepareWindowedPool(fn, spatialDims, input, options);
+  const indices = maxIndicesArray(fn, options as MaxPoolOptions, prepared.input, prepared.output);
   return {
-    call,
-    result: () => (indices ? { output: outputTensor, indices: { data: indices, shape: outputShape.slice() } } : outputTensor),
+    call: { operation: 'max', ...prepared, indices },
+    result: () => maxResult(prepared.output, outputShape, indices),
   };
 }
 
 export function makeMaxPool(fn: string, spatialDims: number): MaxPoolFunction {
-  return synchronousOp((input, options) => prepareMaxPool(fn, spatialDims, input, options)) as MaxPoolFunction;
+  return synchronousOp((input: unknown, options: unknown) => prepareMaxPool(fn, spatialDims, input, options)) as MaxPoolFunction;
 }
 
 export function makeMaxPoolAsync(fn: string, spatialDims: number): MaxPoolAsyncFunction {
-  return asynchronousOp((input, options) => prepareMaxPool(fn, spatialDims, input, options)) as MaxPoolAsyncFunction;
+  return asynchronousOp((input: unknown, options: unknown) => prepareMaxPool(fn, spatialDims, input, options)) as MaxPoolAsyncFunction;
 }

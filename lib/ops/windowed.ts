@@ -1,4 +1,5 @@
-// What max and average pooling share: reading the input, the window and the output arrays.
+// What the ops share: reading the input, the window and the output arrays, and running the call
+// synchronously or off the JavaScript thread.
 import { type PoolCall, runPool, runPoolAsync } from '../native';
 import { normaliseWindow, type Window, type WindowOptions } from '../shape';
 import { type InputTensor, outputArray, type PoolArray, readInputTensor, resultShape } from '../tensor';
@@ -37,24 +38,25 @@ export function prepareWindowedPool(
 /** A validated native call and how to build the op's result once it has run. */
 export interface PreparedCall<Result> {
   call: PoolCall;
-  result(): Result;
+  /** `status` is what the native call returned (see runPool). */
+  result(status: number): Result;
 }
 
-type Prepare<Result> = (input: unknown, options: unknown) => PreparedCall<Result>;
+type Prepare<Args extends unknown[], Result> = (...args: Args) => PreparedCall<Result>;
 
-export function synchronousOp<Result>(prepare: Prepare<Result>): (input: unknown, options: unknown) => Result {
-  return (input, options) => {
-    const prepared = prepare(input, options);
-    runPool(prepared.call);
-    return prepared.result();
+export function synchronousOp<Args extends unknown[], Result>(prepare: Prepare<Args, Result>): (...args: Args) => Result {
+  return (...args) => {
+    const prepared = prepare(...args);
+    return prepared.result(runPool(prepared.call));
   };
 }
 
 /** Bad arguments reject rather than throw, since validation runs inside the async function. */
-export function asynchronousOp<Result>(prepare: Prepare<Result>): (input: unknown, options: unknown) => Promise<Result> {
-  return async (input, options) => {
-    const prepared = prepare(input, options);
-    await runPoolAsync(prepared.call);
-    return prepared.result();
+export function asynchronousOp<Args extends unknown[], Result>(
+  prepare: Prepare<Args, Result>,
+): (...args: Args) => Promise<Result> {
+  return async (...args) => {
+    const prepared = prepare(...args);
+    return prepared.result(await runPoolAsync(prepared.call));
   };
 }

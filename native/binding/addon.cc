@@ -11,9 +11,9 @@
 namespace poolnd {
 namespace {
 
+// Returns run_pool's result: -1, or the position of max-unpooling's first invalid index.
 Napi::Value Pool(const Napi::CallbackInfo& info) {
-  run_pool(decode_pool_request(info));
-  return info.Env().Undefined();
+  return Napi::Number::New(info.Env(), static_cast<double>(run_pool(decode_pool_request(info))));
 }
 
 Napi::Value PoolAsync(const Napi::CallbackInfo& info) {
@@ -37,6 +37,7 @@ Napi::Object RequestLayout(Napi::Env env) {
   layout.Set("operation", static_cast<int32_t>(request_field::operation));
   layout.Set("dataType", static_cast<int32_t>(request_field::data_type));
   layout.Set("layout", static_cast<int32_t>(request_field::layout));
+  layout.Set("windowKind", static_cast<int32_t>(request_field::window_kind));
   layout.Set("batch", static_cast<int32_t>(request_field::batch));
   layout.Set("channels", static_cast<int32_t>(request_field::channels));
   layout.Set("inputSize", static_cast<int32_t>(request_field::input_size));
@@ -48,6 +49,7 @@ Napi::Object RequestLayout(Napi::Env env) {
   layout.Set("dilation", static_cast<int32_t>(request_field::dilation));
   layout.Set("countIncludePad", static_cast<int32_t>(request_field::count_include_pad));
   layout.Set("divisorOverride", static_cast<int32_t>(request_field::divisor_override));
+  layout.Set("normType", static_cast<int32_t>(request_field::norm_type));
   layout.Set("fieldCount", static_cast<int32_t>(request_field::count));
   layout.Set("spatialDims", static_cast<int32_t>(kSpatialDims));
   return layout;
@@ -63,6 +65,13 @@ Napi::Object Codes(Napi::Env env) {
   Napi::Object operations = Napi::Object::New(env);
   set_code(operations, "max", PoolOperation::max);
   set_code(operations, "average", PoolOperation::average);
+  set_code(operations, "lpNorm", PoolOperation::lp_norm);
+  set_code(operations, "globalMax", PoolOperation::global_max);
+  set_code(operations, "globalAverage", PoolOperation::global_average);
+  set_code(operations, "maxUnpool", PoolOperation::max_unpool);
+  Napi::Object window_kinds = Napi::Object::New(env);
+  set_code(window_kinds, "strided", WindowKind::strided);
+  set_code(window_kinds, "adaptive", WindowKind::adaptive);
   Napi::Object layouts = Napi::Object::New(env);
   set_code(layouts, "channelsFirst", Layout::channels_first);
   set_code(layouts, "channelsLast", Layout::channels_last);
@@ -72,6 +81,7 @@ Napi::Object Codes(Napi::Env env) {
 #undef POOLND_DATA_TYPE_CODE
   codes.Set("operations", operations);
   codes.Set("layouts", layouts);
+  codes.Set("windowKinds", window_kinds);
   codes.Set("dataTypes", data_types);
   return codes;
 }

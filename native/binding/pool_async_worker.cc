@@ -13,9 +13,9 @@ PoolAsyncWorker::PoolAsyncWorker(const Napi::CallbackInfo& info, const PoolReque
   if (info[3].IsObject()) indices_ = Napi::Persistent(info[3].As<Napi::Object>());
 }
 
-void PoolAsyncWorker::Execute() { run_pool(request_); }
+void PoolAsyncWorker::Execute() { result_ = run_pool(request_); }
 
-void PoolAsyncWorker::OnOK() { deferred_.Resolve(Env().Undefined()); }
+void PoolAsyncWorker::OnOK() { deferred_.Resolve(Napi::Number::New(Env(), static_cast<double>(result_))); }
 
 void PoolAsyncWorker::OnError(const Napi::Error& error) { deferred_.Reject(error.Value()); }
 

@@ -1,5 +1,6 @@
-// Runs a pooling request off the JavaScript thread and settles a promise. It holds references
-// to the input, output and indices arrays so their memory stays alive until the work ends.
+// Runs a pooling request off the JavaScript thread and settles a promise with run_pool's result.
+// It holds references to the input, output and indices arrays so their memory stays alive
+// until the work ends.
 #pragma once
 
 #include <napi.h>
@@ -22,6 +23,7 @@ class PoolAsyncWorker : public Napi::AsyncWorker {
 
  private:
   PoolRequest request_;
+  int64_t result_ = -1;
   Napi::Promise::Deferred deferred_;
   Napi::ObjectReference input_;
   Napi::ObjectReference output_;

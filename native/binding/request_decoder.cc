@@ -58,6 +58,37 @@ Napi::TypedArray typed_array_argument(const Napi::CallbackInfo& info, size_t ind
   return array;
 }
 
+bool is_float(DataType data_type) { return data_type == DataType::float32 || data_type == DataType::float64; }
+
+// What each operation's kernels rely on beyond the sizes themselves.
+void check_operation_invariants(Napi::Env env, const PoolRequest& request) {
+  const WindowGeometry& g = request.geometry;
+  bool unpadded = true;
+  bool undilated = true;
+  bool single_output = true;
+  for (int dim = 0; dim < kSpatialDims; ++dim) {
+    unpadded = unpadded && g.pad_begin[dim] == 0 && g.pad_end[dim] == 0;
+    undilated = undilated && g.dilation[dim] == 1;
+    single_output = single_output && g.output_size[dim] == 1;
+  }
+  const bool windowed = request.operation == PoolOperation::max || request.operation == PoolOperation::average ||
+                        request.operation == PoolOperation::lp_norm;
+  check(env, g.window_kind == WindowKind::strided || windowed, "adaptive windows for an operation without windows");
+  if (g.window_kind == WindowKind::adaptive) {
+    check(env, request.operation != PoolOperation::lp_norm, "adaptive LP pooling");
+    check(env, unpadded && undilated, "adaptive windows with padding or dilation");
+    check(env, !request.count_include_pad && request.divisor_override == 0, "adaptive average with a divisor rule");
+  }
+  if (request.operation == PoolOperation::lp_norm) {
+    check(env, is_float(request.data_type), "LP pooling of an integer type");
+    check(env, std::isfinite(request.norm_type) && request.norm_type > 0, "LP norm type out of range");
+    check(env, unpadded && undilated, "LP pooling with padding or dilation");
+  }
+  if (request.operation == PoolOperation::global_max || request.operation == PoolOperation::global_average) {
+    check(env, single_output, "global pooling with more than one output per plane");
+  }
+}
+
 }  // namespace
 
 PoolRequest decode_pool_request(const Napi::CallbackInfo& info) {
@@ -73,14 +104,17 @@ PoolRequest decode_pool_request(const Napi::CallbackInfo& info) {
   const int64_t operation = integer_field(env, fields, request_field::operation, 0);
   const int64_t data_type = integer_field(env, fields, request_field::data_type, 0);
   const int64_t layout = integer_field(env, fields, request_field::layout, 0);
+  const int64_t window_kind = integer_field(env, fields, request_field::window_kind, 0);
   check(env, operation < static_cast<int64_t>(PoolOperation::count), "unknown operation");
   check(env, data_type < static_cast<int64_t>(DataType::count), "unknown data type");
   check(env, layout < static_cast<int64_t>(Layout::count), "unknown layout");
+  check(env, window_kind < static_cast<int64_t>(WindowKind::count), "unknown window kind");
   request.operation = static_cast<PoolOperation>(operation);
   request.data_type = static_cast<DataType>(data_type);
   request.layout = static_cast<Layout>(layout);
 
   WindowGeometry& g = request.geometry;
+  g.window_kind = static_cast<WindowKind>(window_kind);
   g.batch = integer_field(env, fields, request_field::batch, 0);
   g.channels = integer_field(env, fields, request_field::channels, 0);
   for (int dim = 0; dim < kSpatialDims; ++dim) {
@@ -94,6 +128,8 @@ PoolRequest decode_pool_request(const Napi::CallbackInfo& info) {
   }
   request.count_include_pad = integer_field(env, fields, request_field::count_include_pad, 0) != 0;
   request.divisor_override = integer_field(env, fields, request_field::divisor_override, 0);
+  request.norm_type = fields[request_field::norm_type];
+  check_operation_invariants(env, request);
 
   const int64_t input_elements = checked_product(
       {g.batch, g.channels, g.input_size[0], g.input_size[1], g.input_size[2]});
@@ -108,15 +144,22 @@ PoolRequest decode_pool_request(const Napi::CallbackInfo& info) {
   request.input = static_cast<const uint8_t*>(input.ArrayBuffer().Data()) + input.ByteOffset();
   request.output = static_cast<uint8_t*>(output.ArrayBuffer().Data()) + output.ByteOffset();
 
+  const bool unpool = request.operation == PoolOperation::max_unpool;
   if (!info[3].IsNull() && !info[3].IsUndefined()) {
-    check(env, request.operation == PoolOperation::max, "indices given to an operation without them");
-    check(env, g.input_plane() <= std::numeric_limits<int32_t>::max(), "plane too large for int32 indices");
+    check(env, request.operation == PoolOperation::max || unpool, "indices given to an operation without them");
     check(env, info[3].IsTypedArray() && info[3].As<Napi::TypedArray>().TypedArrayType() == napi_int32_array,
           "indices is not an Int32Array");
     Napi::Int32Array indices = info[3].As<Napi::Int32Array>();
-    check(env, static_cast<int64_t>(indices.ElementLength()) == output_elements, "indices length does not match");
-    request.indices = indices.Data();
+    if (unpool) {
+      check(env, static_cast<int64_t>(indices.ElementLength()) == input_elements, "indices length does not match");
+      request.unpool_indices = indices.Data();
+    } else {
+      check(env, g.input_plane() <= std::numeric_limits<int32_t>::max(), "plane too large for int32 indices");
+      check(env, static_cast<int64_t>(indices.ElementLength()) == output_elements, "indices length does not match");
+      request.indices = indices.Data();
+    }
   }
+  check(env, !unpool || request.unpool_indices != nullptr, "max-unpooling without indices");
   return request;
 }
 

@@ -11,9 +11,10 @@ enum : int {
   operation = 0,
   data_type = 1,
   layout = 2,
-  batch = 3,
-  channels = 4,
-  input_size = 5,  // kSpatialDims entries each, depth first
+  window_kind = 3,
+  batch = 4,
+  channels = 5,
+  input_size = 6,  // kSpatialDims entries each, depth first
   output_size = input_size + kSpatialDims,
   kernel_size = output_size + kSpatialDims,
   stride = kernel_size + kSpatialDims,
@@ -22,7 +23,8 @@ enum : int {
   dilation = pad_end + kSpatialDims,
   count_include_pad = dilation + kSpatialDims,
   divisor_override = count_include_pad + 1,
-  count = divisor_override + 1,
+  norm_type = divisor_override + 1,  // LP pooling's p, a double
+  count = norm_type + 1,
 };
 }  // namespace request_field
 

@@ -5,7 +5,8 @@
 namespace poolnd {
 namespace {
 
-// Indexed by DataType, in the order of POOLND_FOR_EACH_DATA_TYPE.
+// Indexed by DataType, in the order of POOLND_FOR_EACH_DATA_TYPE; null where an operation does
+// not support a type (lib/ never sends such a request).
 struct KernelsByType {
   PoolKernel by_type[static_cast<int>(DataType::count)];
 };
@@ -14,17 +15,37 @@ struct KernelsByType {
 #define POOLND_MAX_LAST(name, element, accumulator) &max_pool_channels_last_scalar<element>,
 #define POOLND_AVG_FIRST(name, element, accumulator) &avg_pool_channels_first_scalar<element, accumulator>,
 #define POOLND_AVG_LAST(name, element, accumulator) &avg_pool_channels_last_scalar<element, accumulator>,
+#define POOLND_GLOBAL_MAX_FIRST(name, element, accumulator) &global_max_channels_first_scalar<element>,
+#define POOLND_GLOBAL_MAX_LAST(name, element, accumulator) &global_max_channels_last_scalar<element>,
+#define POOLND_GLOBAL_AVG_FIRST(name, element, accumulator) &global_average_channels_first_scalar<element>,
+#define POOLND_GLOBAL_AVG_LAST(name, element, accumulator) &global_average_channels_last_scalar<element>,
+#define POOLND_UNPOOL_FIRST(name, element, accumulator) &max_unpool_channels_first_scalar<element>,
+#define POOLND_UNPOOL_LAST(name, element, accumulator) &max_unpool_channels_last_scalar<element>,
 
-// [operation][layout]
+// LP pooling exists for the float types only, the first two entries of the type list.
+static_assert(static_cast<int>(DataType::float32) == 0 && static_cast<int>(DataType::float64) == 1);
+
+// [operation][layout], in the order of PoolOperation and Layout.
 const KernelsByType scalar_kernels[static_cast<int>(PoolOperation::count)][static_cast<int>(Layout::count)] = {
     {{{POOLND_FOR_EACH_DATA_TYPE(POOLND_MAX_FIRST)}}, {{POOLND_FOR_EACH_DATA_TYPE(POOLND_MAX_LAST)}}},
     {{{POOLND_FOR_EACH_DATA_TYPE(POOLND_AVG_FIRST)}}, {{POOLND_FOR_EACH_DATA_TYPE(POOLND_AVG_LAST)}}},
+    {{{&lp_pool_channels_first_scalar<float>, &lp_pool_channels_first_scalar<double>}},
+     {{&lp_pool_channels_last_scalar<float>, &lp_pool_channels_last_scalar<double>}}},
+    {{{POOLND_FOR_EACH_DATA_TYPE(POOLND_GLOBAL_MAX_FIRST)}}, {{POOLND_FOR_EACH_DATA_TYPE(POOLND_GLOBAL_MAX_LAST)}}},
+    {{{POOLND_FOR_EACH_DATA_TYPE(POOLND_GLOBAL_AVG_FIRST)}}, {{POOLND_FOR_EACH_DATA_TYPE(POOLND_GLOBAL_AVG_LAST)}}},
+    {{{POOLND_FOR_EACH_DATA_TYPE(POOLND_UNPOOL_FIRST)}}, {{POOLND_FOR_EACH_DATA_TYPE(POOLND_UNPOOL_LAST)}}},
 };
 
 #undef POOLND_MAX_FIRST
 #undef POOLND_MAX_LAST
 #undef POOLND_AVG_FIRST
 #undef POOLND_AVG_LAST
+#undef POOLND_GLOBAL_MAX_FIRST
+#undef POOLND_GLOBAL_MAX_LAST
+#undef POOLND_GLOBAL_AVG_FIRST
+#undef POOLND_GLOBAL_AVG_LAST
+#undef POOLND_UNPOOL_FIRST
+#undef POOLND_UNPOOL_LAST
 
 }  // namespace
 
@@ -38,9 +59,16 @@ PoolKernel select_pool_kernel(const PoolRequest& request) {
   return scalar_kernels[operation][layout].by_type[type];
 }
 
-void run_pool(const PoolRequest& request) {
+int64_t run_pool(const PoolRequest& request) {
+  if (request.operation == PoolOperation::max_unpool) {
+    const int64_t invalid = find_invalid_unpool_index(request);
+    if (invalid >= 0) return invalid;
+  }
   const int64_t items = pool_work_items(request);
-  if (items > 0) select_pool_kernel(request)(request, 0, items);
+  const PoolKernel kernel = select_pool_kernel(request);
+  assert(kernel != nullptr);
+  if (items > 0) kernel(request, 0, items);
+  return -1;
 }
 
 }  // namespace poolnd

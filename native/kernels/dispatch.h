@@ -8,7 +8,8 @@ namespace poolnd {
 
 PoolKernel select_pool_kernel(const PoolRequest& request);
 
-// Computes the whole request on the calling thread.
-void run_pool(const PoolRequest& request);
+// Computes the whole request on the calling thread. Returns -1, or for max-unpooling the input
+// position of the first index outside the output plane, in which case nothing is written.
+int64_t run_pool(const PoolRequest& request);
 
 }  // namespace poolnd

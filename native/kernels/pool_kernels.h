@@ -1,7 +1,10 @@
 // Every pooling kernel has one signature: it computes work items [first_item, end_item) of a
-// request. A work item is an output row of one (n, c) plane for channels-first layouts and an
-// output pixel (all channels) for channels-last layouts; pool_work_items() counts them. Ranges
-// never overlap in output, so any split of [0, pool_work_items) across threads is safe.
+// request. Windowed operations (max, average, lp_norm, strided or adaptive) take an output row
+// of one (n, c) plane as a work item for channels-first layouts and an output pixel (all
+// channels) for channels-last layouts. Global pooling and max-unpooling take a whole (n, c)
+// plane for channels-first and a whole image (all channels of one n) for channels-last.
+// pool_work_items() counts them. Items never share output, so any split of
+// [0, pool_work_items) across threads is safe.
 #pragma once
 
 #include <cstdint>
@@ -14,10 +17,15 @@ using PoolKernel = void (*)(const PoolRequest& request, int64_t first_item, int6
 
 inline int64_t pool_work_items(const PoolRequest& request) {
   const WindowGeometry& g = request.geometry;
-  if (request.layout == Layout::channels_first) {
-    return g.batch * g.channels * g.output_size[0] * g.output_size[1];
+  const bool channels_first = request.layout == Layout::channels_first;
+  switch (request.operation) {
+    case PoolOperation::global_max:
+    case PoolOperation::global_average:
+    case PoolOperation::max_unpool:
+      return channels_first ? g.batch * g.channels : g.batch;
+    default:
+      return channels_first ? g.batch * g.channels * g.output_size[0] * g.output_size[1] : g.batch * g.output_plane();
   }
-  return g.batch * g.output_plane();
 }
 
 // The scalar reference kernels: plain loops in PyTorch's tap order that every vector
@@ -30,5 +38,26 @@ template <typename T, typename Accumulator>
 void avg_pool_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
 template <typename T, typename Accumulator>
 void avg_pool_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+
+template <typename T>
+void lp_pool_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+template <typename T>
+void lp_pool_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+template <typename T>
+void global_max_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+template <typename T>
+void global_max_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+template <typename T>
+void global_average_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+template <typename T>
+void global_average_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+template <typename T>
+void max_unpool_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+template <typename T>
+void max_unpool_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+
+// Max-unpooling's indices are data, not arguments lib/ can check cheaply: the position of the
+// first one outside the output plane, or -1 when all are inside. Runs before any write.
+int64_t find_invalid_unpool_index(const PoolRequest& request);
 
 }  // namespace poolnd

@@ -25,15 +25,22 @@ enum class DataType : int32_t {
   count
 };
 
-enum class PoolOperation : int32_t { max, average, count };
+// lp_norm is LP (power-average) pooling, float types only. The global operations reduce each whole
+// (n, c) plane; max_unpool scatters its input into zeroed planes at the given indices.
+enum class PoolOperation : int32_t { max, average, lp_norm, global_max, global_average, max_unpool, count };
 
 enum class Layout : int32_t { channels_first, channels_last, count };
+
+// How output positions map to windows: strided windows (kernel, stride, padding, dilation) or
+// adaptive bins, where window i of a dim spans [floor(i * in / out), ceil((i + 1) * in / out)).
+enum class WindowKind : int32_t { strided, adaptive, count };
 
 // Kernels always see three spatial dims (depth, height, width); 1d and 2d requests arrive with
 // leading dims of size 1, kernel 1, stride 1, no padding, so one kernel serves every rank.
 constexpr int kSpatialDims = 3;
 
 struct WindowGeometry {
+  WindowKind window_kind = WindowKind::strided;
   int64_t batch = 0;
   int64_t channels = 0;
   int64_t input_size[kSpatialDims] = {1, 1, 1};
@@ -58,9 +65,11 @@ struct PoolRequest {
   // Average pooling only.
   bool count_include_pad = true;
   int64_t divisor_override = 0;  // 0: none
+  double norm_type = 0;          // LP pooling only: p, finite and > 0
   const void* input = nullptr;
   void* output = nullptr;
-  int32_t* indices = nullptr;  // max pooling with returnIndices; otherwise null
+  int32_t* indices = nullptr;                // max pooling with returnIndices; otherwise null
+  const int32_t* unpool_indices = nullptr;   // max_unpool only: where each input element goes
 };
 
 }  // namespace poolnd

@@ -13,6 +13,7 @@ namespace poolnd {
 
 // Taps j in [first, end) of one window along one dim lie inside the input, at
 // input position start + j * dilation. Padding taps are the rest of [0, kernel).
+// Adaptive windows have dilation 1 and no padding, so every tap in [0, count) is real.
 struct TapRange {
   int64_t start;
   int64_t first;
@@ -24,7 +25,20 @@ inline int64_t ceil_div_positive(int64_t numerator, int64_t denominator) {
   return (numerator + denominator - 1) / denominator;
 }
 
+// An adaptive bin is never empty and never leaves the input. The products use 128 bits because
+// i * in can pass 2^63 when both sizes are near 2^32.
+inline TapRange adaptive_bin(const WindowGeometry& g, int dim, int64_t output_index) {
+  using Wide = unsigned __int128;
+  const Wide input = static_cast<Wide>(g.input_size[dim]);
+  const Wide output = static_cast<Wide>(g.output_size[dim]);
+  const Wide index = static_cast<Wide>(output_index);
+  const auto start = static_cast<int64_t>(index * input / output);
+  const auto end = static_cast<int64_t>(((index + 1) * input + output - 1) / output);
+  return {start, 0, end - start};
+}
+
 inline TapRange real_taps(const WindowGeometry& g, int dim, int64_t output_index) {
+  if (g.window_kind == WindowKind::adaptive) return adaptive_bin(g, dim, output_index);
   const int64_t start = output_index * g.stride[dim] - g.pad_begin[dim];
   const int64_t dilation = g.dilation[dim];
   const int64_t input = g.input_size[dim];

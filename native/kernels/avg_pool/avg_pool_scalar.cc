@@ -1,5 +1,6 @@
-// Scalar reference average pooling, PyTorch's summation: real taps only, in row-major window
-// order, in the accumulator type, then one division. A window without a real tap gives 0.
+// Scalar reference average pooling, strided and adaptive, PyTorch's summation: real taps only,
+// in row-major window order, in the accumulator type, then one division (adaptive floats: one
+// per dim). A window without a real tap gives 0.
 #include "../pool_kernels.h"
 #include "../window.h"
 
@@ -31,6 +32,13 @@ inline T window_average(const PoolRequest& request, const TapRange& depth, const
   Accumulator sum = 0;
   for_each_real_tap(request.geometry, depth, height, width,
                     [&](int64_t offset) { sum += static_cast<Accumulator>(values[offset * value_stride]); });
+  if constexpr (std::is_floating_point_v<T>) {
+    if (request.geometry.window_kind == WindowKind::adaptive) {
+      // PyTorch's adaptive average divides by each dim's extent in turn, rounding each time.
+      return sum / static_cast<Accumulator>(depth.count()) / static_cast<Accumulator>(height.count()) /
+             static_cast<Accumulator>(width.count());
+    }
+  }
   return finish_average<T, Accumulator>(sum, window_divisor(request, depth, height, width));
 }
 

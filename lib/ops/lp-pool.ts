@@ -1,0 +1,50 @@
+// lpPool1d/2d/3d and their async variants: (sum of x^p over each window's real elements)^(1/p).
+import type { Tensor, TensorLike } from '../tensor';
+import { arrayTypeName, isFloatArrayType } from '../tensor';
+import { isNumber, isObject, rangeError, typeError } from '../validate';
+import { asynchronousOp, type PreparedCall, prepareWindowedPool, synchronousOp } from './windowed';
+
+export interface LpPoolOptions<T extends Float32Array | Float64Array = Float32Array | Float64Array> {
+  /** p: finite and > 0. */
+  normType: number;
+  kernelSize: number | number[];
+  stride?: number | number[];
+  ceilMode?: boolean;
+  channelsLast?: boolean;
+  out?: T;
+}
+
+export type LpPoolFunction = <T extends Float32Array | Float64Array>(input: TensorLike<T>, options: LpPoolOptions<T>) => Tensor<T>;
+export type LpPoolAsyncFunction = <T extends Float32Array | Float64Array>(
+  input: TensorLike<T>,
+  options: LpPoolOptions<T>,
+) => Promise<Tensor<T>>;
+
+function prepareLpPool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedCall<Tensor> {
+  if (!isObject(options)) throw typeError(fn, 'options', 'an object', options);
+  // PyTorch's LPPool has neither; accepting them silently would compute something else.
+  for (const name of ['padding', 'dilation']) {
+    if (options[name] !== undefined) throw rangeError(fn, `option '${name}'`, 'absent (LP pooling has none)', options[name]);
+  }
+  const data = isObject(input) ? input.data : undefined;
+  const arrayType = arrayTypeName(data);
+  if (arrayType !== undefined && !isFloatArrayType(arrayType)) {
+    throw typeError(fn, 'input.data', 'a Float32Array or a Float64Array (LP pooling is for floats only)', data);
+  }
+  const normType = options.normType;
+  if (!isNumber(normType)) throw typeError(fn, "option 'normType'", 'a number', normType);
+  if (!Number.isFinite(normType) || normType <= 0) throw rangeError(fn, "option 'normType'", 'finite and > 0', normType);
+  const { outputShape, ...prepared } = prepareWindowedPool(fn, spatialDims, input, options);
+  return {
+    call: { operation: 'lpNorm', ...prepared, indices: null, normType },
+    result: () => ({ data: prepared.output, shape: outputShape }),
+  };
+}
+
+export function makeLpPool(fn: string, spatialDims: number): LpPoolFunction {
+  return synchronousOp((input: unknown, options: unknown) => prepareLpPool(fn, spatialDims, input, options)) as LpPoolFunction;
+}
+
+export function makeLpPoolAsync(fn: string, spatialDims: number): LpPoolAsyncFunction {
+  return asynchronousOp((input: unknown, options: unknown) => prepareLpPool(fn, spatialDims, input, options)) as LpPoolAsyncFunction;
+}

@@ -1,0 +1,77 @@
+// maxUnpool1d/2d/3d and their async variants: the inverse of maxPoolNd with returnIndices.
+import { unpoolWindow } from '../shape';
+import { arrayTypeName, outputArray, type PoolArray, readInputTensor, resultShape, type Tensor, type TensorLike } from '../tensor';
+import { booleanOption, isObject, poolError, rangeError, typeError } from '../validate';
+import { asynchronousOp, type PreparedCall, synchronousOp } from './windowed';
+
+export interface MaxUnpoolOptions<T extends PoolArray = PoolArray> {
+  kernelSize: number | number[];
+  stride?: number | number[];
+  /** As maxPoolNd's padding, without 'same'. */
+  padding?: number | number[] | [number, number][] | 'valid';
+  /** Spatial output sizes, each within stride - 1 above the default. */
+  outputSize?: number | number[];
+  channelsLast?: boolean;
+  out?: T;
+}
+
+export type MaxUnpoolFunction = <T extends PoolArray>(
+  input: TensorLike<T>,
+  indices: TensorLike<Int32Array>,
+  options: MaxUnpoolOptions<T>,
+) => Tensor<T>;
+export type MaxUnpoolAsyncFunction = <T extends PoolArray>(
+  input: TensorLike<T>,
+  indices: TensorLike<Int32Array>,
+  options: MaxUnpoolOptions<T>,
+) => Promise<Tensor<T>>;
+
+function readIndices(fn: string, indices: unknown, inputShape: number[]): Int32Array {
+  if (!isObject(indices)) throw typeError(fn, 'indices', 'a tensor { data, shape } of Int32Array', indices);
+  if (arrayTypeName(indices.data) !== 'Int32Array') throw typeError(fn, 'indices.data', 'an Int32Array', indices.data);
+  const subject = indices.shape !== undefined ? 'indices.shape' : 'indices.dims';
+  const shape = indices.shape !== undefined ? indices.shape : indices.dims;
+  const same = Array.isArray(shape) && shape.length === inputShape.length && shape.every((size, dim) => size === inputShape[dim]);
+  if (!same) throw rangeError(fn, subject, `the input's shape [${inputShape.join(', ')}]`, shape, 'ERR_POOLND_SHAPE_MISMATCH');
+  return indices.data as Int32Array;
+}
+
+function prepareMaxUnpool(fn: string, spatialDims: number, input: unknown, indices: unknown, options: unknown): PreparedCall<Tensor> {
+  if (!isObject(options)) throw typeError(fn, 'options', 'an object', options);
+  const channelsLast = booleanOption(fn, 'channelsLast', options.channelsLast, false);
+  const tensor = readInputTensor(fn, input, spatialDims, channelsLast);
+  const indicesData = readIndices(fn, indices, tensor.shape);
+  const window = unpoolWindow(fn, options, tensor.spatial);
+  const outputShape = resultShape(tensor, window.outputSize);
+  const length = outputShape.reduce((product, size) => product * size, 1);
+  const output = outputArray(fn, 'out', options.out, tensor.arrayType, length, [tensor.data, indicesData]);
+  const plane = window.outputSize.reduce((product, size) => product * size, 1);
+  return {
+    call: { operation: 'maxUnpool', input: tensor, window, output, indices: indicesData },
+    result: (invalidPosition) => {
+      if (invalidPosition >= 0) {
+        throw poolError(
+          'range',
+          'ERR_POOLND_INDEX_OUT_OF_RANGE',
+          fn,
+          `indices.data[${invalidPosition}]`,
+          `an offset within the output plane, from 0 to ${plane - 1}`,
+          indicesData[invalidPosition],
+        );
+      }
+      return { data: output, shape: outputShape };
+    },
+  };
+}
+
+export function makeMaxUnpool(fn: string, spatialDims: number): MaxUnpoolFunction {
+  return synchronousOp((input: unknown, indices: unknown, options: unknown) =>
+    prepareMaxUnpool(fn, spatialDims, input, indices, options),
+  ) as MaxUnpoolFunction;
+}
+
+export function makeMaxUnpoolAsync(fn: string, spatialDims: number): MaxUnpoolAsyncFunction {
+  return asynchronousOp((input: unknown, indices: unknown, options: unknown) =>
+    prepareMaxUnpool(fn, spatialDims, input, indices, options),
+  ) as MaxUnpoolAsyncFunction;
+}

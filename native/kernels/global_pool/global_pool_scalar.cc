@@ -1,0 +1,101 @@
+// Scalar reference global pooling: each (n, c) plane reduced to one value. Averages accumulate
+// in double for both float types (float32 planes get the correctly rounded mean in practice)
+// and exactly in int64 for integers, in plane order, then divide once.
+#include <algorithm>
+#include <type_traits>
+#include <vector>
+
+#include "../pool_kernels.h"
+#include "../window.h"
+
+namespace poolnd {
+namespace {
+
+template <typename T>
+using GlobalSum = std::conditional_t<std::is_floating_point_v<T>, double, int64_t>;
+
+template <typename T>
+inline T finish_global_average(GlobalSum<T> sum, int64_t count) {
+  if constexpr (std::is_floating_point_v<T>) {
+    return static_cast<T>(sum / static_cast<double>(count));
+  } else {
+    return round_divide_clamped<T>(sum, count);
+  }
+}
+
+// A NaN always takes over, as in max pooling.
+template <typename T>
+inline void keep_maximum(T& best, T candidate) {
+  if (candidate > best || is_nan(candidate)) best = candidate;
+}
+
+}  // namespace
+
+template <typename T>
+void global_max_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  const int64_t plane = request.geometry.input_plane();
+  const T* input = static_cast<const T*>(request.input);
+  T* output = static_cast<T*>(request.output);
+  for (int64_t item = first_item; item < end_item; ++item) {
+    const T* values = input + item * plane;
+    T best = values[0];
+    for (int64_t i = 1; i < plane; ++i) keep_maximum(best, values[i]);
+    output[item] = best;
+  }
+}
+
+template <typename T>
+void global_max_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  const int64_t plane = request.geometry.input_plane();
+  const int64_t channels = request.geometry.channels;
+  const T* input = static_cast<const T*>(request.input);
+  T* output = static_cast<T*>(request.output);
+  for (int64_t image = first_item; image < end_item; ++image) {
+    const T* pixels = input + image * plane * channels;
+    T* best = output + image * channels;
+    std::copy(pixels, pixels + channels, best);
+    for (int64_t i = 1; i < plane; ++i) {
+      for (int64_t c = 0; c < channels; ++c) keep_maximum(best[c], pixels[i * channels + c]);
+    }
+  }
+}
+
+template <typename T>
+void global_average_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  const int64_t plane = request.geometry.input_plane();
+  const T* input = static_cast<const T*>(request.input);
+  T* output = static_cast<T*>(request.output);
+  for (int64_t item = first_item; item < end_item; ++item) {
+    const T* values = input + item * plane;
+    GlobalSum<T> sum = 0;
+    for (int64_t i = 0; i < plane; ++i) sum += static_cast<GlobalSum<T>>(values[i]);
+    output[item] = finish_global_average<T>(sum, plane);
+  }
+}
+
+template <typename T>
+void global_average_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  const int64_t plane = request.geometry.input_plane();
+  const int64_t channels = request.geometry.channels;
+  const T* input = static_cast<const T*>(request.input);
+  T* output = static_cast<T*>(request.output);
+  std::vector<GlobalSum<T>> sums(static_cast<size_t>(channels));
+  for (int64_t image = first_item; image < end_item; ++image) {
+    const T* pixels = input + image * plane * channels;
+    std::fill(sums.begin(), sums.end(), GlobalSum<T>(0));
+    for (int64_t i = 0; i < plane; ++i) {
+      for (int64_t c = 0; c < channels; ++c) sums[c] += static_cast<GlobalSum<T>>(pixels[i * channels + c]);
+    }
+    for (int64_t c = 0; c < channels; ++c) output[image * channels + c] = finish_global_average<T>(sums[c], plane);
+  }
+}
+
+#define POOLND_INSTANTIATE_GLOBAL_POOL(name, element, accumulator)                                         \
+  template void global_max_channels_first_scalar<element>(const PoolRequest&, int64_t, int64_t);         \
+  template void global_max_channels_last_scalar<element>(const PoolRequest&, int64_t, int64_t);          \
+  template void global_average_channels_first_scalar<element>(const PoolRequest&, int64_t, int64_t);     \
+  template void global_average_channels_last_scalar<element>(const PoolRequest&, int64_t, int64_t);
+POOLND_FOR_EACH_DATA_TYPE(POOLND_INSTANTIATE_GLOBAL_POOL)
+#undef POOLND_INSTANTIATE_GLOBAL_POOL
+
+}  // namespace poolnd
