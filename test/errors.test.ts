@@ -3,13 +3,23 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  adaptiveAvgPool2d,
+  adaptiveMaxPool1d,
+  adaptiveMaxPool2d,
   avgPool1d,
   avgPool2d,
   avgPool2dAsync,
+  globalAvgPool,
+  globalMaxPool,
+  lpPool1d,
+  lpPool2d,
   maxPool1d,
   maxPool2d,
   maxPool2dAsync,
   maxPool3d,
+  maxUnpool1d,
+  maxUnpool2d,
+  maxUnpool2dAsync,
   poolOutputShape,
   poolOutputSize,
   samePadding,
@@ -28,6 +38,10 @@ interface ErrorCase {
 }
 
 const shared = new Float32Array(32);
+// A 2x2 pooled plane and its indices into the 4x4 plane it came from.
+const pooled = () => ({ data: new Float32Array([1, 2, 3, 4]), shape: [1, 1, 2, 2] });
+const pooledIndices = (data = [0, 3, 8, 15]) => ({ data: Int32Array.from(data), shape: [1, 1, 2, 2] });
+const sharedIndices = new Int32Array(32);
 
 const cases: ErrorCase[] = [
   // Wrong types.
@@ -87,6 +101,47 @@ const cases: ErrorCase[] = [
   { rule: 'poolOutputSize with too much padding', call: () => poolOutputSize(9, { kernelSize: 3, padding: [0, 2] }), kind: RangeError, code: 'ERR_POOLND_PADDING_TOO_LARGE', names: ['poolOutputSize', "'padding'", 'received [ [ 0, 2 ] ]'] },
   { rule: 'poolOutputShape with a bad rank', call: () => poolOutputShape([4, 4], 2, { kernelSize: 2 }), kind: RangeError, code: 'ERR_POOLND_SHAPE_MISMATCH', names: ['poolOutputShape', 'inputShape', 'received [ 4, 4 ]'] },
   { rule: 'poolOutputShape with a bad spatialDims', call: () => poolOutputShape([1, 4, 4], 4 as never, { kernelSize: 2 }), kind: RangeError, code: 'ERR_POOLND_INVALID_ARG_VALUE', names: ['poolOutputShape', 'spatialDims', 'received 4'] },
+  // Adaptive pooling.
+  { rule: 'adaptive outputSize missing', call: () => adaptiveAvgPool2d(image(), {} as never), kind: TypeError, code: 'ERR_POOLND_INVALID_ARG_TYPE', names: ['adaptiveAvgPool2d', "'outputSize'", 'received undefined'] },
+  { rule: 'adaptive outputSize entry not an integer', call: () => adaptiveMaxPool2d(image(), { outputSize: [2, 1.5] }), kind: TypeError, code: 'ERR_POOLND_INVALID_ARG_TYPE', names: ['adaptiveMaxPool2d', "'outputSize[1]'", 'received 1.5'] },
+  { rule: 'adaptive outputSize a string', call: () => adaptiveAvgPool2d(image(), { outputSize: '2' as never }), kind: TypeError, code: 'ERR_POOLND_INVALID_ARG_TYPE', names: ['adaptiveAvgPool2d', "'outputSize'", 'received "2"'] },
+  { rule: 'adaptive outputSize 0', call: () => adaptiveAvgPool2d(image(), { outputSize: 0 }), kind: RangeError, code: 'ERR_POOLND_INVALID_ARG_VALUE', names: ['adaptiveAvgPool2d', "'outputSize'", 'received 0'] },
+  { rule: 'adaptive outputSize entry 0', call: () => adaptiveMaxPool2d(image(), { outputSize: [null, 0] }), kind: RangeError, code: 'ERR_POOLND_INVALID_ARG_VALUE', names: ['adaptiveMaxPool2d', "'outputSize[1]'", 'received 0'] },
+  { rule: 'adaptive outputSize of the wrong length', call: () => adaptiveAvgPool2d(image(), { outputSize: [2, 2, 2] }), kind: RangeError, code: 'ERR_POOLND_INVALID_ARG_VALUE', names: ['adaptiveAvgPool2d', "'outputSize'", 'received [ 2, 2, 2 ]'] },
+  { rule: 'adaptive indicesOut without returnIndices', call: () => adaptiveMaxPool1d({ data: new Float32Array(4), shape: [1, 4] }, { outputSize: 2, indicesOut: new Int32Array(2) }), kind: RangeError, code: 'ERR_POOLND_INVALID_ARG_VALUE', names: ['adaptiveMaxPool1d', "'returnIndices'", 'received undefined'] },
+  { rule: 'adaptive out of the wrong length', call: () => adaptiveAvgPool2d(image(), { outputSize: 3, out: new Float32Array(4) }), kind: RangeError, code: 'ERR_POOLND_OUT_SIZE_MISMATCH', names: ['adaptiveAvgPool2d', "'out'", 'length 9', 'Float32Array(4)'] },
+
+  // Global pooling.
+  { rule: 'global pooling of an unbatched or rank-2 input', call: () => globalAvgPool({ data: new Float32Array(4), shape: [1, 4] }), kind: RangeError, code: 'ERR_POOLND_SHAPE_MISMATCH', names: ['globalAvgPool', 'input.shape', 'rank at least 3', 'received [ 1, 4 ]'] },
+  { rule: 'global options not an object', call: () => globalMaxPool(image(), 5 as never), kind: TypeError, code: 'ERR_POOLND_INVALID_ARG_TYPE', names: ['globalMaxPool', 'options', 'received 5'] },
+  { rule: 'global shape/length mismatch', call: () => globalMaxPool({ data: new Float32Array(7), shape: [1, 1, 2, 2, 2] }), kind: RangeError, code: 'ERR_POOLND_SHAPE_MISMATCH', names: ['globalMaxPool', 'input.shape', '(7)', 'received [ 1, 1, 2, 2, 2 ]'] },
+  { rule: 'global out of the wrong length', call: () => globalAvgPool(image(), { out: new Float32Array(2) }), kind: RangeError, code: 'ERR_POOLND_OUT_SIZE_MISMATCH', names: ['globalAvgPool', "'out'", 'length 1', 'Float32Array(2)'] },
+  { rule: 'global average of 2^31 int32 elements', call: () => globalAvgPool({ data: new Int32Array(0), shape: [0, 1, 2 ** 31] }), kind: RangeError, code: 'ERR_POOLND_INVALID_ARG_VALUE', names: ['globalAvgPool', 'input.shape', '32-bit integer', 'received [ 0, 1, 2147483648 ]'] },
+
+  // LP pooling.
+  { rule: 'LP pooling of an integer array', call: () => lpPool1d({ data: new Int32Array(4), shape: [1, 4] }, { normType: 2, kernelSize: 2 }), kind: TypeError, code: 'ERR_POOLND_INVALID_ARG_TYPE', names: ['lpPool1d', 'input.data', 'Int32Array(4)'] },
+  { rule: 'LP normType missing', call: () => lpPool2d(image(), { kernelSize: 2 } as never), kind: TypeError, code: 'ERR_POOLND_INVALID_ARG_TYPE', names: ['lpPool2d', "'normType'", 'received undefined'] },
+  { rule: 'LP normType a string', call: () => lpPool2d(image(), { normType: '2' as never, kernelSize: 2 }), kind: TypeError, code: 'ERR_POOLND_INVALID_ARG_TYPE', names: ['lpPool2d', "'normType'", 'received "2"'] },
+  { rule: 'LP normType 0', call: () => lpPool2d(image(), { normType: 0, kernelSize: 2 }), kind: RangeError, code: 'ERR_POOLND_INVALID_ARG_VALUE', names: ['lpPool2d', "'normType'", 'received 0'] },
+  { rule: 'LP normType negative', call: () => lpPool2d(image(), { normType: -2, kernelSize: 2 }), kind: RangeError, code: 'ERR_POOLND_INVALID_ARG_VALUE', names: ['lpPool2d', "'normType'", 'received -2'] },
+  { rule: 'LP normType Infinity', call: () => lpPool2d(image(), { normType: Infinity, kernelSize: 2 }), kind: RangeError, code: 'ERR_POOLND_INVALID_ARG_VALUE', names: ['lpPool2d', "'normType'", 'received Infinity'] },
+  { rule: 'LP normType NaN', call: () => lpPool2d(image(), { normType: NaN, kernelSize: 2 }), kind: RangeError, code: 'ERR_POOLND_INVALID_ARG_VALUE', names: ['lpPool2d', "'normType'", 'received NaN'] },
+  { rule: 'LP pooling with padding', call: () => lpPool2d(image(), { normType: 2, kernelSize: 2, padding: 1 } as never), kind: RangeError, code: 'ERR_POOLND_INVALID_ARG_VALUE', names: ['lpPool2d', "'padding'", 'received 1'] },
+  { rule: 'LP pooling with dilation', call: () => lpPool2d(image(), { normType: 2, kernelSize: 2, dilation: 2 } as never), kind: RangeError, code: 'ERR_POOLND_INVALID_ARG_VALUE', names: ['lpPool2d', "'dilation'", 'received 2'] },
+  { rule: 'LP output size < 1', call: () => lpPool2d(image(), { normType: 2, kernelSize: 5 }), kind: RangeError, code: 'ERR_POOLND_OUTPUT_TOO_SMALL', names: ['lpPool2d', "'kernelSize'", 'received 5'] },
+
+  // Max-unpooling.
+  { rule: 'unpool indices not a tensor', call: () => maxUnpool2d(pooled(), 3 as never, { kernelSize: 2 }), kind: TypeError, code: 'ERR_POOLND_INVALID_ARG_TYPE', names: ['maxUnpool2d', 'indices', 'received 3'] },
+  { rule: 'unpool indices not an Int32Array', call: () => maxUnpool2d(pooled(), { data: new Float32Array(4) as never, shape: [1, 1, 2, 2] }, { kernelSize: 2 }), kind: TypeError, code: 'ERR_POOLND_INVALID_ARG_TYPE', names: ['maxUnpool2d', 'indices.data', 'Float32Array(4)'] },
+  { rule: "unpool indices of another shape", call: () => maxUnpool2d(pooled(), { data: new Int32Array(4), shape: [1, 1, 4, 1] }, { kernelSize: 2 }), kind: RangeError, code: 'ERR_POOLND_SHAPE_MISMATCH', names: ['maxUnpool2d', 'indices.shape', '[1, 1, 2, 2]', 'received [ 1, 1, 4, 1 ]'] },
+  { rule: 'unpool index past the plane', call: () => maxUnpool2d(pooled(), pooledIndices([0, 3, 8, 16]), { kernelSize: 2 }), kind: RangeError, code: 'ERR_POOLND_INDEX_OUT_OF_RANGE', names: ['maxUnpool2d', 'indices.data[3]', 'from 0 to 15', 'received 16'] },
+  { rule: 'unpool negative index', call: () => maxUnpool1d({ data: new Float32Array(2), shape: [1, 2] }, { data: Int32Array.from([-1, 2]), shape: [1, 2] }, { kernelSize: 2 }), kind: RangeError, code: 'ERR_POOLND_INDEX_OUT_OF_RANGE', names: ['maxUnpool1d', 'indices.data[0]', 'received -1'] },
+  { rule: "unpool padding 'same'", call: () => maxUnpool2d(pooled(), pooledIndices(), { kernelSize: 2, padding: 'same' as never }), kind: RangeError, code: 'ERR_POOLND_INVALID_ARG_VALUE', names: ['maxUnpool2d', "'padding'", 'outputSize', 'received "same"'] },
+  { rule: 'unpool outputSize below the default', call: () => maxUnpool2d(pooled(), pooledIndices(), { kernelSize: 2, outputSize: [3, 4] }), kind: RangeError, code: 'ERR_POOLND_INVALID_ARG_VALUE', names: ['maxUnpool2d', "'outputSize'", 'between 4 and 5', 'received [ 3, 4 ]'] },
+  { rule: 'unpool outputSize past stride - 1 above the default', call: () => maxUnpool2d(pooled(), pooledIndices(), { kernelSize: 2, outputSize: [4, 6] }), kind: RangeError, code: 'ERR_POOLND_INVALID_ARG_VALUE', names: ['maxUnpool2d', "'outputSize'", 'spatial dim 1', 'received [ 4, 6 ]'] },
+  { rule: 'unpool output size < 1', call: () => maxUnpool1d({ data: new Float32Array(1), shape: [1, 1] }, { data: new Int32Array(1), shape: [1, 1] }, { kernelSize: 1, padding: 1 }), kind: RangeError, code: 'ERR_POOLND_OUTPUT_TOO_SMALL', names: ['maxUnpool1d', "'padding'", 'received 1'] },
+  { rule: 'unpool out overlapping the indices', call: () => maxUnpool1d({ data: new Int32Array(2), shape: [1, 2] }, { data: sharedIndices.subarray(0, 2), shape: [1, 2] }, { kernelSize: 2, out: sharedIndices.subarray(1, 5) }), kind: RangeError, code: 'ERR_POOLND_OUT_OVERLAP', names: ['maxUnpool1d', "'out'", 'Int32Array(4)'] },
+
   { rule: 'samePadding with stride 0', call: () => samePadding(5, 3, 0), kind: RangeError, code: 'ERR_POOLND_INVALID_ARG_VALUE', names: ['samePadding', 'stride', 'received 0'] },
 ];
 
@@ -115,6 +170,16 @@ describe('errors', () => {
     await expect(avgPool2dAsync(null as never, { kernelSize: 2 })).rejects.toThrow(
       expect.objectContaining({ name: 'TypeError', code: 'ERR_POOLND_INVALID_ARG_TYPE' }),
     );
+  });
+
+  it('max-unpooling rejects a bad index without writing out, sync and async', async () => {
+    const out = new Float32Array(16).fill(7);
+    expect(() => maxUnpool2d(pooled(), pooledIndices([0, 3, 99, 15]), { kernelSize: 2, out })).toThrow(RangeError);
+    expect(Array.from(out)).toEqual(new Array(16).fill(7));
+    await expect(maxUnpool2dAsync(pooled(), pooledIndices([0, -5, 8, 15]), { kernelSize: 2, out })).rejects.toThrow(
+      expect.objectContaining({ name: 'RangeError', code: 'ERR_POOLND_INDEX_OUT_OF_RANGE', message: expect.stringContaining('indices.data[1]') }),
+    );
+    expect(Array.from(out)).toEqual(new Array(16).fill(7));
   });
 
   it('leaves out arrays untouched when a call is rejected', () => {

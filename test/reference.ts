@@ -1,5 +1,5 @@
-// A plain, slow reference for max and average pooling, written from API.md alone: every window
-// tap visited one by one, in row-major window order. Tests compare the library against it.
+// A plain, slow reference for every op, written from API.md alone: every window tap visited one
+// by one, in row-major window order. Tests compare the library against it.
 
 import type { PoolArray } from '../dist/index.js';
 
@@ -64,6 +64,46 @@ function roundDivide(sum: number, divisor: number): number {
   return sum < 0 ? 0 - quotient : quotient; // never -0
 }
 
+/** Where a tensor's (n, c, plane offset) elements live, for either layout. */
+interface Layout {
+  batched: boolean;
+  batch: number;
+  channels: number;
+  spatial: number[];
+  offset(n: number, c: number, planeOffset: number): number;
+}
+
+function layoutOf(shape: number[], spatialDims: number, channelsLast: boolean, spatial?: number[]): Layout {
+  const batched = shape.length === spatialDims + 2;
+  const rest = batched ? shape.slice(1) : shape;
+  const channels = channelsLast ? rest[rest.length - 1] : rest[0];
+  const sizes = spatial ?? (channelsLast ? rest.slice(0, spatialDims) : rest.slice(1));
+  const plane = product(sizes);
+  return {
+    batched,
+    batch: batched ? shape[0] : 1,
+    channels,
+    spatial: sizes,
+    offset: (n, c, planeOffset) => (channelsLast ? (n * plane + planeOffset) * channels + c : (n * channels + c) * plane + planeOffset),
+  };
+}
+
+/** The output layout: the input's batchedness and channels with new spatial sizes. */
+function outputLayout(input: Layout, spatial: number[], channelsLast: boolean): Layout & { shape: number[] } {
+  const planes = channelsLast ? [...spatial, input.channels] : [input.channels, ...spatial];
+  const shape = input.batched ? [input.batch, ...planes] : planes;
+  return { ...layoutOf(shape, spatial.length, channelsLast, spatial), shape };
+}
+
+const arrayTypeOf = (data: PoolArray): string => (data.constructor.name === 'Buffer' ? 'Uint8Array' : data.constructor.name);
+const isFloatType = (arrayType: string): boolean => arrayType === 'Float32Array' || arrayType === 'Float64Array';
+const roundingOf = (arrayType: string): ((x: number) => number) => (arrayType === 'Float32Array' ? Math.fround : (x: number) => x);
+
+function clampedAverage(arrayType: string, sum: number, divisor: number): number {
+  const [typeMin, typeMax] = integerRanges[arrayType];
+  return Math.min(typeMax, Math.max(typeMin, roundDivide(sum, divisor)));
+}
+
 export function referencePool(
   operation: 'max' | 'average',
   data: PoolArray,
@@ -71,27 +111,22 @@ export function referencePool(
   spatialDims: number,
   options: ReferenceOptions,
 ): ReferenceResult {
-  const arrayType = data.constructor.name === 'Buffer' ? 'Uint8Array' : data.constructor.name;
-  const isFloat = arrayType === 'Float32Array' || arrayType === 'Float64Array';
-  const round = arrayType === 'Float32Array' ? Math.fround : (x: number) => x;
-  const batched = shape.length === spatialDims + 2;
-  const batch = batched ? shape[0] : 1;
-  const rest = batched ? shape.slice(1) : shape;
-  const channels = options.channelsLast ? rest[rest.length - 1] : rest[0];
-  const spatial = options.channelsLast ? rest.slice(0, spatialDims) : rest.slice(1);
+  const arrayType = arrayTypeOf(data);
+  const isFloat = isFloatType(arrayType);
+  const round = roundingOf(arrayType);
+  const input = layoutOf(shape, spatialDims, options.channelsLast);
+  const { batch, channels, spatial } = input;
   const outSpatial = spatial.map((size, dim) =>
     referenceOutputSize(size, options.kernelSize[dim], options.stride[dim], options.padding[dim][0], options.padding[dim][1], options.dilation[dim], options.ceilMode),
   );
-  const planeSize = product(spatial);
+  const output = outputLayout(input, outSpatial, options.channelsLast);
+  const inputOffset = input.offset;
+  const outputOffset = output.offset;
   const outPlaneSize = product(outSpatial);
-  const inputOffset = (n: number, c: number, planeOffset: number) =>
-    options.channelsLast ? (n * planeSize + planeOffset) * channels + c : (n * channels + c) * planeSize + planeOffset;
-  const outputOffset = (n: number, c: number, planeOffset: number) =>
-    options.channelsLast ? (n * outPlaneSize + planeOffset) * channels + c : (n * channels + c) * outPlaneSize + planeOffset;
 
   const result = new Array<number>(batch * channels * outPlaneSize);
   const indices = new Array<number>(result.length);
-  const [typeMin, typeMax] = integerRanges[arrayType] ?? [-Infinity, Infinity];
+  const typeMin = isFloat ? -Infinity : integerRanges[arrayType][0];
   for (let n = 0; n < batch; n++) {
     for (let c = 0; c < channels; c++) {
       let outPlaneOffset = 0;
@@ -124,17 +159,162 @@ export function referencePool(
         }
         const at = outputOffset(n, c, outPlaneOffset++);
         if (operation === 'max') {
-          result[at] = bestIndex < 0 ? (isFloat ? -Infinity : typeMin) : best;
+          result[at] = bestIndex < 0 ? typeMin : best;
           indices[at] = bestIndex;
         } else if (realTaps === 0) {
           result[at] = 0;
         } else {
           const divisor = options.divisorOverride ?? (options.countIncludePad ? paddedTaps : realTaps);
-          result[at] = isFloat ? round(sum / divisor) : Math.min(typeMax, Math.max(typeMin, roundDivide(sum, divisor)));
+          result[at] = isFloat ? round(sum / divisor) : clampedAverage(arrayType, sum, divisor);
         }
       }
     }
   }
-  const planes = options.channelsLast ? [...outSpatial, channels] : [channels, ...outSpatial];
-  return { shape: batched ? [batch, ...planes] : planes, data: result, indices };
+  return { shape: output.shape, data: result, indices };
+}
+
+/** Window i of a dim: [floor(i * in / out), ceil((i + 1) * in / out)). */
+export function adaptiveBin(input: number, output: number, i: number): [number, number] {
+  return [Math.floor((i * input) / output), Math.ceil(((i + 1) * input) / output)];
+}
+
+/** Global pooling of every (n, c) plane: averages sum in double, in plane order, then divide once. */
+export function referenceGlobal(operation: 'max' | 'average', data: PoolArray, shape: number[], channelsLast: boolean): ReferenceResult {
+  const arrayType = arrayTypeOf(data);
+  const input = layoutOf(shape, shape.length - 2, channelsLast);
+  const plane = product(input.spatial);
+  const output = outputLayout(input, input.spatial.map(() => 1), channelsLast);
+  const result = new Array<number>(input.batch * input.channels);
+  for (let n = 0; n < input.batch; n++) {
+    for (let c = 0; c < input.channels; c++) {
+      let best = data[input.offset(n, c, 0)];
+      let sum = 0;
+      for (let i = 0; i < plane; i++) {
+        const value = data[input.offset(n, c, i)];
+        if (value > best || Number.isNaN(value)) best = value;
+        sum += value;
+      }
+      const average = isFloatType(arrayType) ? roundingOf(arrayType)(sum / plane) : clampedAverage(arrayType, sum, plane);
+      result[output.offset(n, c, 0)] = operation === 'max' ? best : average;
+    }
+  }
+  return { shape: output.shape, data: result, indices: [] };
+}
+
+/**
+ * Adaptive pooling. Float averages sum in the array's precision and divide by each dim's window
+ * extent in turn (PyTorch's order); integers divide once. Every output size 1 is global pooling.
+ */
+export function referenceAdaptive(
+  operation: 'max' | 'average',
+  data: PoolArray,
+  shape: number[],
+  spatialDims: number,
+  outputSize: number[],
+  channelsLast: boolean,
+): ReferenceResult {
+  if (operation === 'average' && outputSize.every((size) => size === 1)) {
+    const batchedShape = shape.length === spatialDims + 2 ? shape : [1, ...shape];
+    const global = referenceGlobal('average', data, batchedShape, channelsLast);
+    return { ...global, shape: shape.length === spatialDims + 2 ? global.shape : global.shape.slice(1) };
+  }
+  const arrayType = arrayTypeOf(data);
+  const round = roundingOf(arrayType);
+  const input = layoutOf(shape, spatialDims, channelsLast);
+  const output = outputLayout(input, outputSize, channelsLast);
+  const result = new Array<number>(input.batch * input.channels * product(outputSize));
+  const indices = new Array<number>(result.length);
+  for (let n = 0; n < input.batch; n++) {
+    for (let c = 0; c < input.channels; c++) {
+      let outPlaneOffset = 0;
+      for (const out of coordinates(outputSize)) {
+        const bins = out.map((i, dim) => adaptiveBin(input.spatial[dim], outputSize[dim], i));
+        const extents = bins.map(([start, end]) => end - start);
+        let best = -Infinity;
+        let bestIndex = -1;
+        let sum = 0;
+        for (const tap of coordinates(extents)) {
+          let planeOffset = 0;
+          tap.forEach((j, dim) => (planeOffset = planeOffset * input.spatial[dim] + bins[dim][0] + j));
+          const value = data[input.offset(n, c, planeOffset)];
+          if (bestIndex < 0 || value > best || Number.isNaN(value)) {
+            best = value;
+            bestIndex = planeOffset;
+          }
+          sum = round(sum + value);
+        }
+        const at = output.offset(n, c, outPlaneOffset++);
+        indices[at] = bestIndex;
+        if (operation === 'max') result[at] = best;
+        else if (isFloatType(arrayType)) result[at] = extents.reduce((quotient, extent) => round(quotient / extent), sum);
+        else result[at] = clampedAverage(arrayType, sum, product(extents));
+      }
+    }
+  }
+  return { shape: output.shape, data: result, indices };
+}
+
+export interface ReferenceLpOptions {
+  normType: number;
+  kernelSize: number[];
+  stride: number[];
+  ceilMode: boolean;
+  channelsLast: boolean;
+}
+
+/**
+ * LP pooling: (sum of x^p over the window's real taps)^(1/p), summed in the array's precision.
+ * Powers are Math.pow rounded to the array's precision, so they may differ from the C library's
+ * by an ulp except for the exponents 1, 2 and 0.5, which both compute exactly.
+ */
+export function referenceLp(data: PoolArray, shape: number[], spatialDims: number, options: ReferenceLpOptions): ReferenceResult {
+  const round = roundingOf(arrayTypeOf(data));
+  const power = (value: number, exponent: number) => round(Math.pow(value, round(exponent)));
+  const input = layoutOf(shape, spatialDims, options.channelsLast);
+  const outSpatial = input.spatial.map((size, dim) =>
+    referenceOutputSize(size, options.kernelSize[dim], options.stride[dim], 0, 0, 1, options.ceilMode),
+  );
+  const output = outputLayout(input, outSpatial, options.channelsLast);
+  const result = new Array<number>(input.batch * input.channels * product(outSpatial));
+  for (let n = 0; n < input.batch; n++) {
+    for (let c = 0; c < input.channels; c++) {
+      let outPlaneOffset = 0;
+      for (const out of coordinates(outSpatial)) {
+        let sum = 0;
+        for (const tap of coordinates(options.kernelSize)) {
+          const position = tap.map((j, dim) => out[dim] * options.stride[dim] + j);
+          if (position.some((p, dim) => p >= input.spatial[dim])) continue;
+          let planeOffset = 0;
+          position.forEach((p, dim) => (planeOffset = planeOffset * input.spatial[dim] + p));
+          sum = round(sum + power(data[input.offset(n, c, planeOffset)], options.normType));
+        }
+        result[output.offset(n, c, outPlaneOffset++)] = power(sum, 1 / options.normType);
+      }
+    }
+  }
+  return { shape: output.shape, data: result, indices: [] };
+}
+
+/** Max-unpooling: zeros, then each input element written at its index, in input order. */
+export function referenceUnpool(
+  data: PoolArray,
+  indices: Int32Array,
+  shape: number[],
+  spatialDims: number,
+  outputSize: number[],
+  channelsLast: boolean,
+): ReferenceResult {
+  const input = layoutOf(shape, spatialDims, channelsLast);
+  const output = outputLayout(input, outputSize, channelsLast);
+  const inPlane = product(input.spatial);
+  const result = new Array<number>(input.batch * input.channels * product(outputSize)).fill(0);
+  for (let n = 0; n < input.batch; n++) {
+    for (let c = 0; c < input.channels; c++) {
+      for (let i = 0; i < inPlane; i++) {
+        const at = input.offset(n, c, i);
+        result[output.offset(n, c, indices[at])] = data[at];
+      }
+    }
+  }
+  return { shape: output.shape, data: result, indices: [] };
 }
