@@ -241,8 +241,8 @@ export interface UnpoolWindow {
 
 /**
  * Max-unpooling's output sizes: `(in - 1) * stride - padBegin - padEnd + kernelSize` per dim by
- * default; an explicit `outputSize` entry may exceed that by up to `stride - 1` (PyTorch's rule),
- * which is what a pooled input of odd size needs to be restored.
+ * default; an explicit `outputSize` entry may differ from that by up to `stride - 1` (PyTorch's
+ * rule), which covers every input size that pools to `in`, ceil mode included.
  */
 export function unpoolWindow(fn: string, options: Record<string, unknown>, inputSpatial: number[]): UnpoolWindow {
   const dims = inputSpatial.length;
@@ -254,36 +254,32 @@ export function unpoolWindow(fn: string, options: Record<string, unknown>, input
     throw rangeError(fn, "option 'padding'", "a number, an array or 'valid' ('same' depends on the pooled input's size: give outputSize)", 'same');
   }
   const { pairs } = readPadding(fn, options.padding, { kernelSize, stride, dilation: kernelSize.map(() => 1) }, inputSpatial);
-  const defaults = inputSpatial.map((size, dim) => {
-    const [begin, end] = pairs[dim];
-    const outputSize = (size - 1) * stride[dim] - begin - end + kernelSize[dim];
-    if (outputSize < 1) {
+  const defaults = inputSpatial.map((size, dim) => (size - 1) * stride[dim] - pairs[dim][0] - pairs[dim][1] + kernelSize[dim]);
+  const given = options.outputSize === undefined ? undefined : integerTupleOption(fn, 'outputSize', options.outputSize, dims, 1);
+  const outputSize = defaults.map((fallback, dim) => {
+    const low = Math.max(1, fallback - stride[dim] + 1);
+    const high = fallback + stride[dim] - 1;
+    if (given === undefined && fallback < 1) {
       throw rangeError(
         fn,
         "option 'padding'",
-        `small enough to leave an output in spatial dim ${dim} (input size ${size}, kernelSize ${kernelSize[dim]}, ` +
-          `stride ${stride[dim]}; the output size would be ${outputSize})`,
+        `small enough to leave an output in spatial dim ${dim} (input size ${inputSpatial[dim]}, kernelSize ${kernelSize[dim]}, ` +
+          `stride ${stride[dim]}; the output size would be ${fallback})`,
         options.padding,
         'ERR_POOLND_OUTPUT_TOO_SMALL',
       );
     }
-    return outputSize;
+    if (given !== undefined && (given[dim] < low || given[dim] > high)) {
+      const range = low > high ? 'impossible' : `between ${low} and ${high}`;
+      throw rangeError(
+        fn,
+        "option 'outputSize'",
+        `${range} in spatial dim ${dim} (within stride - 1 of the default size ${fallback})`,
+        options.outputSize,
+        low > high ? 'ERR_POOLND_OUTPUT_TOO_SMALL' : 'ERR_POOLND_INVALID_ARG_VALUE',
+      );
+    }
+    return given === undefined ? fallback : given[dim];
   });
-  let outputSize = defaults;
-  if (options.outputSize !== undefined) {
-    outputSize = integerTupleOption(fn, 'outputSize', options.outputSize, dims, 1);
-    outputSize.forEach((size, dim) => {
-      const low = defaults[dim];
-      const high = low + stride[dim] - 1;
-      if (size < low || size > high) {
-        throw rangeError(
-          fn,
-          "option 'outputSize'",
-          `between ${low} and ${high} in spatial dim ${dim} (the default size, up to stride - 1 more)`,
-          options.outputSize,
-        );
-      }
-    });
-  }
   return { kernelSize, stride, padBegin: pairs.map((pair) => pair[0]), padEnd: pairs.map((pair) => pair[1]), outputSize };
 }

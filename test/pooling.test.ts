@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import * as poolnd from '../dist/index.js';
 import { referenceOutputSize, referencePool, type ReferenceOptions } from './reference';
-import { arrayTypes, type ArrayTypeName, pick, randomArray, randomInt, seededRandom } from './random-cases';
+import { arrayTypes, type ArrayTypeName, expectSameValues, pick, randomArray, randomInt, seededRandom } from './random-cases';
 
 type Operation = 'max' | 'average';
 
@@ -109,13 +109,7 @@ function expectMatchesReference(testCase: RandomCase, result: Result): void {
   const output = outputOf(result);
   expect(output.shape, testCase.label).toEqual(expected.shape);
   expect(output.data.constructor.name, testCase.label).toBe(testCase.arrayType);
-  const actual = Array.from(output.data as ArrayLike<number>);
-  for (let i = 0; i < actual.length; i++) {
-    if (!Object.is(actual[i], expected.data[i])) {
-      expect.fail(`${testCase.label}\n  element ${i}: got ${actual[i]}, expected ${expected.data[i]}`);
-    }
-  }
-  expect(actual.length, testCase.label).toBe(expected.data.length);
+  expectSameValues(testCase.label, output.data, expected.data);
   if ('indices' in result) {
     expect(result.indices.shape, testCase.label).toEqual(expected.shape);
     expect(Array.from(result.indices.data), testCase.label).toEqual(expected.indices);

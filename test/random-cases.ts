@@ -54,3 +54,26 @@ export const randomInt = (random: () => number, low: number, high: number): numb
 export function pick<T>(random: () => number, values: readonly T[]): T {
   return values[Math.floor(random() * values.length)];
 }
+
+/** A random shape for an op with `spatialDims` spatial dims: batched or not, either layout. */
+export function randomShape(
+  random: () => number,
+  spatialDims: number,
+  channelsLast: boolean,
+  spatial: number[],
+): { shape: number[]; batched: boolean } {
+  const batched = random() < 0.7;
+  const batch = random() < 0.05 ? 0 : randomInt(random, 1, 2);
+  const channels = random() < 0.05 ? 0 : randomInt(random, 1, spatialDims === 3 ? 3 : 5);
+  const planes = channelsLast ? [...spatial, channels] : [channels, ...spatial];
+  return { shape: batched ? [batch, ...planes] : planes, batched };
+}
+
+/** Element-for-element equality (Object.is: NaN equals NaN, -0 differs from 0), naming the first difference. */
+export function expectSameValues(label: string, actual: ArrayLike<number>, expected: ArrayLike<number>): void {
+  for (let i = 0; i < Math.max(actual.length, expected.length); i++) {
+    if (!Object.is(actual[i], expected[i])) {
+      throw new Error(`${label}\n  element ${i}: got ${actual[i]}, expected ${expected[i]} (lengths ${actual.length}, ${expected.length})`);
+    }
+  }
+}

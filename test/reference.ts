@@ -265,11 +265,12 @@ export interface ReferenceLpOptions {
 /**
  * LP pooling: (sum of x^p over the window's real taps)^(1/p), summed in the array's precision.
  * Powers are Math.pow rounded to the array's precision, so they may differ from the C library's
- * by an ulp except for the exponents 1, 2 and 0.5, which both compute exactly.
+ * by an ulp except for the exponents 1, 2 and 0.5, which both compute exactly. Exponent 0.5 is
+ * a square root, as in PyTorch, so (-Infinity)^0.5 is NaN where Math.pow gives Infinity.
  */
 export function referenceLp(data: PoolArray, shape: number[], spatialDims: number, options: ReferenceLpOptions): ReferenceResult {
   const round = roundingOf(arrayTypeOf(data));
-  const power = (value: number, exponent: number) => round(Math.pow(value, round(exponent)));
+  const power = (value: number, exponent: number) => round(exponent === 0.5 ? Math.sqrt(value) : Math.pow(value, round(exponent)));
   const input = layoutOf(shape, spatialDims, options.channelsLast);
   const outSpatial = input.spatial.map((size, dim) =>
     referenceOutputSize(size, options.kernelSize[dim], options.stride[dim], 0, 0, 1, options.ceilMode),
