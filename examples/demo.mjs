@@ -1,5 +1,5 @@
 // `npm start`: the course's worked examples computed by poolnd, with their output shapes.
-import { avgPool2d, info, maxPool2d, poolOutputShape } from 'poolnd';
+import { adaptiveAvgPool2d, avgPool2d, globalMaxPool, info, maxPool2d, maxUnpool2d, poolOutputShape } from 'poolnd';
 
 function show(title, tensor) {
   const [height, width] = tensor.shape.slice(-2);
@@ -37,6 +37,11 @@ show('maxPool2d kernel 2', maxPool2d(ramp, { kernelSize: 2 }));
 show('maxPool2d kernel 2, stride 1', maxPool2d(ramp, { kernelSize: 2, stride: 1 }));
 show('avgPool2d kernel 2, stride 1, padding 1', avgPool2d(ramp, { kernelSize: 2, stride: 1, padding: 1 }));
 show('avgPool2d kernel 4', avgPool2d(ramp, { kernelSize: 4 }));
+
+show('adaptiveAvgPool2d outputSize 3 (overlapping bins)', adaptiveAvgPool2d(ramp, { outputSize: 3 }));
+show('globalMaxPool', globalMaxPool(ramp));
+const { output, indices } = maxPool2d(fiveByFive, { kernelSize: 2, returnIndices: true });
+show('maxUnpool2d of maxPool2d kernel 2, back to 5×5', maxUnpool2d(output, indices, { kernelSize: 2, outputSize: [5, 5] }));
 
 console.log('Shape rules:');
 for (const [input, options] of [

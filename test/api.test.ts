@@ -31,12 +31,12 @@ import { fileURLToPath } from 'node:url';
     expect(report.same).toBe(true);
   });
 
-  it('exports every op of the foundation with its async twin', () => {
-    for (const op of ['maxPool', 'avgPool']) {
-      for (const dims of ['1d', '2d', '3d']) {
-        expect(typeof (poolnd as Record<string, unknown>)[`${op}${dims}`]).toBe('function');
-        expect(typeof (poolnd as Record<string, unknown>)[`${op}${dims}Async`]).toBe('function');
-      }
+  it("exports every op of API.md with its async twin", () => {
+    const windowed = ['maxPool', 'avgPool', 'lpPool', 'adaptiveAvgPool', 'adaptiveMaxPool', 'maxUnpool'];
+    const ops = [...windowed.flatMap((op) => ['1d', '2d', '3d'].map((dims) => `${op}${dims}`)), 'globalAvgPool', 'globalMaxPool'];
+    for (const op of ops) {
+      expect(typeof (poolnd as Record<string, unknown>)[op], op).toBe('function');
+      expect(typeof (poolnd as Record<string, unknown>)[`${op}Async`], op).toBe('function');
     }
   });
 });

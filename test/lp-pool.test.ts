@@ -92,6 +92,12 @@ describe('LP pooling semantics', () => {
     expect(value).toBeNaN();
   });
 
+  it('p = 0.5 takes square roots, as PyTorch: (-Infinity)^0.5 is NaN, not Infinity', () => {
+    const [value] = poolnd.lpPool1d(row([-Infinity, 4]), { normType: 0.5, kernelSize: 2 }).data;
+    expect(value).toBeNaN();
+    expect(Array.from(poolnd.lpPool1d(row([4, 9]), { normType: 0.5, kernelSize: 2 }).data)).toEqual([25]);
+  });
+
   it('a large p overflows to Infinity in float32', () => {
     const result = poolnd.lpPool1d({ data: Float32Array.from([10, 2]), shape: [1, 2] }, { normType: 40, kernelSize: 2 });
     expect(result.data[0]).toBe(Infinity);
