@@ -1011,11 +1011,7 @@ def check_file(path, fname):
                 fail(f'{path}: case {c["name"]!r} indices do not re-check')
         elif 'indices' in c['expected']:
             fail(f'{c["name"]}: indices without returnIndices')
-        for val in c['input']['data'] + c['expected']['data']:
-            if isinstance(val, str) and val not in ('NaN', 'Infinity', '-Infinity', '-0'):
-                fail(f'{c["name"]}: bad string {val!r}')
-            if isinstance(val, float) and (not math.isfinite(val) or (val == 0 and math.copysign(1, val) < 0)):
-                fail(f'{c["name"]}: unencoded {val!r}')
+        base.check_encoding(c)
         if c['name'] in WORKED:
             data, want_idx = WORKED[c['name']]
             if [base.dec_float(d) for d in c['expected']['data']] != [float(d) for d in data] or \

@@ -1038,6 +1038,15 @@ def check_worked_examples(cases):
         fail('empty window case should come from the reference')
 
 
+def check_encoding(case):
+    """Non-finite floats and -0 must be written as their strings, and no other string may appear."""
+    for v in case['input']['data'] + case['expected']['data']:
+        if isinstance(v, str) and v not in ('NaN', 'Infinity', '-Infinity', '-0'):
+            fail(f'{case["name"]}: bad string {v!r}')
+        if isinstance(v, float) and (not math.isfinite(v) or (v == 0 and math.copysign(1, v) < 0)):
+            fail(f'{case["name"]}: unencoded {v!r}')
+
+
 def check_file(path, kind):
     """Re-read the written file, decode every case and recompute it with the reference."""
     with open(path, 'r', encoding='utf-8') as f:
@@ -1081,11 +1090,7 @@ def check_file(path, kind):
                     fail(f'{path}: case {c["name"]!r} indices do not re-check')
             elif 'indices' in c['expected']:
                 fail(f'{c["name"]}: indices without returnIndices')
-        for v in c['input']['data'] + c['expected']['data']:
-            if isinstance(v, str) and v not in ('NaN', 'Infinity', '-Infinity', '-0'):
-                fail(f'{c["name"]}: bad string {v!r}')
-            if isinstance(v, float) and (not math.isfinite(v) or (v == 0 and math.copysign(1, v) < 0)):
-                fail(f'{c["name"]}: unencoded {v!r}')
+        check_encoding(c)
     if seen_options != allowed:
         fail(f'{path}: options never used: {allowed - seen_options}')
     dtypes = {c['dtype'] for c in doc['cases']}

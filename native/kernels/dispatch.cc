@@ -11,10 +11,10 @@ struct KernelsByType {
   PoolKernel by_type[static_cast<int>(DataType::count)];
 };
 
-#define POOLND_MAX_FIRST(name, element, accumulator) &max_pool_channels_first_scalar<element>,
-#define POOLND_MAX_LAST(name, element, accumulator) &max_pool_channels_last_scalar<element>,
-#define POOLND_AVG_FIRST(name, element, accumulator) &avg_pool_channels_first_scalar<element, accumulator>,
-#define POOLND_AVG_LAST(name, element, accumulator) &avg_pool_channels_last_scalar<element, accumulator>,
+#define POOLND_MAX_FIRST(name, element, accumulator) &max_pool_scalar<element, Layout::channels_first>,
+#define POOLND_MAX_LAST(name, element, accumulator) &max_pool_scalar<element, Layout::channels_last>,
+#define POOLND_AVG_FIRST(name, element, accumulator) &avg_pool_scalar<element, accumulator, Layout::channels_first>,
+#define POOLND_AVG_LAST(name, element, accumulator) &avg_pool_scalar<element, accumulator, Layout::channels_last>,
 #define POOLND_GLOBAL_MAX_FIRST(name, element, accumulator) &global_max_channels_first_scalar<element>,
 #define POOLND_GLOBAL_MAX_LAST(name, element, accumulator) &global_max_channels_last_scalar<element>,
 #define POOLND_GLOBAL_AVG_FIRST(name, element, accumulator) &global_average_channels_first_scalar<element>,
@@ -29,8 +29,8 @@ static_assert(static_cast<int>(DataType::float32) == 0 && static_cast<int>(DataT
 const KernelsByType scalar_kernels[static_cast<int>(PoolOperation::count)][static_cast<int>(Layout::count)] = {
     {{{POOLND_FOR_EACH_DATA_TYPE(POOLND_MAX_FIRST)}}, {{POOLND_FOR_EACH_DATA_TYPE(POOLND_MAX_LAST)}}},
     {{{POOLND_FOR_EACH_DATA_TYPE(POOLND_AVG_FIRST)}}, {{POOLND_FOR_EACH_DATA_TYPE(POOLND_AVG_LAST)}}},
-    {{{&lp_pool_channels_first_scalar<float>, &lp_pool_channels_first_scalar<double>}},
-     {{&lp_pool_channels_last_scalar<float>, &lp_pool_channels_last_scalar<double>}}},
+    {{{&lp_pool_scalar<float, Layout::channels_first>, &lp_pool_scalar<double, Layout::channels_first>}},
+     {{&lp_pool_scalar<float, Layout::channels_last>, &lp_pool_scalar<double, Layout::channels_last>}}},
     {{{POOLND_FOR_EACH_DATA_TYPE(POOLND_GLOBAL_MAX_FIRST)}}, {{POOLND_FOR_EACH_DATA_TYPE(POOLND_GLOBAL_MAX_LAST)}}},
     {{{POOLND_FOR_EACH_DATA_TYPE(POOLND_GLOBAL_AVG_FIRST)}}, {{POOLND_FOR_EACH_DATA_TYPE(POOLND_GLOBAL_AVG_LAST)}}},
     {{{POOLND_FOR_EACH_DATA_TYPE(POOLND_UNPOOL_FIRST)}}, {{POOLND_FOR_EACH_DATA_TYPE(POOLND_UNPOOL_LAST)}}},

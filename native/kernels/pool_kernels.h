@@ -30,19 +30,13 @@ inline int64_t pool_work_items(const PoolRequest& request) {
 
 // The scalar reference kernels: plain loops in PyTorch's tap order that every vector
 // variant must match exactly. T is the element type, Accumulator the sum type for averages.
-template <typename T>
-void max_pool_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
-template <typename T>
-void max_pool_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
-template <typename T, typename Accumulator>
-void avg_pool_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
-template <typename T, typename Accumulator>
-void avg_pool_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
-
-template <typename T>
-void lp_pool_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
-template <typename T>
-void lp_pool_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+// The windowed kernels share one loop per layout (for_each_window in window.h).
+template <typename T, Layout layout>
+void max_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+template <typename T, typename Accumulator, Layout layout>
+void avg_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+template <typename T, Layout layout>
+void lp_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
 template <typename T>
 void global_max_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
 template <typename T>

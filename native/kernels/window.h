@@ -91,6 +91,38 @@ inline void for_each_real_tap(const WindowGeometry& g, const TapRange& depth, co
   }
 }
 
+// Visits the windows of work items [first_item, end_item) of a windowed request (see
+// pool_kernels.h) in output order: visit(output_offset, depth, height, width, values, value_stride),
+// where a tap at plane offset o reads values[o * value_stride]. Channels-first items are output
+// rows of one plane; channels-last items are output pixels, one window per channel.
+template <typename T, Layout layout, typename Visit>
+inline void for_each_window(const PoolRequest& request, int64_t first_item, int64_t end_item, Visit&& visit) {
+  const WindowGeometry& g = request.geometry;
+  const T* input = static_cast<const T*>(request.input);
+  if constexpr (layout == Layout::channels_first) {
+    const int64_t output_width = g.output_size[2];
+    for (int64_t row = first_item; row < end_item; ++row) {
+      const OutputRow at = output_row(g, row);
+      const TapRange depth = real_taps(g, 0, at.od);
+      const TapRange height = real_taps(g, 1, at.oh);
+      const T* plane_input = input + at.plane * g.input_plane();
+      for (int64_t ow = 0; ow < output_width; ++ow) {
+        visit(row * output_width + ow, depth, height, real_taps(g, 2, ow), plane_input, int64_t{1});
+      }
+    }
+  } else {
+    const int64_t channels = g.channels;
+    for (int64_t pixel = first_item; pixel < end_item; ++pixel) {
+      const OutputPixel at = output_pixel(g, pixel);
+      const TapRange depth = real_taps(g, 0, at.od);
+      const TapRange height = real_taps(g, 1, at.oh);
+      const TapRange width = real_taps(g, 2, at.ow);
+      const T* image = input + at.n * g.input_plane() * channels;
+      for (int64_t c = 0; c < channels; ++c) visit(pixel * channels + c, depth, height, width, image + c, channels);
+    }
+  }
+}
+
 // The value padding stands for in max pooling: it never wins.
 template <typename T>
 constexpr T lowest_value() {

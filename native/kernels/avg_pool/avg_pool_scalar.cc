@@ -44,47 +44,20 @@ inline T window_average(const PoolRequest& request, const TapRange& depth, const
 
 }  // namespace
 
-template <typename T, typename Accumulator>
-void avg_pool_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
-  const WindowGeometry& g = request.geometry;
-  const T* input = static_cast<const T*>(request.input);
+template <typename T, typename Accumulator, Layout layout>
+void avg_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   T* output = static_cast<T*>(request.output);
-  const int64_t output_width = g.output_size[2];
-  for (int64_t row = first_item; row < end_item; ++row) {
-    const OutputRow at = output_row(g, row);
-    const TapRange depth = real_taps(g, 0, at.od);
-    const TapRange height = real_taps(g, 1, at.oh);
-    const T* plane_input = input + at.plane * g.input_plane();
-    for (int64_t ow = 0; ow < output_width; ++ow) {
-      const TapRange width = real_taps(g, 2, ow);
-      output[row * output_width + ow] =
-          window_average<T, Accumulator>(request, depth, height, width, plane_input, 1);
-    }
-  }
+  for_each_window<T, layout>(request, first_item, end_item,
+                             [&](int64_t at, const TapRange& depth, const TapRange& height, const TapRange& width,
+                                 const T* values, int64_t value_stride) {
+                               output[at] = window_average<T, Accumulator>(request, depth, height, width, values,
+                                                                           value_stride);
+                             });
 }
 
-template <typename T, typename Accumulator>
-void avg_pool_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
-  const WindowGeometry& g = request.geometry;
-  const T* input = static_cast<const T*>(request.input);
-  T* output = static_cast<T*>(request.output);
-  const int64_t channels = g.channels;
-  for (int64_t pixel = first_item; pixel < end_item; ++pixel) {
-    const OutputPixel at = output_pixel(g, pixel);
-    const TapRange depth = real_taps(g, 0, at.od);
-    const TapRange height = real_taps(g, 1, at.oh);
-    const TapRange width = real_taps(g, 2, at.ow);
-    const T* image = input + at.n * g.input_plane() * channels;
-    for (int64_t c = 0; c < channels; ++c) {
-      output[pixel * channels + c] =
-          window_average<T, Accumulator>(request, depth, height, width, image + c, channels);
-    }
-  }
-}
-
-#define POOLND_INSTANTIATE_AVG_POOL(name, element, accumulator)                                               \
-  template void avg_pool_channels_first_scalar<element, accumulator>(const PoolRequest&, int64_t, int64_t); \
-  template void avg_pool_channels_last_scalar<element, accumulator>(const PoolRequest&, int64_t, int64_t);
+#define POOLND_INSTANTIATE_AVG_POOL(name, element, accumulator)                                                         \
+  template void avg_pool_scalar<element, accumulator, Layout::channels_first>(const PoolRequest&, int64_t, int64_t); \
+  template void avg_pool_scalar<element, accumulator, Layout::channels_last>(const PoolRequest&, int64_t, int64_t);
 POOLND_FOR_EACH_DATA_TYPE(POOLND_INSTANTIATE_AVG_POOL)
 #undef POOLND_INSTANTIATE_AVG_POOL
 

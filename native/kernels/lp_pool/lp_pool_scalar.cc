@@ -39,57 +39,26 @@ struct PowerPair {
   Power<T> root;
 };
 
-template <typename T>
-inline T window_norm(const PowerPair<T>& powers, const WindowGeometry& g, const TapRange& depth,
-                     const TapRange& height, const TapRange& width, const T* values, int64_t value_stride) {
-  T sum = 0;
-  for_each_real_tap(g, depth, height, width,
-                    [&](int64_t offset) { sum += powers.power(values[offset * value_stride]); });
-  return powers.root(sum);
-}
-
 }  // namespace
 
-template <typename T>
-void lp_pool_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
-  const WindowGeometry& g = request.geometry;
+template <typename T, Layout layout>
+void lp_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   const PowerPair<T> powers(request.norm_type);
-  const T* input = static_cast<const T*>(request.input);
   T* output = static_cast<T*>(request.output);
-  const int64_t output_width = g.output_size[2];
-  for (int64_t row = first_item; row < end_item; ++row) {
-    const OutputRow at = output_row(g, row);
-    const TapRange depth = real_taps(g, 0, at.od);
-    const TapRange height = real_taps(g, 1, at.oh);
-    const T* plane_input = input + at.plane * g.input_plane();
-    for (int64_t ow = 0; ow < output_width; ++ow) {
-      output[row * output_width + ow] = window_norm(powers, g, depth, height, real_taps(g, 2, ow), plane_input, 1);
-    }
-  }
+  for_each_window<T, layout>(request, first_item, end_item,
+                             [&](int64_t at, const TapRange& depth, const TapRange& height, const TapRange& width,
+                                 const T* values, int64_t value_stride) {
+                               T sum = 0;
+                               for_each_real_tap(request.geometry, depth, height, width, [&](int64_t offset) {
+                                 sum += powers.power(values[offset * value_stride]);
+                               });
+                               output[at] = powers.root(sum);
+                             });
 }
 
-template <typename T>
-void lp_pool_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
-  const WindowGeometry& g = request.geometry;
-  const PowerPair<T> powers(request.norm_type);
-  const T* input = static_cast<const T*>(request.input);
-  T* output = static_cast<T*>(request.output);
-  const int64_t channels = g.channels;
-  for (int64_t pixel = first_item; pixel < end_item; ++pixel) {
-    const OutputPixel at = output_pixel(g, pixel);
-    const TapRange depth = real_taps(g, 0, at.od);
-    const TapRange height = real_taps(g, 1, at.oh);
-    const TapRange width = real_taps(g, 2, at.ow);
-    const T* image = input + at.n * g.input_plane() * channels;
-    for (int64_t c = 0; c < channels; ++c) {
-      output[pixel * channels + c] = window_norm(powers, g, depth, height, width, image + c, channels);
-    }
-  }
-}
-
-template void lp_pool_channels_first_scalar<float>(const PoolRequest&, int64_t, int64_t);
-template void lp_pool_channels_last_scalar<float>(const PoolRequest&, int64_t, int64_t);
-template void lp_pool_channels_first_scalar<double>(const PoolRequest&, int64_t, int64_t);
-template void lp_pool_channels_last_scalar<double>(const PoolRequest&, int64_t, int64_t);
+template void lp_pool_scalar<float, Layout::channels_first>(const PoolRequest&, int64_t, int64_t);
+template void lp_pool_scalar<float, Layout::channels_last>(const PoolRequest&, int64_t, int64_t);
+template void lp_pool_scalar<double, Layout::channels_first>(const PoolRequest&, int64_t, int64_t);
+template void lp_pool_scalar<double, Layout::channels_last>(const PoolRequest&, int64_t, int64_t);
 
 }  // namespace poolnd
