@@ -68,6 +68,9 @@ export function allocateArray(name: ArrayTypeName, length: number): PoolArray {
 
 const poolArrayNames = Object.keys(arrayConstructors).join(', ');
 
+/** The number of elements of a shape (or of a list of sizes). */
+export const product = (sizes: readonly number[]): number => sizes.reduce((total, size) => total * size, 1);
+
 /** A validated input tensor, split into batch, channels and spatial sizes. */
 export interface InputTensor {
   data: PoolArray;
@@ -119,7 +122,7 @@ export function readInputTensor(fn: string, input: unknown, spatialDims: number,
   const subject = hasShape ? 'input.shape' : 'input.dims';
   const parts = readShape(fn, subject, hasShape ? input.shape : input.dims, spatialDims, channelsLast);
   const length = (data as PoolArray).length;
-  const elements = parts.shape.reduce((product, size) => product * size, 1);
+  const elements = product(parts.shape);
   if (elements !== length) {
     throw rangeError(
       fn,

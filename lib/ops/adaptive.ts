@@ -1,11 +1,10 @@
 // adaptiveAvgPool1d/2d/3d, adaptiveMaxPool1d/2d/3d and their async variants.
 import type { PoolCall } from '../native';
 import { adaptiveOutputSize } from '../shape';
-import { checkExactSum, type InputTensor, outputArray, type PoolArray, readInputTensor, resultShape, type Tensor, type TensorLike } from '../tensor';
-import { booleanOption, isObject, typeError } from '../validate';
+import { checkExactSum, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
 import { type MaxIndicesOptions, maxIndicesArray, maxResult, type MaxPoolWithIndices } from './max-pool';
 import { globalCall } from './global';
-import { asynchronousOp, type PreparedCall, synchronousOp } from './windowed';
+import { asynchronousOp, type PreparedCall, type PreparedPool, preparePool, synchronousOp } from './windowed';
 
 export interface AdaptivePoolOptions<T extends PoolArray = PoolArray> {
   /** Output size per spatial dim (one number for all); null keeps that dim's input size. */
@@ -36,33 +35,22 @@ export interface AdaptiveMaxPoolAsyncFunction {
   <T extends PoolArray>(input: TensorLike<T>, options: AdaptiveMaxPoolOptions<T>): Promise<Tensor<T> | MaxPoolWithIndices<T>>;
 }
 
-interface PreparedAdaptivePool {
-  input: InputTensor;
-  outputSize: number[];
-  outputShape: number[];
-  output: PoolArray;
-}
-
-function prepareAdaptivePool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedAdaptivePool {
-  if (!isObject(options)) throw typeError(fn, 'options', 'an object', options);
-  const channelsLast = booleanOption(fn, 'channelsLast', options.channelsLast, false);
-  const tensor = readInputTensor(fn, input, spatialDims, channelsLast);
-  const outputSize = adaptiveOutputSize(fn, options.outputSize, tensor.spatial);
-  const outputShape = resultShape(tensor, outputSize);
-  const length = outputShape.reduce((product, size) => product * size, 1);
-  const output = outputArray(fn, 'out', options.out, tensor.arrayType, length, [tensor.data]);
-  return { input: tensor, outputSize, outputShape, output };
+function prepareAdaptivePool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedPool<{ outputSize: number[] }> {
+  return preparePool(fn, spatialDims, input, options, (opts, tensor) => ({
+    outputSize: adaptiveOutputSize(fn, opts.outputSize, tensor.spatial),
+  }));
 }
 
 function prepareAdaptiveAvgPool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedCall<Tensor> {
-  const { input: tensor, outputSize, outputShape, output } = prepareAdaptivePool(fn, spatialDims, input, options);
+  const { input: tensor, window, outputShape, output } = prepareAdaptivePool(fn, spatialDims, input, options);
+  const { outputSize } = window;
   // One output per plane is global average pooling, as in PyTorch (which takes the mean there).
   let call: PoolCall;
   if (outputSize.every((size) => size === 1)) {
     call = globalCall(fn, 'globalAverage', tensor, output);
   } else {
-    checkExactSum(fn, tensor, tensor.spatial.reduce((product, size) => product * size, 1));
-    call = { operation: 'average', windowKind: 'adaptive', input: tensor, window: { outputSize }, output, indices: null };
+    checkExactSum(fn, tensor, product(tensor.spatial));
+    call = { operation: 'average', windowKind: 'adaptive', input: tensor, window, output, indices: null };
   }
   return { call, result: () => ({ data: output, shape: outputShape }) };
 }
@@ -73,10 +61,10 @@ function prepareAdaptiveMaxPool(
   input: unknown,
   options: unknown,
 ): PreparedCall<Tensor | MaxPoolWithIndices> {
-  const { input: tensor, outputSize, outputShape, output } = prepareAdaptivePool(fn, spatialDims, input, options);
+  const { input: tensor, window, outputShape, output } = prepareAdaptivePool(fn, spatialDims, input, options);
   const indices = maxIndicesArray(fn, options as AdaptiveMaxPoolOptions, tensor, output);
   return {
-    call: { operation: 'max', windowKind: 'adaptive', input: tensor, window: { outputSize }, output, indices },
+    call: { operation: 'max', windowKind: 'adaptive', input: tensor, window, output, indices },
     result: () => maxResult(output, outputShape, indices),
   };
 }

@@ -1,5 +1,5 @@
 // avgPool1d/2d/3d and their async variants.
-import { checkExactSum, type PoolArray, type Tensor, type TensorLike } from '../tensor';
+import { checkExactSum, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
 import { booleanOption, integerAtLeast } from '../validate';
 import { asynchronousOp, type PreparedCall, prepareWindowedPool, synchronousOp, type WindowedPoolOptions } from './windowed';
 
@@ -17,7 +17,7 @@ function prepareAvgPool(fn: string, spatialDims: number, input: unknown, options
   const { outputShape, ...prepared } = prepareWindowedPool(fn, spatialDims, input, options);
   const opts = options as AvgPoolOptions;
   const countIncludePad = booleanOption(fn, 'countIncludePad', opts.countIncludePad, true);
-  checkExactSum(fn, prepared.input, prepared.window.kernelSize.reduce((product, size) => product * size, 1));
+  checkExactSum(fn, prepared.input, product(prepared.window.kernelSize));
   const divisorOverride =
     opts.divisorOverride === undefined ? 0 : integerAtLeast(fn, "option 'divisorOverride'", opts.divisorOverride, 1);
   return {

@@ -1,6 +1,6 @@
 // maxPool1d/2d/3d and their async variants.
 import type { InputTensor, PoolArray, Tensor, TensorLike } from '../tensor';
-import { outputArray } from '../tensor';
+import { outputArray, product } from '../tensor';
 import { booleanOption, rangeError } from '../validate';
 import { asynchronousOp, type PreparedCall, prepareWindowedPool, synchronousOp, type WindowedPoolOptions } from './windowed';
 
@@ -40,7 +40,7 @@ export function maxIndicesArray(fn: string, options: MaxIndicesOptions, tensor: 
     throw rangeError(fn, "option 'returnIndices'", "true when 'indicesOut' is given", options.returnIndices);
   }
   if (!returnIndices) return null;
-  const plane = tensor.spatial.reduce((product, size) => product * size, 1);
+  const plane = product(tensor.spatial);
   if (plane > maxIndexedPlane) {
     throw rangeError(fn, 'input.shape', `a spatial plane of at most ${maxIndexedPlane} elements with returnIndices`, tensor.shape);
   }

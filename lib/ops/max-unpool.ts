@@ -1,8 +1,8 @@
 // maxUnpool1d/2d/3d and their async variants: the inverse of maxPoolNd with returnIndices.
 import { unpoolWindow } from '../shape';
-import { arrayTypeName, outputArray, type PoolArray, readInputTensor, resultShape, type Tensor, type TensorLike } from '../tensor';
-import { booleanOption, isObject, poolError, rangeError, typeError } from '../validate';
-import { asynchronousOp, type PreparedCall, synchronousOp } from './windowed';
+import { arrayTypeName, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
+import { isObject, poolError, rangeError, typeError } from '../validate';
+import { asynchronousOp, type PreparedCall, preparePool, synchronousOp } from './windowed';
 
 export interface MaxUnpoolOptions<T extends PoolArray = PoolArray> {
   kernelSize: number | number[];
@@ -37,17 +37,14 @@ function readIndices(fn: string, indices: unknown, inputShape: number[]): Int32A
 }
 
 function prepareMaxUnpool(fn: string, spatialDims: number, input: unknown, indices: unknown, options: unknown): PreparedCall<Tensor> {
-  if (!isObject(options)) throw typeError(fn, 'options', 'an object', options);
-  const channelsLast = booleanOption(fn, 'channelsLast', options.channelsLast, false);
-  const tensor = readInputTensor(fn, input, spatialDims, channelsLast);
-  const indicesData = readIndices(fn, indices, tensor.shape);
-  const window = unpoolWindow(fn, options, tensor.spatial);
-  const outputShape = resultShape(tensor, window.outputSize);
-  const length = outputShape.reduce((product, size) => product * size, 1);
-  const output = outputArray(fn, 'out', options.out, tensor.arrayType, length, [tensor.data, indicesData]);
-  const plane = window.outputSize.reduce((product, size) => product * size, 1);
+  const { window, outputShape, ...prepared } = preparePool(fn, spatialDims, input, options, (opts, tensor) => {
+    const indicesData = readIndices(fn, indices, tensor.shape);
+    return { ...unpoolWindow(fn, opts, tensor.spatial), indices: indicesData, reads: [indicesData] };
+  });
+  const { indices: indicesData } = window;
+  const plane = product(window.outputSize);
   return {
-    call: { operation: 'maxUnpool', input: tensor, window, output, indices: indicesData },
+    call: { operation: 'maxUnpool', ...prepared, window, indices: indicesData },
     result: (invalidPosition) => {
       if (invalidPosition >= 0) {
         throw poolError(
@@ -59,7 +56,7 @@ function prepareMaxUnpool(fn: string, spatialDims: number, input: unknown, indic
           indicesData[invalidPosition],
         );
       }
-      return { data: output, shape: outputShape };
+      return { data: prepared.output, shape: outputShape };
     },
   };
 }

@@ -2,7 +2,7 @@
 // synchronously or off the JavaScript thread.
 import { type PoolCall, runPool, runPoolAsync } from '../native';
 import { normaliseWindow, type Window, type WindowOptions } from '../shape';
-import { type InputTensor, outputArray, type PoolArray, readInputTensor, resultShape } from '../tensor';
+import { type InputTensor, outputArray, type PoolArray, product, readInputTensor, resultShape } from '../tensor';
 import { booleanOption, isObject, typeError } from '../validate';
 
 export interface WindowedPoolOptions<T extends PoolArray = PoolArray> extends WindowOptions {
@@ -12,27 +12,36 @@ export interface WindowedPoolOptions<T extends PoolArray = PoolArray> extends Wi
   out?: T;
 }
 
-export interface PreparedWindowedPool {
+export interface PreparedPool<W> {
   input: InputTensor;
-  window: Window;
+  window: W;
   outputShape: number[];
   output: PoolArray;
 }
 
-export function prepareWindowedPool(
+/**
+ * What every op with per-dim output sizes does first: read the options object, the layout and
+ * the input, then the op's window (which fixes the output sizes), then `out` or a new array.
+ * A window's `reads` lists further arrays the op reads, which `out` must not overlap.
+ */
+export function preparePool<W extends { outputSize: number[]; reads?: PoolArray[] }>(
   fn: string,
   spatialDims: number,
   input: unknown,
   options: unknown,
-): PreparedWindowedPool {
+  readWindow: (options: Record<string, unknown>, tensor: InputTensor) => W,
+): PreparedPool<W> {
   if (!isObject(options)) throw typeError(fn, 'options', 'an object', options);
   const channelsLast = booleanOption(fn, 'channelsLast', options.channelsLast, false);
   const tensor = readInputTensor(fn, input, spatialDims, channelsLast);
-  const window = normaliseWindow(fn, options, tensor.spatial);
+  const window = readWindow(options, tensor);
   const outputShape = resultShape(tensor, window.outputSize);
-  const length = outputShape.reduce((product, size) => product * size, 1);
-  const output = outputArray(fn, 'out', options.out, tensor.arrayType, length, [tensor.data]);
+  const output = outputArray(fn, 'out', options.out, tensor.arrayType, product(outputShape), [tensor.data, ...(window.reads ?? [])]);
   return { input: tensor, window, outputShape, output };
+}
+
+export function prepareWindowedPool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedPool<Window> {
+  return preparePool(fn, spatialDims, input, options, (opts, tensor) => normaliseWindow(fn, opts, tensor.spatial));
 }
 
 /** A validated native call and how to build the op's result once it has run. */
