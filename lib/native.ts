@@ -13,6 +13,9 @@ interface Binding {
   poolAsync(request: Float64Array, input: PoolArray, output: PoolArray, indices: Int32Array | null): Promise<number>;
   simdLevel(): string;
   threadCount(): number;
+  setThreadCount(count: number): void;
+  setDefaultThreadCount(count: number): void;
+  maxThreadCount: number;
   requestLayout: {
     operation: number;
     dataType: number;

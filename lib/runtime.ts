@@ -1,6 +1,8 @@
 // Runtime control and facts: kernel threads, SIMD level, which binary is loaded.
+import * as os from 'node:os';
+
 import { binding, bindingPath } from './native';
-import { integerAtLeast } from './validate';
+import { integerAtLeast, rangeError } from './validate';
 
 export type SimdLevel = 'avx512' | 'avx2' | 'sse2' | 'neon' | 'scalar';
 
@@ -15,15 +17,21 @@ export interface PoolndInfo {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../package.json') as { version: string };
 
-/**
- * Sets the number of kernel threads. Kernels run on one thread until the thread pool lands,
- * so getNumThreads() keeps reporting the count actually used.
- */
-export function setNumThreads(count: number): void {
-  integerAtLeast('setNumThreads', 'count', count, 1);
+function threadCount(fn: string, subject: string, count: unknown): number {
+  const threads = integerAtLeast(fn, subject, count, 1);
+  if (threads > binding.maxThreadCount) throw rangeError(fn, subject, `at most ${binding.maxThreadCount}`, count);
+  return threads;
 }
 
-/** The number of threads kernels run on. */
+/**
+ * Sets the number of threads a call runs on (the calling thread included) for the whole
+ * process, worker threads too.
+ */
+export function setNumThreads(count: number): void {
+  binding.setThreadCount(threadCount('setNumThreads', 'count', count));
+}
+
+/** The number of threads a call runs on; small calls stay on the calling thread. */
 export function getNumThreads(): number {
   return binding.threadCount();
 }
@@ -36,3 +44,20 @@ export function simdLevel(): SimdLevel {
 export function info(): PoolndInfo {
   return { version, simd: simdLevel(), threads: getNumThreads(), arch: process.arch, binding: bindingPath };
 }
+
+// The default: POOLND_NUM_THREADS, else every core the process may use. A bad variable is a
+// warning, not an error, so that a typo in the environment cannot stop the program loading.
+function defaultThreadCount(): number {
+  const fallback = Math.min(os.availableParallelism(), binding.maxThreadCount);
+  const variable = process.env.POOLND_NUM_THREADS;
+  if (variable === undefined || variable === '') return fallback;
+  const count = Number(variable);
+  if (Number.isInteger(count) && count >= 1 && count <= binding.maxThreadCount) return count;
+  process.emitWarning(
+    `poolnd: POOLND_NUM_THREADS must be an integer from 1 to ${binding.maxThreadCount}, received ${JSON.stringify(variable)}; using ${fallback} threads`,
+    { code: 'POOLND_NUM_THREADS' },
+  );
+  return fallback;
+}
+
+binding.setDefaultThreadCount(defaultThreadCount());

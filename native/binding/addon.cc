@@ -2,8 +2,11 @@
 // validated and normalised; see lib/native.ts for the calling side.
 #include <napi.h>
 
+#include <mutex>
+
 #include "../kernels/dispatch.h"
 #include "../runtime/runtime.h"
+#include "../runtime/thread_pool.h"
 #include "pool_async_worker.h"
 #include "request_decoder.h"
 #include "request_layout.h"
@@ -30,6 +33,38 @@ Napi::Value SimdLevelName(const Napi::CallbackInfo& info) {
 
 Napi::Value KernelThreadCount(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), kernel_thread_count());
+}
+
+// lib/ has checked the count; this only keeps the pool's invariant.
+int thread_count_argument(const Napi::CallbackInfo& info) {
+  const bool valid = info.Length() == 1 && info[0].IsNumber() && info[0].As<Napi::Number>().DoubleValue() >= 1 &&
+                     info[0].As<Napi::Number>().DoubleValue() <= ThreadPool::kMaxThreads;
+  if (!valid) {
+    Napi::Error error = Napi::Error::New(info.Env(), "poolnd: internal error: thread count out of range");
+    error.Set("code", Napi::String::New(info.Env(), "ERR_POOLND_INTERNAL"));
+    throw error;
+  }
+  return info[0].As<Napi::Number>().Int32Value();
+}
+
+Napi::Value SetKernelThreadCount(const Napi::CallbackInfo& info) {
+  set_kernel_thread_count(thread_count_argument(info));
+  return info.Env().Undefined();
+}
+
+Napi::Value SetDefaultKernelThreadCount(const Napi::CallbackInfo& info) {
+  set_default_kernel_thread_count(thread_count_argument(info));
+  return info.Env().Undefined();
+}
+
+// The pool is shared by every environment (the main thread and each worker thread) that loads
+// the addon; its workers are joined when the last of them exits.
+std::mutex environments_mutex;
+int environments = 0;
+
+void ReleaseEnvironment() {
+  std::lock_guard<std::mutex> lock(environments_mutex);
+  if (--environments == 0) kernel_thread_pool().stop();
 }
 
 Napi::Object RequestLayout(Napi::Env env) {
@@ -87,10 +122,18 @@ Napi::Object Codes(Napi::Env env) {
 }
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  {
+    std::lock_guard<std::mutex> lock(environments_mutex);
+    ++environments;
+  }
+  env.AddCleanupHook(ReleaseEnvironment);
   exports.Set("pool", Napi::Function::New(env, Pool, "pool"));
   exports.Set("poolAsync", Napi::Function::New(env, PoolAsync, "poolAsync"));
   exports.Set("simdLevel", Napi::Function::New(env, SimdLevelName, "simdLevel"));
   exports.Set("threadCount", Napi::Function::New(env, KernelThreadCount, "threadCount"));
+  exports.Set("setThreadCount", Napi::Function::New(env, SetKernelThreadCount, "setThreadCount"));
+  exports.Set("setDefaultThreadCount", Napi::Function::New(env, SetDefaultKernelThreadCount, "setDefaultThreadCount"));
+  exports.Set("maxThreadCount", ThreadPool::kMaxThreads);
   exports.Set("requestLayout", RequestLayout(env));
   exports.Set("codes", Codes(env));
   return exports;

@@ -1,6 +1,9 @@
 #include "dispatch.h"
 
+#include <algorithm>
 #include <cassert>
+
+#include "../runtime/thread_pool.h"
 
 namespace poolnd {
 namespace {
@@ -59,6 +62,33 @@ PoolKernel select_pool_kernel(const PoolRequest& request) {
   return scalar_kernels[operation][layout].by_type[type];
 }
 
+namespace {
+
+// Rough element visits per work item: what a thread must have to do before waking another pays.
+int64_t work_per_item(const PoolRequest& request) {
+  const WindowGeometry& g = request.geometry;
+  const int64_t items = pool_work_items(request);
+  if (items == 0) return 0;
+  switch (request.operation) {
+    case PoolOperation::global_max:
+    case PoolOperation::global_average:
+      return g.input_elements() / items;
+    case PoolOperation::max_unpool:
+      return (g.input_elements() + g.output_elements()) / items;
+    default: {
+      const int64_t window = g.window_kind == WindowKind::adaptive
+                                 ? (g.input_plane() + g.output_plane() - 1) / g.output_plane() + 1
+                                 : g.kernel_size[0] * g.kernel_size[1] * g.kernel_size[2];
+      return std::max<int64_t>(1, g.output_elements() / items * window);
+    }
+  }
+}
+
+// About 20 µs of scalar work: below it, waking a thread costs more than it saves.
+constexpr int64_t kMinimumWorkPerChunk = 32 * 1024;
+
+}  // namespace
+
 int64_t run_pool(const PoolRequest& request) {
   if (request.operation == PoolOperation::max_unpool) {
     const int64_t invalid = find_invalid_unpool_index(request);
@@ -67,7 +97,10 @@ int64_t run_pool(const PoolRequest& request) {
   const int64_t items = pool_work_items(request);
   const PoolKernel kernel = select_pool_kernel(request);
   assert(kernel != nullptr);
-  if (items > 0) kernel(request, 0, items);
+  const int64_t per_item = std::max<int64_t>(1, work_per_item(request));
+  const int64_t grain = (kMinimumWorkPerChunk + per_item - 1) / per_item;
+  auto body = [&](int64_t begin, int64_t end) { kernel(request, begin, end); };
+  kernel_thread_pool().parallel_for(items, grain, RangeBody(body));
   return -1;
 }
 

@@ -1,5 +1,7 @@
 #include "runtime.h"
 
+#include "thread_pool.h"
+
 namespace poolnd {
 
 const char* simd_level_name(SimdLevel level) {
@@ -15,6 +17,10 @@ const char* simd_level_name(SimdLevel level) {
 
 SimdLevel active_simd_level() { return SimdLevel::scalar; }
 
-int kernel_thread_count() { return 1; }
+int kernel_thread_count() { return kernel_thread_pool().thread_count(); }
+
+void set_kernel_thread_count(int count) { kernel_thread_pool().set_thread_count(count); }
+
+void set_default_kernel_thread_count(int count) { kernel_thread_pool().set_default_thread_count(count); }
 
 }  // namespace poolnd

@@ -10,7 +10,9 @@ const char* simd_level_name(SimdLevel level);
 // Only the scalar reference kernels exist so far, so that is what runs on every CPU.
 SimdLevel active_simd_level();
 
-// Kernels run on the calling thread (or the async worker's thread) until the thread pool exists.
+// Threads a call runs on, the calling thread included (see thread_pool.h).
 int kernel_thread_count();
+void set_kernel_thread_count(int count);
+void set_default_kernel_thread_count(int count);
 
 }  // namespace poolnd
