@@ -12,6 +12,7 @@ interface Binding {
   pool(request: Float64Array, input: PoolArray, output: PoolArray, indices: Int32Array | null): number;
   poolAsync(request: Float64Array, input: PoolArray, output: PoolArray, indices: Int32Array | null): Promise<number>;
   simdLevel(): string;
+  limitSimdLevel(level: string): boolean;
   threadCount(): number;
   setThreadCount(count: number): void;
   setDefaultThreadCount(count: number): void;

@@ -3,6 +3,7 @@
 #include <napi.h>
 
 #include <mutex>
+#include <string>
 
 #include "../kernels/dispatch.h"
 #include "../runtime/runtime.h"
@@ -29,6 +30,17 @@ Napi::Value PoolAsync(const Napi::CallbackInfo& info) {
 
 Napi::Value SimdLevelName(const Napi::CallbackInfo& info) {
   return Napi::String::New(info.Env(), simd_level_name(active_simd_level()));
+}
+
+// Uses a named SIMD level from now on (POOLND_SIMD); false when this CPU or build lacks it.
+Napi::Value LimitSimdLevel(const Napi::CallbackInfo& info) {
+  const std::string name = info.Length() == 1 && info[0].IsString() ? info[0].As<Napi::String>().Utf8Value() : "";
+  for (int level = 0; level < static_cast<int>(SimdLevel::count); ++level) {
+    if (name == simd_level_name(static_cast<SimdLevel>(level))) {
+      return Napi::Boolean::New(info.Env(), limit_simd_level(static_cast<SimdLevel>(level)));
+    }
+  }
+  return Napi::Boolean::New(info.Env(), false);
 }
 
 Napi::Value KernelThreadCount(const Napi::CallbackInfo& info) {
@@ -130,6 +142,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("pool", Napi::Function::New(env, Pool, "pool"));
   exports.Set("poolAsync", Napi::Function::New(env, PoolAsync, "poolAsync"));
   exports.Set("simdLevel", Napi::Function::New(env, SimdLevelName, "simdLevel"));
+  exports.Set("limitSimdLevel", Napi::Function::New(env, LimitSimdLevel, "limitSimdLevel"));
   exports.Set("threadCount", Napi::Function::New(env, KernelThreadCount, "threadCount"));
   exports.Set("setThreadCount", Napi::Function::New(env, SetKernelThreadCount, "setThreadCount"));
   exports.Set("setDefaultThreadCount", Napi::Function::New(env, SetDefaultKernelThreadCount, "setDefaultThreadCount"));

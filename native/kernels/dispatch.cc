@@ -3,63 +3,109 @@
 #include <algorithm>
 #include <cassert>
 
+#include "../runtime/runtime.h"
 #include "../runtime/thread_pool.h"
+#include "drivers.h"
 
 namespace poolnd {
 namespace {
 
-// Indexed by DataType, in the order of POOLND_FOR_EACH_DATA_TYPE; null where an operation does
-// not support a type (lib/ never sends such a request).
-struct KernelsByType {
-  PoolKernel by_type[static_cast<int>(DataType::count)];
+constexpr int kOperations = static_cast<int>(PoolOperation::count);
+constexpr int kLayouts = static_cast<int>(Layout::count);
+constexpr int kDataTypes = static_cast<int>(DataType::count);
+
+// Every kernel for one SIMD level, indexed [operation][layout][data type]; null where an
+// operation does not support a type (lib/ never sends such a request).
+struct KernelTable {
+  PoolKernel kernels[kOperations][kLayouts][kDataTypes] = {};
+
+  PoolKernel& at(PoolOperation operation, Layout layout, DataType type) {
+    return kernels[static_cast<int>(operation)][static_cast<int>(layout)][static_cast<int>(type)];
+  }
 };
 
-#define POOLND_MAX_FIRST(name, element, accumulator) &max_pool_scalar<element, Layout::channels_first>,
-#define POOLND_MAX_LAST(name, element, accumulator) &max_pool_scalar<element, Layout::channels_last>,
-#define POOLND_AVG_FIRST(name, element, accumulator) &avg_pool_scalar<element, accumulator, Layout::channels_first>,
-#define POOLND_AVG_LAST(name, element, accumulator) &avg_pool_scalar<element, accumulator, Layout::channels_last>,
-#define POOLND_GLOBAL_MAX_FIRST(name, element, accumulator) &global_max_channels_first_scalar<element>,
-#define POOLND_GLOBAL_MAX_LAST(name, element, accumulator) &global_max_channels_last_scalar<element>,
-#define POOLND_GLOBAL_AVG_FIRST(name, element, accumulator) &global_average_channels_first_scalar<element>,
-#define POOLND_GLOBAL_AVG_LAST(name, element, accumulator) &global_average_channels_last_scalar<element>,
-#define POOLND_UNPOOL_FIRST(name, element, accumulator) &max_unpool_channels_first_scalar<element>,
-#define POOLND_UNPOOL_LAST(name, element, accumulator) &max_unpool_channels_last_scalar<element>,
+// Every scalar kernel of one data type.
+#define POOLND_SCALAR_KERNELS(name, element, accumulator)                                                  \
+  table.at(PoolOperation::max, first, DataType::name) = &max_pool_scalar<element, first>;                  \
+  table.at(PoolOperation::max, last, DataType::name) = &max_pool_scalar<element, last>;                    \
+  table.at(PoolOperation::average, first, DataType::name) = &avg_pool_scalar<element, accumulator, first>; \
+  table.at(PoolOperation::average, last, DataType::name) = &avg_pool_scalar<element, accumulator, last>;   \
+  table.at(PoolOperation::global_max, first, DataType::name) = &global_max_channels_first_scalar<element>; \
+  table.at(PoolOperation::global_max, last, DataType::name) = &global_max_channels_last_scalar<element>;   \
+  table.at(PoolOperation::global_average, first, DataType::name) =                                         \
+      &global_average_channels_first_scalar<element>;                                                      \
+  table.at(PoolOperation::global_average, last, DataType::name) = &global_average_channels_last_scalar<element>; \
+  table.at(PoolOperation::max_unpool, first, DataType::name) = &max_unpool_channels_first_scalar<element>; \
+  table.at(PoolOperation::max_unpool, last, DataType::name) = &max_unpool_channels_last_scalar<element>;
 
-// LP pooling exists for the float types only, the first two entries of the type list.
-static_assert(static_cast<int>(DataType::float32) == 0 && static_cast<int>(DataType::float64) == 1);
+KernelTable scalar_table() {
+  constexpr Layout first = Layout::channels_first;
+  constexpr Layout last = Layout::channels_last;
+  KernelTable table;
+  POOLND_FOR_EACH_DATA_TYPE(POOLND_SCALAR_KERNELS)
+  // LP pooling is for the float types only.
+  table.at(PoolOperation::lp_norm, first, DataType::float32) = &lp_pool_scalar<float, first>;
+  table.at(PoolOperation::lp_norm, last, DataType::float32) = &lp_pool_scalar<float, last>;
+  table.at(PoolOperation::lp_norm, first, DataType::float64) = &lp_pool_scalar<double, first>;
+  table.at(PoolOperation::lp_norm, last, DataType::float64) = &lp_pool_scalar<double, last>;
+  return table;
+}
 
-// [operation][layout], in the order of PoolOperation and Layout.
-const KernelsByType scalar_kernels[static_cast<int>(PoolOperation::count)][static_cast<int>(Layout::count)] = {
-    {{{POOLND_FOR_EACH_DATA_TYPE(POOLND_MAX_FIRST)}}, {{POOLND_FOR_EACH_DATA_TYPE(POOLND_MAX_LAST)}}},
-    {{{POOLND_FOR_EACH_DATA_TYPE(POOLND_AVG_FIRST)}}, {{POOLND_FOR_EACH_DATA_TYPE(POOLND_AVG_LAST)}}},
-    {{{&lp_pool_scalar<float, Layout::channels_first>, &lp_pool_scalar<double, Layout::channels_first>}},
-     {{&lp_pool_scalar<float, Layout::channels_last>, &lp_pool_scalar<double, Layout::channels_last>}}},
-    {{{POOLND_FOR_EACH_DATA_TYPE(POOLND_GLOBAL_MAX_FIRST)}}, {{POOLND_FOR_EACH_DATA_TYPE(POOLND_GLOBAL_MAX_LAST)}}},
-    {{{POOLND_FOR_EACH_DATA_TYPE(POOLND_GLOBAL_AVG_FIRST)}}, {{POOLND_FOR_EACH_DATA_TYPE(POOLND_GLOBAL_AVG_LAST)}}},
-    {{{POOLND_FOR_EACH_DATA_TYPE(POOLND_UNPOOL_FIRST)}}, {{POOLND_FOR_EACH_DATA_TYPE(POOLND_UNPOOL_LAST)}}},
-};
+#undef POOLND_SCALAR_KERNELS
 
-#undef POOLND_MAX_FIRST
-#undef POOLND_MAX_LAST
-#undef POOLND_AVG_FIRST
-#undef POOLND_AVG_LAST
-#undef POOLND_GLOBAL_MAX_FIRST
-#undef POOLND_GLOBAL_MAX_LAST
-#undef POOLND_GLOBAL_AVG_FIRST
-#undef POOLND_GLOBAL_AVG_LAST
-#undef POOLND_UNPOOL_FIRST
-#undef POOLND_UNPOOL_LAST
+// Puts one ISA's microkernels, through their drivers, over the entries they cover.
+#define POOLND_ADD_CHANNELS_LAST_KERNELS(table, isa)                                                        \
+  do {                                                                                                      \
+    (table).at(PoolOperation::max, Layout::channels_last, DataType::float32) =                              \
+        &max_pool_channels_last_driver<float, &max_pool_channels_last_f32_##isa>;                           \
+    (table).at(PoolOperation::max, Layout::channels_last, DataType::float64) =                              \
+        &max_pool_channels_last_driver<double, &max_pool_channels_last_f64_##isa>;                          \
+    (table).at(PoolOperation::average, Layout::channels_last, DataType::float32) =                          \
+        &avg_pool_channels_last_driver<float, &avg_pool_channels_last_f32_##isa>;                           \
+    (table).at(PoolOperation::average, Layout::channels_last, DataType::float64) =                          \
+        &avg_pool_channels_last_driver<double, &avg_pool_channels_last_f64_##isa>;                          \
+  } while (false)
+
+// Each level builds on the one below it, so an op without a kernel at some level falls back to
+// the widest narrower one, down to the scalar reference.
+KernelTable table_for(SimdLevel level) {
+  KernelTable table = scalar_table();
+#if defined(POOLND_ARCH_X64)
+  if (level == SimdLevel::sse2 || level == SimdLevel::avx2 || level == SimdLevel::avx512) {
+    POOLND_ADD_CHANNELS_LAST_KERNELS(table, sse2);
+  }
+  if (level == SimdLevel::avx2 || level == SimdLevel::avx512) POOLND_ADD_CHANNELS_LAST_KERNELS(table, avx2);
+#if defined(POOLND_HAVE_AVX512)
+  if (level == SimdLevel::avx512) POOLND_ADD_CHANNELS_LAST_KERNELS(table, avx512);
+#endif
+#endif
+#if defined(POOLND_ARCH_ARM64)
+  if (level == SimdLevel::neon) POOLND_ADD_CHANNELS_LAST_KERNELS(table, neon);
+#endif
+  return table;
+}
+
+#undef POOLND_ADD_CHANNELS_LAST_KERNELS
+
+const KernelTable& kernels_for(SimdLevel level) {
+  static const auto* tables = [] {
+    auto* all = new KernelTable[static_cast<int>(SimdLevel::count)];
+    for (int level = 0; level < static_cast<int>(SimdLevel::count); ++level) all[level] = table_for(static_cast<SimdLevel>(level));
+    return all;
+  }();
+  return tables[static_cast<int>(level)];
+}
 
 }  // namespace
 
-PoolKernel select_pool_kernel(const PoolRequest& request) {
+PoolKernel select_pool_kernel(const PoolRequest& request, SimdLevel level) {
   const auto operation = static_cast<int>(request.operation);
   const auto layout = static_cast<int>(request.layout);
   const auto type = static_cast<int>(request.data_type);
-  assert(operation >= 0 && operation < static_cast<int>(PoolOperation::count));
-  assert(layout >= 0 && layout < static_cast<int>(Layout::count));
-  assert(type >= 0 && type < static_cast<int>(DataType::count));
-  return scalar_kernels[operation][layout].by_type[type];
+  assert(operation >= 0 && operation < kOperations);
+  assert(layout >= 0 && layout < kLayouts);
+  assert(type >= 0 && type < kDataTypes);
+  return kernels_for(level).kernels[operation][layout][type];
 }
 
 namespace {
@@ -95,7 +141,7 @@ int64_t run_pool(const PoolRequest& request) {
     if (invalid >= 0) return invalid;
   }
   const int64_t items = pool_work_items(request);
-  const PoolKernel kernel = select_pool_kernel(request);
+  const PoolKernel kernel = select_pool_kernel(request, active_simd_level());
   assert(kernel != nullptr);
   const int64_t per_item = std::max<int64_t>(1, work_per_item(request));
   const int64_t grain = (kMinimumWorkPerChunk + per_item - 1) / per_item;

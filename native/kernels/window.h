@@ -54,6 +54,17 @@ inline int64_t taps_inside_padded_input(const WindowGeometry& g, int dim, int64_
   return limit <= 0 ? 0 : std::min(g.kernel_size[dim], ceil_div_positive(limit, g.dilation[dim]));
 }
 
+// An average's divisor over a window with real taps: divisorOverride, the real taps, or
+// PyTorch's count_include_pad count.
+inline int64_t average_divisor(const PoolRequest& request, const TapRange& depth, const TapRange& height,
+                               const TapRange& width) {
+  if (request.divisor_override > 0) return request.divisor_override;
+  if (!request.count_include_pad) return depth.count() * height.count() * width.count();
+  const WindowGeometry& g = request.geometry;
+  return taps_inside_padded_input(g, 0, depth.start) * taps_inside_padded_input(g, 1, height.start) *
+         taps_inside_padded_input(g, 2, width.start);
+}
+
 // Work item coordinates. Channels-first: an output row (od, oh) of one (n, c) plane.
 struct OutputRow {
   int64_t plane, od, oh;

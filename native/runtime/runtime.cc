@@ -1,5 +1,7 @@
 #include "runtime.h"
 
+#include <atomic>
+
 #include "thread_pool.h"
 
 namespace poolnd {
@@ -10,12 +12,48 @@ const char* simd_level_name(SimdLevel level) {
     case SimdLevel::avx2: return "avx2";
     case SimdLevel::avx512: return "avx512";
     case SimdLevel::neon: return "neon";
-    case SimdLevel::scalar: break;
+    case SimdLevel::scalar:
+    case SimdLevel::count: break;
   }
   return "scalar";
 }
 
-SimdLevel active_simd_level() { return SimdLevel::scalar; }
+SimdLevel detected_simd_level() {
+#if defined(POOLND_ARCH_X64)
+  // The AVX2 kernels are built with FMA enabled, so both must be there.
+#if defined(POOLND_HAVE_AVX512)
+  if (__builtin_cpu_supports("avx512f")) return SimdLevel::avx512;
+#endif
+  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return SimdLevel::avx2;
+  return SimdLevel::sse2;  // the x86-64 baseline
+#elif defined(POOLND_ARCH_ARM64)
+  return SimdLevel::neon;  // the armv8-a baseline
+#else
+  return SimdLevel::scalar;
+#endif
+}
+
+bool simd_level_supported(SimdLevel level) {
+  const SimdLevel detected = detected_simd_level();
+  if (level == SimdLevel::scalar) return true;
+  if (detected == SimdLevel::neon || level == SimdLevel::neon) return level == detected;
+  return static_cast<int>(level) <= static_cast<int>(detected);
+}
+
+namespace {
+std::atomic<SimdLevel>& active_level() {
+  static std::atomic<SimdLevel> level{detected_simd_level()};
+  return level;
+}
+}  // namespace
+
+SimdLevel active_simd_level() { return active_level().load(std::memory_order_relaxed); }
+
+bool limit_simd_level(SimdLevel level) {
+  if (!simd_level_supported(level)) return false;
+  active_level().store(level, std::memory_order_relaxed);
+  return true;
+}
 
 int kernel_thread_count() { return kernel_thread_pool().thread_count(); }
 

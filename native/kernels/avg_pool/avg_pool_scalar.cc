@@ -7,15 +7,6 @@
 namespace poolnd {
 namespace {
 
-inline int64_t window_divisor(const PoolRequest& request, const TapRange& depth, const TapRange& height,
-                              const TapRange& width) {
-  if (request.divisor_override > 0) return request.divisor_override;
-  if (!request.count_include_pad) return depth.count() * height.count() * width.count();
-  const WindowGeometry& g = request.geometry;
-  return taps_inside_padded_input(g, 0, depth.start) * taps_inside_padded_input(g, 1, height.start) *
-         taps_inside_padded_input(g, 2, width.start);
-}
-
 template <typename T, typename Accumulator>
 inline T finish_average(Accumulator sum, int64_t divisor) {
   if constexpr (std::is_floating_point_v<T>) {
@@ -39,7 +30,7 @@ inline T window_average(const PoolRequest& request, const TapRange& depth, const
              static_cast<Accumulator>(width.count());
     }
   }
-  return finish_average<T, Accumulator>(sum, window_divisor(request, depth, height, width));
+  return finish_average<T, Accumulator>(sum, average_divisor(request, depth, height, width));
 }
 
 }  // namespace

@@ -1,0 +1,18 @@
+// avx2 average-pooling microkernels (see microkernels.h).
+#include "../isa/avx2_ops.h"
+#include "../microkernels.h"
+#include "../vector_pool.h"
+
+namespace poolnd {
+
+void avg_pool_channels_last_f32_avx2(int64_t channels, int64_t taps, const float* const* tap_pixels,
+                                        const float* divisors, float* output) {
+  channels_last_average<Avx2Float32>(channels, taps, tap_pixels, divisors, output);
+}
+
+void avg_pool_channels_last_f64_avx2(int64_t channels, int64_t taps, const double* const* tap_pixels,
+                                        const double* divisors, double* output) {
+  channels_last_average<Avx2Float64>(channels, taps, tap_pixels, divisors, output);
+}
+
+}  // namespace poolnd

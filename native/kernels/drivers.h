@@ -1,0 +1,102 @@
+// Drivers: baseline code that walks a request's geometry and hands each output's windows to a
+// vector microkernel (microkernels.h). A driver instantiated with a microkernel has the
+// PoolKernel signature, so dispatch.cc can put it in a kernel table beside the scalar kernels.
+#pragma once
+
+#include <algorithm>
+#include <vector>
+
+#include "microkernels.h"
+#include "pool_kernels.h"
+#include "window.h"
+
+namespace poolnd {
+
+// The real taps of one channels-last window: where each tap's pixel starts, and its plane offset.
+template <typename T>
+class TapList {
+ public:
+  explicit TapList(const WindowGeometry& g) {
+    // Adaptive bins span at most ceil(in / out) + 1 elements per dim.
+    int64_t capacity = 1;
+    for (int dim = 0; dim < kSpatialDims; ++dim) {
+      capacity *= g.window_kind == WindowKind::adaptive ? g.input_size[dim] / g.output_size[dim] + 2 : g.kernel_size[dim];
+    }
+    pixels_.reserve(static_cast<size_t>(capacity));
+    offsets_.reserve(static_cast<size_t>(capacity));
+  }
+
+  void collect(const WindowGeometry& g, const TapRange& depth, const TapRange& height, const TapRange& width,
+               const T* image) {
+    pixels_.clear();
+    offsets_.clear();
+    for_each_real_tap(g, depth, height, width, [&](int64_t offset) {
+      pixels_.push_back(image + offset * g.channels);
+      offsets_.push_back(offset);
+    });
+  }
+
+  int64_t size() const { return static_cast<int64_t>(pixels_.size()); }
+  const T* const* pixels() const { return pixels_.data(); }
+  const int64_t* offsets() const { return offsets_.data(); }
+
+ private:
+  std::vector<const T*> pixels_;
+  std::vector<int64_t> offsets_;
+};
+
+// Visits channels-last output pixels [first_item, end_item) with their windows' real taps.
+template <typename T, typename Visit>
+void for_each_channels_last_window(const PoolRequest& request, int64_t first_item, int64_t end_item, Visit&& visit) {
+  const WindowGeometry& g = request.geometry;
+  const T* input = static_cast<const T*>(request.input);
+  TapList<T> taps(g);
+  for (int64_t pixel = first_item; pixel < end_item; ++pixel) {
+    const OutputPixel at = output_pixel(g, pixel);
+    const TapRange depth = real_taps(g, 0, at.od);
+    const TapRange height = real_taps(g, 1, at.oh);
+    const TapRange width = real_taps(g, 2, at.ow);
+    taps.collect(g, depth, height, width, input + at.n * g.input_plane() * g.channels);
+    visit(pixel * g.channels, depth, height, width, taps);
+  }
+}
+
+template <typename T, ChannelsLastMaxKernel<T> microkernel>
+void max_pool_channels_last_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  T* output = static_cast<T*>(request.output);
+  const int64_t channels = request.geometry.channels;
+  for_each_channels_last_window<T>(
+      request, first_item, end_item,
+      [&](int64_t at, const TapRange&, const TapRange&, const TapRange&, const TapList<T>& taps) {
+        int32_t* indices = request.indices ? request.indices + at : nullptr;
+        if (taps.size() == 0) {
+          std::fill(output + at, output + at + channels, lowest_value<T>());
+          if (indices) std::fill(indices, indices + channels, -1);
+          return;
+        }
+        microkernel(channels, taps.size(), taps.pixels(), taps.offsets(), output + at, indices);
+      });
+}
+
+// Float types only: integer averages need the exact division the scalar kernel does.
+template <typename T, ChannelsLastAverageKernel<T> microkernel>
+void avg_pool_channels_last_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  T* output = static_cast<T*>(request.output);
+  const int64_t channels = request.geometry.channels;
+  const bool adaptive = request.geometry.window_kind == WindowKind::adaptive;
+  for_each_channels_last_window<T>(
+      request, first_item, end_item,
+      [&](int64_t at, const TapRange& depth, const TapRange& height, const TapRange& width, const TapList<T>& taps) {
+        if (taps.size() == 0) {
+          std::fill(output + at, output + at + channels, T(0));
+          return;
+        }
+        // The scalar kernel's divisions: one by the divisor, or adaptive's one per dim.
+        const T divisors[3] = {
+            adaptive ? static_cast<T>(depth.count()) : static_cast<T>(average_divisor(request, depth, height, width)),
+            adaptive ? static_cast<T>(height.count()) : T(1), adaptive ? static_cast<T>(width.count()) : T(1)};
+        microkernel(channels, taps.size(), taps.pixels(), divisors, output + at);
+      });
+}
+
+}  // namespace poolnd

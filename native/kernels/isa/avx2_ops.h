@@ -1,0 +1,62 @@
+// AVX2 vector operations for vector_pool.h. Included only by *_avx2.cc files, which CMake
+// builds with -mavx2 -mfma; fused multiply-adds are never used, since they round differently.
+#pragma once
+
+#include <immintrin.h>
+
+#include <cstdint>
+
+namespace poolnd {
+namespace {
+
+struct Avx2Float32 {
+  using Scalar = float;
+  using Vector = __m256;
+  using Mask = __m256;
+  using IndexVector = __m256i;
+  static constexpr int width = 8;
+  static Vector load(const float* p) { return _mm256_loadu_ps(p); }
+  static void store(float* p, Vector v) { _mm256_storeu_ps(p, v); }
+  static Vector zero() { return _mm256_setzero_ps(); }
+  static Vector splat(float x) { return _mm256_set1_ps(x); }
+  static Vector add(Vector a, Vector b) { return _mm256_add_ps(a, b); }
+  static Vector divide(Vector a, Vector b) { return _mm256_div_ps(a, b); }
+  static Mask greater_or_nan(Vector value, Vector best) {
+    return _mm256_or_ps(_mm256_cmp_ps(value, best, _CMP_GT_OQ), _mm256_cmp_ps(value, value, _CMP_UNORD_Q));
+  }
+  static Vector select(Mask m, Vector if_true, Vector if_false) { return _mm256_blendv_ps(if_false, if_true, m); }
+  static IndexVector index_splat(int32_t x) { return _mm256_set1_epi32(x); }
+  static IndexVector index_select(Mask m, IndexVector if_true, IndexVector if_false) {
+    return _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(if_false), _mm256_castsi256_ps(if_true), m));
+  }
+  static void index_store(int32_t* p, IndexVector v) { _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v); }
+};
+
+struct Avx2Float64 {
+  using Scalar = double;
+  using Vector = __m256d;
+  using Mask = __m256d;
+  using IndexVector = __m128i;  // four int32 lanes, one per double lane
+  static constexpr int width = 4;
+  static Vector load(const double* p) { return _mm256_loadu_pd(p); }
+  static void store(double* p, Vector v) { _mm256_storeu_pd(p, v); }
+  static Vector zero() { return _mm256_setzero_pd(); }
+  static Vector splat(double x) { return _mm256_set1_pd(x); }
+  static Vector add(Vector a, Vector b) { return _mm256_add_pd(a, b); }
+  static Vector divide(Vector a, Vector b) { return _mm256_div_pd(a, b); }
+  static Mask greater_or_nan(Vector value, Vector best) {
+    return _mm256_or_pd(_mm256_cmp_pd(value, best, _CMP_GT_OQ), _mm256_cmp_pd(value, value, _CMP_UNORD_Q));
+  }
+  static Vector select(Mask m, Vector if_true, Vector if_false) { return _mm256_blendv_pd(if_false, if_true, m); }
+  static IndexVector index_splat(int32_t x) { return _mm_set1_epi32(x); }
+  static IndexVector index_select(Mask m, IndexVector if_true, IndexVector if_false) {
+    // Narrow the 64-bit lane masks to 32-bit ones: take the low half of each lane.
+    const __m256 lanes = _mm256_castpd_ps(m);
+    const __m128 narrow = _mm_shuffle_ps(_mm256_castps256_ps128(lanes), _mm256_extractf128_ps(lanes, 1), _MM_SHUFFLE(2, 0, 2, 0));
+    return _mm_castps_si128(_mm_blendv_ps(_mm_castsi128_ps(if_false), _mm_castsi128_ps(if_true), narrow));
+  }
+  static void index_store(int32_t* p, IndexVector v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v); }
+};
+
+}  // namespace
+}  // namespace poolnd

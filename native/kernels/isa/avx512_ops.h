@@ -1,0 +1,59 @@
+// AVX-512 (F) vector operations for vector_pool.h. Included only by *_avx512.cc files, built
+// with -mavx512f and dispatched only on CPUs that report AVX-512F.
+#pragma once
+
+#include <immintrin.h>
+
+#include <cstdint>
+
+namespace poolnd {
+namespace {
+
+struct Avx512Float32 {
+  using Scalar = float;
+  using Vector = __m512;
+  using Mask = __mmask16;
+  using IndexVector = __m512i;
+  static constexpr int width = 16;
+  static Vector load(const float* p) { return _mm512_loadu_ps(p); }
+  static void store(float* p, Vector v) { _mm512_storeu_ps(p, v); }
+  static Vector zero() { return _mm512_setzero_ps(); }
+  static Vector splat(float x) { return _mm512_set1_ps(x); }
+  static Vector add(Vector a, Vector b) { return _mm512_add_ps(a, b); }
+  static Vector divide(Vector a, Vector b) { return _mm512_div_ps(a, b); }
+  static Mask greater_or_nan(Vector value, Vector best) {
+    return _mm512_cmp_ps_mask(value, best, _CMP_GT_OQ) | _mm512_cmp_ps_mask(value, value, _CMP_UNORD_Q);
+  }
+  static Vector select(Mask m, Vector if_true, Vector if_false) { return _mm512_mask_blend_ps(m, if_false, if_true); }
+  static IndexVector index_splat(int32_t x) { return _mm512_set1_epi32(x); }
+  static IndexVector index_select(Mask m, IndexVector if_true, IndexVector if_false) {
+    return _mm512_mask_blend_epi32(m, if_false, if_true);
+  }
+  static void index_store(int32_t* p, IndexVector v) { _mm512_storeu_si512(p, v); }
+};
+
+struct Avx512Float64 {
+  using Scalar = double;
+  using Vector = __m512d;
+  using Mask = __mmask8;
+  using IndexVector = __m512i;  // int64 lanes, narrowed to int32 as they are stored
+  static constexpr int width = 8;
+  static Vector load(const double* p) { return _mm512_loadu_pd(p); }
+  static void store(double* p, Vector v) { _mm512_storeu_pd(p, v); }
+  static Vector zero() { return _mm512_setzero_pd(); }
+  static Vector splat(double x) { return _mm512_set1_pd(x); }
+  static Vector add(Vector a, Vector b) { return _mm512_add_pd(a, b); }
+  static Vector divide(Vector a, Vector b) { return _mm512_div_pd(a, b); }
+  static Mask greater_or_nan(Vector value, Vector best) {
+    return _mm512_cmp_pd_mask(value, best, _CMP_GT_OQ) | _mm512_cmp_pd_mask(value, value, _CMP_UNORD_Q);
+  }
+  static Vector select(Mask m, Vector if_true, Vector if_false) { return _mm512_mask_blend_pd(m, if_false, if_true); }
+  static IndexVector index_splat(int32_t x) { return _mm512_set1_epi64(x); }
+  static IndexVector index_select(Mask m, IndexVector if_true, IndexVector if_false) {
+    return _mm512_mask_blend_epi64(m, if_false, if_true);
+  }
+  static void index_store(int32_t* p, IndexVector v) { _mm512_mask_cvtepi64_storeu_epi32(p, 0xFF, v); }
+};
+
+}  // namespace
+}  // namespace poolnd

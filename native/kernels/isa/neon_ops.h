@@ -1,0 +1,59 @@
+// NEON vector operations for vector_pool.h (armv8-a baseline, no extra flags). Included only by
+// *_neon.cc files.
+#pragma once
+
+#include <arm_neon.h>
+
+#include <cstdint>
+
+namespace poolnd {
+namespace {
+
+struct NeonFloat32 {
+  using Scalar = float;
+  using Vector = float32x4_t;
+  using Mask = uint32x4_t;
+  using IndexVector = int32x4_t;
+  static constexpr int width = 4;
+  static Vector load(const float* p) { return vld1q_f32(p); }
+  static void store(float* p, Vector v) { vst1q_f32(p, v); }
+  static Vector zero() { return vdupq_n_f32(0.0f); }
+  static Vector splat(float x) { return vdupq_n_f32(x); }
+  static Vector add(Vector a, Vector b) { return vaddq_f32(a, b); }
+  static Vector divide(Vector a, Vector b) { return vdivq_f32(a, b); }
+  static Mask greater_or_nan(Vector value, Vector best) {
+    return vorrq_u32(vcgtq_f32(value, best), vmvnq_u32(vceqq_f32(value, value)));
+  }
+  static Vector select(Mask m, Vector if_true, Vector if_false) { return vbslq_f32(m, if_true, if_false); }
+  static IndexVector index_splat(int32_t x) { return vdupq_n_s32(x); }
+  static IndexVector index_select(Mask m, IndexVector if_true, IndexVector if_false) {
+    return vbslq_s32(m, if_true, if_false);
+  }
+  static void index_store(int32_t* p, IndexVector v) { vst1q_s32(p, v); }
+};
+
+struct NeonFloat64 {
+  using Scalar = double;
+  using Vector = float64x2_t;
+  using Mask = uint64x2_t;
+  using IndexVector = int32x2_t;
+  static constexpr int width = 2;
+  static Vector load(const double* p) { return vld1q_f64(p); }
+  static void store(double* p, Vector v) { vst1q_f64(p, v); }
+  static Vector zero() { return vdupq_n_f64(0.0); }
+  static Vector splat(double x) { return vdupq_n_f64(x); }
+  static Vector add(Vector a, Vector b) { return vaddq_f64(a, b); }
+  static Vector divide(Vector a, Vector b) { return vdivq_f64(a, b); }
+  static Mask greater_or_nan(Vector value, Vector best) {
+    return vorrq_u64(vcgtq_f64(value, best), veorq_u64(vceqq_f64(value, value), vdupq_n_u64(~uint64_t{0})));
+  }
+  static Vector select(Mask m, Vector if_true, Vector if_false) { return vbslq_f64(m, if_true, if_false); }
+  static IndexVector index_splat(int32_t x) { return vdup_n_s32(x); }
+  static IndexVector index_select(Mask m, IndexVector if_true, IndexVector if_false) {
+    return vbsl_s32(vmovn_u64(m), if_true, if_false);
+  }
+  static void index_store(int32_t* p, IndexVector v) { vst1_s32(p, v); }
+};
+
+}  // namespace
+}  // namespace poolnd

@@ -1,0 +1,65 @@
+// SSE2 vector operations for vector_pool.h, the x86-64 baseline. Included only by *_sse2.cc
+// files. SSE2 has no blend instruction: selection is (mask & a) | (~mask & b).
+#pragma once
+
+#include <emmintrin.h>
+
+#include <cstdint>
+
+namespace poolnd {
+namespace {
+
+struct Sse2Float32 {
+  using Scalar = float;
+  using Vector = __m128;
+  using Mask = __m128;
+  using IndexVector = __m128i;
+  static constexpr int width = 4;
+  static Vector load(const float* p) { return _mm_loadu_ps(p); }
+  static void store(float* p, Vector v) { _mm_storeu_ps(p, v); }
+  static Vector zero() { return _mm_setzero_ps(); }
+  static Vector splat(float x) { return _mm_set1_ps(x); }
+  static Vector add(Vector a, Vector b) { return _mm_add_ps(a, b); }
+  static Vector divide(Vector a, Vector b) { return _mm_div_ps(a, b); }
+  static Mask greater_or_nan(Vector value, Vector best) {
+    return _mm_or_ps(_mm_cmpgt_ps(value, best), _mm_cmpunord_ps(value, value));
+  }
+  static Vector select(Mask m, Vector if_true, Vector if_false) {
+    return _mm_or_ps(_mm_and_ps(m, if_true), _mm_andnot_ps(m, if_false));
+  }
+  static IndexVector index_splat(int32_t x) { return _mm_set1_epi32(x); }
+  static IndexVector index_select(Mask m, IndexVector if_true, IndexVector if_false) {
+    const __m128i mask = _mm_castps_si128(m);
+    return _mm_or_si128(_mm_and_si128(mask, if_true), _mm_andnot_si128(mask, if_false));
+  }
+  static void index_store(int32_t* p, IndexVector v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v); }
+};
+
+struct Sse2Float64 {
+  using Scalar = double;
+  using Vector = __m128d;
+  using Mask = __m128d;
+  using IndexVector = __m128i;  // int32 lanes 0 and 1 hold the two doubles' indices
+  static constexpr int width = 2;
+  static Vector load(const double* p) { return _mm_loadu_pd(p); }
+  static void store(double* p, Vector v) { _mm_storeu_pd(p, v); }
+  static Vector zero() { return _mm_setzero_pd(); }
+  static Vector splat(double x) { return _mm_set1_pd(x); }
+  static Vector add(Vector a, Vector b) { return _mm_add_pd(a, b); }
+  static Vector divide(Vector a, Vector b) { return _mm_div_pd(a, b); }
+  static Mask greater_or_nan(Vector value, Vector best) {
+    return _mm_or_pd(_mm_cmpgt_pd(value, best), _mm_cmpunord_pd(value, value));
+  }
+  static Vector select(Mask m, Vector if_true, Vector if_false) {
+    return _mm_or_pd(_mm_and_pd(m, if_true), _mm_andnot_pd(m, if_false));
+  }
+  static IndexVector index_splat(int32_t x) { return _mm_set1_epi32(x); }
+  static IndexVector index_select(Mask m, IndexVector if_true, IndexVector if_false) {
+    const __m128i mask = _mm_shuffle_epi32(_mm_castpd_si128(m), _MM_SHUFFLE(3, 3, 2, 0));
+    return _mm_or_si128(_mm_and_si128(mask, if_true), _mm_andnot_si128(mask, if_false));
+  }
+  static void index_store(int32_t* p, IndexVector v) { _mm_storel_epi64(reinterpret_cast<__m128i*>(p), v); }
+};
+
+}  // namespace
+}  // namespace poolnd

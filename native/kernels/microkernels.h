@@ -1,0 +1,44 @@
+// The vector microkernels: one per op, layout, element type and ISA, each in its ISA's own file
+// (built with that ISA's flags and nothing else from the project, so no code compiled for one
+// ISA can reach a CPU without it). They see plain pointers only; the drivers in drivers.h walk
+// the request's geometry in baseline code and hand them one output's windows at a time.
+// Names say op_layout_type_isa.
+#pragma once
+
+#include <cstdint>
+
+namespace poolnd {
+
+// Channels-last max over one output pixel: output[c] is the maximum over taps k (in order) of
+// taps[k][c], PyTorch's rule (a greater value or a NaN takes over, so ties keep the first and
+// the last NaN wins); with indices, indices[c] is offsets[k] of the winning tap. taps >= 1.
+template <typename T>
+using ChannelsLastMaxKernel = void (*)(int64_t channels, int64_t taps, const T* const* tap_pixels,
+                                       const int64_t* tap_offsets, T* output, int32_t* indices);
+
+// Channels-last average over one output pixel: output[c] = ((0 + taps[0][c] + taps[1][c] + ...)
+// / divisors[0] / divisors[1] / divisors[2]), each step rounded to T. taps >= 1.
+template <typename T>
+using ChannelsLastAverageKernel = void (*)(int64_t channels, int64_t taps, const T* const* tap_pixels,
+                                           const T* divisors, T* output);
+
+#define POOLND_DECLARE_CHANNELS_LAST_KERNELS(isa)                                                                    \
+  void max_pool_channels_last_f32_##isa(int64_t, int64_t, const float* const*, const int64_t*, float*, int32_t*);  \
+  void max_pool_channels_last_f64_##isa(int64_t, int64_t, const double* const*, const int64_t*, double*, int32_t*); \
+  void avg_pool_channels_last_f32_##isa(int64_t, int64_t, const float* const*, const float*, float*);              \
+  void avg_pool_channels_last_f64_##isa(int64_t, int64_t, const double* const*, const double*, double*);
+
+#if defined(POOLND_ARCH_X64)
+POOLND_DECLARE_CHANNELS_LAST_KERNELS(sse2)
+POOLND_DECLARE_CHANNELS_LAST_KERNELS(avx2)
+#if defined(POOLND_HAVE_AVX512)
+POOLND_DECLARE_CHANNELS_LAST_KERNELS(avx512)
+#endif
+#endif
+#if defined(POOLND_ARCH_ARM64)
+POOLND_DECLARE_CHANNELS_LAST_KERNELS(neon)
+#endif
+
+#undef POOLND_DECLARE_CHANNELS_LAST_KERNELS
+
+}  // namespace poolnd
