@@ -1,0 +1,269 @@
+// Runs every kernel variant this CPU supports against the scalar reference, over random
+// requests, and demands identical bytes (values and indices). Inputs end right before an
+// inaccessible page, so a kernel that reads past the end of its array crashes the tester.
+// Usage: poolnd_kernel_tester [cases per level] [seed]; exits 1 on the first mismatch.
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "../../native/kernels/dispatch.h"
+#include "../../native/kernels/pool_kernels.h"
+#include "../../native/runtime/runtime.h"
+
+namespace {
+
+using poolnd::DataType;
+using poolnd::Layout;
+using poolnd::PoolOperation;
+using poolnd::PoolRequest;
+using poolnd::SimdLevel;
+using poolnd::WindowKind;
+
+// Bytes that end exactly at an inaccessible page.
+class GuardedBuffer {
+ public:
+  explicit GuardedBuffer(size_t bytes) {
+    const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+    pages_ = (bytes + page - 1) / page * page + page;
+    base_ = static_cast<uint8_t*>(mmap(nullptr, pages_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+    if (base_ == MAP_FAILED) std::abort();
+    if (mprotect(base_ + pages_ - page, page, PROT_NONE) != 0) std::abort();
+    data_ = base_ + pages_ - page - bytes;
+  }
+  GuardedBuffer(const GuardedBuffer&) = delete;
+  GuardedBuffer& operator=(const GuardedBuffer&) = delete;
+  ~GuardedBuffer() { munmap(base_, pages_); }
+  uint8_t* data() { return data_; }
+
+ private:
+  uint8_t* base_;
+  uint8_t* data_;
+  size_t pages_;
+};
+
+size_t element_size(DataType type) {
+  switch (type) {
+    case DataType::float64: return 8;
+    case DataType::int8:
+    case DataType::uint8: return 1;
+    case DataType::int16:
+    case DataType::uint16: return 2;
+    default: return 4;
+  }
+}
+
+const char* type_name(DataType type) {
+  static const char* names[] = {"float32", "float64", "int8", "uint8", "int16", "uint16", "int32", "uint32"};
+  return names[static_cast<int>(type)];
+}
+
+const char* operation_name(PoolOperation operation) {
+  static const char* names[] = {"max", "average", "lp_norm", "global_max", "global_average", "max_unpool"};
+  return names[static_cast<int>(operation)];
+}
+
+class Generator {
+ public:
+  explicit Generator(uint64_t seed) : engine_(seed) {}
+  int64_t between(int64_t low, int64_t high) { return std::uniform_int_distribution<int64_t>(low, high)(engine_); }
+  bool chance(double p) { return std::uniform_real_distribution<double>(0, 1)(engine_) < p; }
+
+  // Channel counts and widths below, at and above every vector width (2 to 16 lanes).
+  int64_t lane_count() {
+    static const int64_t counts[] = {1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47};
+    return counts[between(0, sizeof(counts) / sizeof(counts[0]) - 1)];
+  }
+
+  // Ties, NaN, infinities and signed zeros, anywhere in the array (vector body and tail alike).
+  template <typename T>
+  void fill(T* values, int64_t count) {
+    for (int64_t i = 0; i < count; ++i) {
+      const double pick = std::uniform_real_distribution<double>(0, 1)(engine_);
+      double value = static_cast<double>(between(0, 3));
+      if (pick < 0.05) {
+        value = std::numeric_limits<double>::quiet_NaN();
+      } else if (pick < 0.08) {
+        value = chance(0.5) ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+      } else if (pick < 0.12) {
+        value = chance(0.5) ? -0.0 : 0.0;
+      } else if (pick > 0.4) {
+        value = std::uniform_real_distribution<double>(-1000, 1000)(engine_);
+      }
+      if constexpr (std::is_floating_point_v<T>) {
+        values[i] = static_cast<T>(value);
+      } else {
+        const double low = static_cast<double>(std::numeric_limits<T>::min());
+        const double high = static_cast<double>(std::numeric_limits<T>::max());
+        values[i] = std::isfinite(value) ? static_cast<T>(std::fmin(high, std::fmax(low, std::trunc(value))))
+                                         : static_cast<T>(between(static_cast<int64_t>(low), static_cast<int64_t>(high)));
+      }
+    }
+  }
+
+ private:
+  std::mt19937_64 engine_;
+};
+
+int64_t window_count(int64_t input, int64_t kernel, int64_t stride, int64_t pad_begin, int64_t pad_end,
+                     int64_t dilation, bool ceil_mode) {
+  const int64_t span = input + pad_begin + pad_end - (dilation * (kernel - 1) + 1);
+  if (span < 0) return 0;
+  int64_t count = (ceil_mode ? (span + stride - 1) / stride : span / stride) + 1;
+  if (ceil_mode && (count - 1) * stride >= input + pad_begin) --count;
+  return count;
+}
+
+// A random valid request without its arrays; false when the drawn geometry has no output.
+bool random_request(Generator& random, PoolRequest& request) {
+  static const PoolOperation operations[] = {PoolOperation::max, PoolOperation::average, PoolOperation::lp_norm,
+                                             PoolOperation::global_max, PoolOperation::global_average,
+                                             PoolOperation::max_unpool};
+  request = PoolRequest();
+  request.operation = operations[random.between(0, 5)];
+  request.layout = random.chance(0.5) ? Layout::channels_first : Layout::channels_last;
+  const bool float_only = request.operation == PoolOperation::lp_norm;
+  request.data_type = static_cast<DataType>(random.chance(0.6) || float_only ? random.between(0, 1) : random.between(2, 7));
+  poolnd::WindowGeometry& g = request.geometry;
+  g.batch = random.between(1, 2);
+  g.channels = random.lane_count();
+  const int dims = static_cast<int>(random.between(1, 3));
+  const bool windowed = request.operation == PoolOperation::max || request.operation == PoolOperation::average ||
+                        request.operation == PoolOperation::lp_norm;
+  const bool adaptive = windowed && request.operation != PoolOperation::lp_norm && random.chance(0.3);
+  g.window_kind = adaptive ? WindowKind::adaptive : WindowKind::strided;
+  request.count_include_pad = random.chance(0.5);
+  request.divisor_override = random.chance(0.15) ? random.between(1, 9) : 0;
+  request.norm_type = random.chance(0.5) ? static_cast<double>(random.between(1, 3)) : 1.5;
+  for (int dim = poolnd::kSpatialDims - dims; dim < poolnd::kSpatialDims; ++dim) {
+    g.input_size[dim] = dims == 1 ? random.lane_count() : random.between(1, 9);
+    if (request.operation == PoolOperation::global_max || request.operation == PoolOperation::global_average) continue;
+    g.kernel_size[dim] = random.between(1, 4);
+    g.stride[dim] = random.between(1, 3);
+    if (adaptive) {
+      g.output_size[dim] = random.between(1, g.input_size[dim] + 2);
+      continue;
+    }
+    if (request.operation == PoolOperation::max_unpool) {
+      g.output_size[dim] = (g.input_size[dim] - 1) * g.stride[dim] + g.kernel_size[dim];
+      continue;
+    }
+    if (request.operation != PoolOperation::lp_norm) {
+      g.pad_begin[dim] = random.between(0, g.kernel_size[dim] / 2);
+      g.pad_end[dim] = random.between(0, g.kernel_size[dim] / 2);
+      g.dilation[dim] = random.chance(0.7) ? 1 : random.between(2, 3);
+    }
+    g.output_size[dim] = window_count(g.input_size[dim], g.kernel_size[dim], g.stride[dim], g.pad_begin[dim],
+                                      g.pad_end[dim], g.dilation[dim], random.chance(0.5));
+    if (g.output_size[dim] < 1) return false;
+  }
+  if (adaptive) request.count_include_pad = false, request.divisor_override = 0;
+  return true;
+}
+
+template <typename T>
+void fill_input(Generator& random, const PoolRequest& request, void* input) {
+  random.fill(static_cast<T*>(input), request.geometry.input_elements());
+}
+
+void fill_any(Generator& random, const PoolRequest& request, void* input) {
+  switch (request.data_type) {
+    case DataType::float32: return fill_input<float>(random, request, input);
+    case DataType::float64: return fill_input<double>(random, request, input);
+    case DataType::int8: return fill_input<int8_t>(random, request, input);
+    case DataType::uint8: return fill_input<uint8_t>(random, request, input);
+    case DataType::int16: return fill_input<int16_t>(random, request, input);
+    case DataType::uint16: return fill_input<uint16_t>(random, request, input);
+    case DataType::int32: return fill_input<int32_t>(random, request, input);
+    case DataType::uint32: return fill_input<uint32_t>(random, request, input);
+    case DataType::count: break;
+  }
+}
+
+std::string describe(const PoolRequest& request) {
+  const poolnd::WindowGeometry& g = request.geometry;
+  char text[512];
+  std::snprintf(text, sizeof text,
+                "%s %s %s %s N%lld C%lld in [%lld %lld %lld] out [%lld %lld %lld] k [%lld %lld %lld] s [%lld %lld %lld] "
+                "pad [%lld %lld %lld]/[%lld %lld %lld] d [%lld %lld %lld]",
+                operation_name(request.operation), type_name(request.data_type),
+                request.layout == Layout::channels_first ? "channels-first" : "channels-last",
+                g.window_kind == WindowKind::adaptive ? "adaptive" : "strided", (long long)g.batch, (long long)g.channels,
+                (long long)g.input_size[0], (long long)g.input_size[1], (long long)g.input_size[2],
+                (long long)g.output_size[0], (long long)g.output_size[1], (long long)g.output_size[2],
+                (long long)g.kernel_size[0], (long long)g.kernel_size[1], (long long)g.kernel_size[2],
+                (long long)g.stride[0], (long long)g.stride[1], (long long)g.stride[2], (long long)g.pad_begin[0],
+                (long long)g.pad_begin[1], (long long)g.pad_begin[2], (long long)g.pad_end[0], (long long)g.pad_end[1],
+                (long long)g.pad_end[2], (long long)g.dilation[0], (long long)g.dilation[1], (long long)g.dilation[2]);
+  return text;
+}
+
+// Runs one request through the scalar kernel and the level's; true when every byte agrees.
+bool check_case(Generator& random, PoolRequest request, SimdLevel level) {
+  const poolnd::WindowGeometry& g = request.geometry;
+  const size_t size = element_size(request.data_type);
+  const auto input_bytes = static_cast<size_t>(g.input_elements()) * size;
+  const auto output_bytes = static_cast<size_t>(g.output_elements()) * size;
+  GuardedBuffer input(input_bytes);
+  fill_any(random, request, input.data());
+  request.input = input.data();
+  const bool unpool = request.operation == PoolOperation::max_unpool;
+  const bool indexed = request.operation == PoolOperation::max && random.chance(0.5);
+  GuardedBuffer unpool_indices(unpool ? static_cast<size_t>(g.input_elements()) * 4 : 0);
+  if (unpool) {
+    auto* indices = reinterpret_cast<int32_t*>(unpool_indices.data());
+    for (int64_t i = 0; i < g.input_elements(); ++i) indices[i] = static_cast<int32_t>(random.between(0, g.output_plane() - 1));
+    request.unpool_indices = indices;
+  }
+  const auto index_bytes = indexed ? static_cast<size_t>(g.output_elements()) * 4 : 0;
+  std::vector<uint8_t> expected(output_bytes + index_bytes, 0xAB);
+  std::vector<uint8_t> actual(output_bytes + index_bytes, 0xCD);
+  const int64_t items = poolnd::pool_work_items(request);
+
+  request.output = expected.data();
+  request.indices = indexed ? reinterpret_cast<int32_t*>(expected.data() + output_bytes) : nullptr;
+  poolnd::select_pool_kernel(request, SimdLevel::scalar)(request, 0, items);
+  request.output = actual.data();
+  request.indices = indexed ? reinterpret_cast<int32_t*>(actual.data() + output_bytes) : nullptr;
+  poolnd::select_pool_kernel(request, level)(request, 0, items);
+
+  if (std::memcmp(expected.data(), actual.data(), expected.size()) == 0) return true;
+  size_t at = 0;
+  while (expected[at] == actual[at]) ++at;
+  std::fprintf(stderr, "%s differs from scalar in %s%s: first differing byte %zu of %zu\n",
+               poolnd::simd_level_name(level), describe(request).c_str(), indexed ? " with indices" : "", at,
+               expected.size());
+  return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int cases = argc > 1 ? std::atoi(argv[1]) : 3000;
+  const uint64_t seed = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 20261123;
+  int levels = 0;
+  for (int level = 1; level < static_cast<int>(SimdLevel::count); ++level) {
+    const auto simd = static_cast<SimdLevel>(level);
+    if (!poolnd::simd_level_supported(simd)) continue;
+    Generator random(seed + static_cast<uint64_t>(level));
+    int checked = 0;
+    while (checked < cases) {
+      PoolRequest request;
+      if (!random_request(random, request)) continue;
+      if (!check_case(random, request, simd)) return 1;
+      ++checked;
+    }
+    std::printf("%s: %d random requests identical to scalar\n", poolnd::simd_level_name(simd), checked);
+    ++levels;
+  }
+  std::printf("%d SIMD level(s) checked; detected: %s\n", levels, poolnd::simd_level_name(poolnd::detected_simd_level()));
+  return 0;
+}

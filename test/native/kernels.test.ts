@@ -1,0 +1,22 @@
+// Runs the native kernel tester (test/native/kernel_tester.cc, built by `npm run build:tester`):
+// every SIMD variant this CPU supports against the scalar kernels, byte for byte.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+import { simdLevel } from '../../dist/index.js';
+
+const tester = fileURLToPath(new URL('../../build/poolnd_kernel_tester', import.meta.url));
+
+describe('native kernel variants', () => {
+  it('match the scalar reference exactly at every level this CPU supports', () => {
+    expect(existsSync(tester), `${tester} is built by npm run build:tester`).toBe(true);
+    const run = spawnSync(tester, ['3000'], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.stderr).toBe('');
+    expect(run.status, run.stdout).toBe(0);
+    // The level the library runs at was among those checked (unless it is the scalar reference itself).
+    const level = simdLevel();
+    if (level !== 'scalar') expect(run.stdout).toContain(`${level}: 3000 random requests identical to scalar`);
+  });
+});
