@@ -54,7 +54,7 @@ KernelTable scalar_table() {
 #undef POOLND_SCALAR_KERNELS
 
 // Puts one ISA's microkernels, through their drivers, over the entries they cover.
-#define POOLND_ADD_CHANNELS_LAST_KERNELS(table, isa)                                                        \
+#define POOLND_ADD_MICROKERNELS(table, isa)                                                        \
   do {                                                                                                      \
     (table).at(PoolOperation::max, Layout::channels_last, DataType::float32) =                              \
         &max_pool_channels_last_driver<float, &max_pool_channels_last_f32_##isa>;                           \
@@ -64,6 +64,14 @@ KernelTable scalar_table() {
         &avg_pool_channels_last_driver<float, &avg_pool_channels_last_f32_##isa>;                           \
     (table).at(PoolOperation::average, Layout::channels_last, DataType::float64) =                          \
         &avg_pool_channels_last_driver<double, &avg_pool_channels_last_f64_##isa>;                          \
+    (table).at(PoolOperation::max, Layout::channels_first, DataType::float32) =                             \
+        &max_pool_channels_first_driver<float, &max_pool_2x2s2_f32_##isa>;                                  \
+    (table).at(PoolOperation::max, Layout::channels_first, DataType::float64) =                             \
+        &max_pool_channels_first_driver<double, &max_pool_2x2s2_f64_##isa>;                                 \
+    (table).at(PoolOperation::average, Layout::channels_first, DataType::float32) =                         \
+        &avg_pool_channels_first_driver<float, &avg_pool_2x2s2_f32_##isa>;                                  \
+    (table).at(PoolOperation::average, Layout::channels_first, DataType::float64) =                         \
+        &avg_pool_channels_first_driver<double, &avg_pool_2x2s2_f64_##isa>;                                 \
   } while (false)
 
 // Each level builds on the one below it, so an op without a kernel at some level falls back to
@@ -72,20 +80,20 @@ KernelTable table_for(SimdLevel level) {
   KernelTable table = scalar_table();
 #if defined(POOLND_ARCH_X64)
   if (level == SimdLevel::sse2 || level == SimdLevel::avx2 || level == SimdLevel::avx512) {
-    POOLND_ADD_CHANNELS_LAST_KERNELS(table, sse2);
+    POOLND_ADD_MICROKERNELS(table, sse2);
   }
-  if (level == SimdLevel::avx2 || level == SimdLevel::avx512) POOLND_ADD_CHANNELS_LAST_KERNELS(table, avx2);
+  if (level == SimdLevel::avx2 || level == SimdLevel::avx512) POOLND_ADD_MICROKERNELS(table, avx2);
 #if defined(POOLND_HAVE_AVX512)
-  if (level == SimdLevel::avx512) POOLND_ADD_CHANNELS_LAST_KERNELS(table, avx512);
+  if (level == SimdLevel::avx512) POOLND_ADD_MICROKERNELS(table, avx512);
 #endif
 #endif
 #if defined(POOLND_ARCH_ARM64)
-  if (level == SimdLevel::neon) POOLND_ADD_CHANNELS_LAST_KERNELS(table, neon);
+  if (level == SimdLevel::neon) POOLND_ADD_MICROKERNELS(table, neon);
 #endif
   return table;
 }
 
-#undef POOLND_ADD_CHANNELS_LAST_KERNELS
+#undef POOLND_ADD_MICROKERNELS
 
 const KernelTable& kernels_for(SimdLevel level) {
   static const auto* tables = [] {

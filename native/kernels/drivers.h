@@ -99,4 +99,64 @@ void avg_pool_channels_last_driver(const PoolRequest& request, int64_t first_ite
       });
 }
 
+// Whether a request pools 2x2 windows with stride 2 over its last two dims and nothing else:
+// no padding, no dilation, one-deep windows in depth (any 1d/2d/3d plane shape).
+inline bool is_two_by_two_stride_two(const WindowGeometry& g) {
+  bool plain = g.window_kind == WindowKind::strided;
+  for (int dim = 0; dim < kSpatialDims; ++dim) {
+    const int64_t size = dim == 0 ? 1 : 2;
+    plain = plain && g.kernel_size[dim] == size && g.stride[dim] == size && g.dilation[dim] == 1 &&
+            g.pad_begin[dim] == 0 && g.pad_end[dim] == 0;
+  }
+  return plain;
+}
+
+// Visits channels-first output rows [first_item, end_item) of a 2x2/stride-2 request as pairs of
+// input rows; a row with a partial (ceil-mode) window goes to the scalar kernel instead.
+template <typename T, PoolKernel scalar, typename Visit>
+void for_each_two_by_two_row(const PoolRequest& request, int64_t first_item, int64_t end_item, Visit&& visit) {
+  const WindowGeometry& g = request.geometry;
+  const T* input = static_cast<const T*>(request.input);
+  const int64_t height = g.input_size[1];
+  const int64_t width = g.input_size[2];
+  const bool partial_columns = g.output_size[2] > width / 2;
+  for (int64_t row = first_item; row < end_item; ++row) {
+    const OutputRow at = output_row(g, row);
+    const int64_t top = 2 * at.oh;
+    if (partial_columns || top + 1 >= height) {
+      scalar(request, row, row + 1);
+      continue;
+    }
+    const int64_t top_offset = (at.od * height + top) * width;
+    const T* plane = input + at.plane * g.input_plane();
+    visit(row * g.output_size[2], plane + top_offset, plane + top_offset + width, top_offset, top_offset + width);
+  }
+}
+
+template <typename T, TwoByTwoMaxKernel<T> microkernel>
+void max_pool_channels_first_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  constexpr PoolKernel scalar = &max_pool_scalar<T, Layout::channels_first>;
+  if (!is_two_by_two_stride_two(request.geometry)) return scalar(request, first_item, end_item);
+  T* output = static_cast<T*>(request.output);
+  const int64_t outputs = request.geometry.output_size[2];
+  for_each_two_by_two_row<T, scalar>(
+      request, first_item, end_item, [&](int64_t at, const T* top, const T* bottom, int64_t top_offset, int64_t bottom_offset) {
+        microkernel(outputs, top, bottom, top_offset, bottom_offset, output + at, request.indices ? request.indices + at : nullptr);
+      });
+}
+
+template <typename T, TwoByTwoAverageKernel<T> microkernel>
+void avg_pool_channels_first_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  constexpr PoolKernel scalar = &avg_pool_scalar<T, T, Layout::channels_first>;
+  if (!is_two_by_two_stride_two(request.geometry)) return scalar(request, first_item, end_item);
+  T* output = static_cast<T*>(request.output);
+  const int64_t outputs = request.geometry.output_size[2];
+  // A full window without padding has 4 taps, whatever count_include_pad says.
+  const T divisor = static_cast<T>(request.divisor_override > 0 ? request.divisor_override : 4);
+  for_each_two_by_two_row<T, scalar>(request, first_item, end_item,
+                                     [&](int64_t at, const T* top, const T* bottom, int64_t, int64_t) {
+                                       microkernel(outputs, top, bottom, divisor, output + at);
+                                     });
+}
+
 }  // namespace poolnd

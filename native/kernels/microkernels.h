@@ -22,23 +22,36 @@ template <typename T>
 using ChannelsLastAverageKernel = void (*)(int64_t channels, int64_t taps, const T* const* tap_pixels,
                                            const T* divisors, T* output);
 
-#define POOLND_DECLARE_CHANNELS_LAST_KERNELS(isa)                                                                    \
+// Channels-first 2x2 windows with stride 2 over two input rows, full windows only: output i
+// covers row0[2i], row0[2i + 1], row1[2i], row1[2i + 1] (row-major window order); row offsets
+// are the rows' plane offsets, for the indices.
+template <typename T>
+using TwoByTwoMaxKernel = void (*)(int64_t outputs, const T* row0, const T* row1, int64_t row0_offset,
+                                   int64_t row1_offset, T* output, int32_t* indices);
+template <typename T>
+using TwoByTwoAverageKernel = void (*)(int64_t outputs, const T* row0, const T* row1, T divisor, T* output);
+
+#define POOLND_DECLARE_MICROKERNELS(isa)                                                                    \
   void max_pool_channels_last_f32_##isa(int64_t, int64_t, const float* const*, const int64_t*, float*, int32_t*);  \
   void max_pool_channels_last_f64_##isa(int64_t, int64_t, const double* const*, const int64_t*, double*, int32_t*); \
   void avg_pool_channels_last_f32_##isa(int64_t, int64_t, const float* const*, const float*, float*);              \
-  void avg_pool_channels_last_f64_##isa(int64_t, int64_t, const double* const*, const double*, double*);
+  void avg_pool_channels_last_f64_##isa(int64_t, int64_t, const double* const*, const double*, double*);    \
+  void max_pool_2x2s2_f32_##isa(int64_t, const float*, const float*, int64_t, int64_t, float*, int32_t*);      \
+  void max_pool_2x2s2_f64_##isa(int64_t, const double*, const double*, int64_t, int64_t, double*, int32_t*);   \
+  void avg_pool_2x2s2_f32_##isa(int64_t, const float*, const float*, float, float*);                         \
+  void avg_pool_2x2s2_f64_##isa(int64_t, const double*, const double*, double, double*);
 
 #if defined(POOLND_ARCH_X64)
-POOLND_DECLARE_CHANNELS_LAST_KERNELS(sse2)
-POOLND_DECLARE_CHANNELS_LAST_KERNELS(avx2)
+POOLND_DECLARE_MICROKERNELS(sse2)
+POOLND_DECLARE_MICROKERNELS(avx2)
 #if defined(POOLND_HAVE_AVX512)
-POOLND_DECLARE_CHANNELS_LAST_KERNELS(avx512)
+POOLND_DECLARE_MICROKERNELS(avx512)
 #endif
 #endif
 #if defined(POOLND_ARCH_ARM64)
-POOLND_DECLARE_CHANNELS_LAST_KERNELS(neon)
+POOLND_DECLARE_MICROKERNELS(neon)
 #endif
 
-#undef POOLND_DECLARE_CHANNELS_LAST_KERNELS
+#undef POOLND_DECLARE_MICROKERNELS
 
 }  // namespace poolnd

@@ -75,5 +75,69 @@ void channels_last_average(int64_t channels, int64_t taps, const typename Ops::S
   }
 }
 
+// Channels-first 2x2 windows with stride 2 over two input rows, full windows only: output i
+// covers row0[2i], row0[2i + 1], row1[2i], row1[2i + 1], in that (row-major window) order.
+template <typename Ops>
+void two_by_two_max(int64_t outputs, const typename Ops::Scalar* row0, const typename Ops::Scalar* row1,
+                    int64_t row0_offset, int64_t row1_offset, typename Ops::Scalar* output, int32_t* indices) {
+  using T = typename Ops::Scalar;
+  constexpr int64_t width = Ops::width;
+  int64_t i = 0;
+  for (; i + width <= outputs; i += width) {
+    typename Ops::Vector taps[4];
+    Ops::load_pairs(row0 + 2 * i, taps[0], taps[1]);
+    Ops::load_pairs(row1 + 2 * i, taps[2], taps[3]);
+    auto best = taps[0];
+    if (indices != nullptr) {
+      const int64_t offsets[4] = {row0_offset + 2 * i, row0_offset + 2 * i + 1, row1_offset + 2 * i, row1_offset + 2 * i + 1};
+      auto best_index = Ops::index_ramp(static_cast<int32_t>(offsets[0]), 2);
+      for (int k = 1; k < 4; ++k) {
+        const auto takes = Ops::greater_or_nan(taps[k], best);
+        best = Ops::select(takes, taps[k], best);
+        best_index = Ops::index_select(takes, Ops::index_ramp(static_cast<int32_t>(offsets[k]), 2), best_index);
+      }
+      Ops::index_store(indices + i, best_index);
+    } else {
+      for (int k = 1; k < 4; ++k) best = Ops::select(Ops::greater_or_nan(taps[k], best), taps[k], best);
+    }
+    Ops::store(output + i, best);
+  }
+  for (; i < outputs; ++i) {
+    const T values[4] = {row0[2 * i], row0[2 * i + 1], row1[2 * i], row1[2 * i + 1]};
+    const int64_t offsets[4] = {row0_offset + 2 * i, row0_offset + 2 * i + 1, row1_offset + 2 * i, row1_offset + 2 * i + 1};
+    int best = 0;
+    for (int k = 1; k < 4; ++k) {
+      if (values[k] > values[best] || values[k] != values[k]) best = k;
+    }
+    output[i] = values[best];
+    if (indices != nullptr) indices[i] = static_cast<int32_t>(offsets[best]);
+  }
+}
+
+// As two_by_two_max, for averages: ((((0 + a) + b) + c) + d) / divisor.
+template <typename Ops>
+void two_by_two_average(int64_t outputs, const typename Ops::Scalar* row0, const typename Ops::Scalar* row1,
+                        typename Ops::Scalar divisor, typename Ops::Scalar* output) {
+  using T = typename Ops::Scalar;
+  constexpr int64_t width = Ops::width;
+  const auto divisors = Ops::splat(divisor);
+  int64_t i = 0;
+  for (; i + width <= outputs; i += width) {
+    typename Ops::Vector a, b, c, d;
+    Ops::load_pairs(row0 + 2 * i, a, b);
+    Ops::load_pairs(row1 + 2 * i, c, d);
+    const auto sum = Ops::add(Ops::add(Ops::add(Ops::add(Ops::zero(), a), b), c), d);
+    Ops::store(output + i, Ops::divide(sum, divisors));
+  }
+  for (; i < outputs; ++i) {
+    T sum = 0;
+    sum += row0[2 * i];
+    sum += row0[2 * i + 1];
+    sum += row1[2 * i];
+    sum += row1[2 * i + 1];
+    output[i] = sum / divisor;
+  }
+}
+
 }  // namespace
 }  // namespace poolnd

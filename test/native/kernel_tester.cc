@@ -143,8 +143,17 @@ bool random_request(Generator& random, PoolRequest& request) {
   request.count_include_pad = random.chance(0.5);
   request.divisor_override = random.chance(0.15) ? random.between(1, 9) : 0;
   request.norm_type = random.chance(0.5) ? static_cast<double>(random.between(1, 3)) : 1.5;
+  // The channels-first fast path's geometry: 2x2 windows, stride 2, nothing else.
+  const bool two_by_two = windowed && !adaptive && dims >= 2 && random.chance(0.3);
   for (int dim = poolnd::kSpatialDims - dims; dim < poolnd::kSpatialDims; ++dim) {
-    g.input_size[dim] = dims == 1 ? random.lane_count() : random.between(1, 9);
+    g.input_size[dim] = dims == 1 || dim == 2 ? random.lane_count() : random.between(1, 9);
+    if (two_by_two) {
+      const int64_t size = dim == 0 ? 1 : 2;
+      g.kernel_size[dim] = g.stride[dim] = size;
+      g.output_size[dim] = window_count(g.input_size[dim], size, size, 0, 0, 1, random.chance(0.3));
+      if (g.output_size[dim] < 1) return false;
+      continue;
+    }
     if (request.operation == PoolOperation::global_max || request.operation == PoolOperation::global_average) continue;
     g.kernel_size[dim] = random.between(1, 4);
     g.stride[dim] = random.between(1, 3);

@@ -30,6 +30,15 @@ struct Avx2Float32 {
     return _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(if_false), _mm256_castsi256_ps(if_true), m));
   }
   static void index_store(int32_t* p, IndexVector v) { _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v); }
+  // Shuffles pick even/odd within each 128-bit half; the permute puts the halves in order.
+  static void load_pairs(const float* p, Vector& even, Vector& odd) {
+    const Vector a = _mm256_loadu_ps(p), b = _mm256_loadu_ps(p + 8);
+    even = _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(_mm256_shuffle_ps(a, b, _MM_SHUFFLE(2, 0, 2, 0))), _MM_SHUFFLE(3, 1, 2, 0)));
+    odd = _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(_mm256_shuffle_ps(a, b, _MM_SHUFFLE(3, 1, 3, 1))), _MM_SHUFFLE(3, 1, 2, 0)));
+  }
+  static IndexVector index_ramp(int32_t start, int32_t step) {
+    return _mm256_add_epi32(_mm256_set1_epi32(start), _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(step)));
+  }
 };
 
 struct Avx2Float64 {
@@ -56,6 +65,14 @@ struct Avx2Float64 {
     return _mm_castps_si128(_mm_blendv_ps(_mm_castsi128_ps(if_false), _mm_castsi128_ps(if_true), narrow));
   }
   static void index_store(int32_t* p, IndexVector v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v); }
+  static void load_pairs(const double* p, Vector& even, Vector& odd) {
+    const Vector a = _mm256_loadu_pd(p), b = _mm256_loadu_pd(p + 4);
+    even = _mm256_permute4x64_pd(_mm256_unpacklo_pd(a, b), _MM_SHUFFLE(3, 1, 2, 0));
+    odd = _mm256_permute4x64_pd(_mm256_unpackhi_pd(a, b), _MM_SHUFFLE(3, 1, 2, 0));
+  }
+  static IndexVector index_ramp(int32_t start, int32_t step) {
+    return _mm_setr_epi32(start, start + step, start + 2 * step, start + 3 * step);
+  }
 };
 
 }  // namespace

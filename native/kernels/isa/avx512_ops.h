@@ -30,6 +30,16 @@ struct Avx512Float32 {
     return _mm512_mask_blend_epi32(m, if_false, if_true);
   }
   static void index_store(int32_t* p, IndexVector v) { _mm512_storeu_si512(p, v); }
+  static void load_pairs(const float* p, Vector& even, Vector& odd) {
+    const Vector a = _mm512_loadu_ps(p), b = _mm512_loadu_ps(p + 16);
+    const __m512i evens = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+    even = _mm512_permutex2var_ps(a, evens, b);
+    odd = _mm512_permutex2var_ps(a, _mm512_add_epi32(evens, _mm512_set1_epi32(1)), b);
+  }
+  static IndexVector index_ramp(int32_t start, int32_t step) {
+    return _mm512_add_epi32(_mm512_set1_epi32(start),
+                            _mm512_mullo_epi32(_mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), _mm512_set1_epi32(step)));
+  }
 };
 
 struct Avx512Float64 {
@@ -53,6 +63,15 @@ struct Avx512Float64 {
     return _mm512_mask_blend_epi64(m, if_false, if_true);
   }
   static void index_store(int32_t* p, IndexVector v) { _mm512_mask_cvtepi64_storeu_epi32(p, 0xFF, v); }
+  static void load_pairs(const double* p, Vector& even, Vector& odd) {
+    const Vector a = _mm512_loadu_pd(p), b = _mm512_loadu_pd(p + 8);
+    const __m512i evens = _mm512_setr_epi64(0, 2, 4, 6, 8, 10, 12, 14);
+    even = _mm512_permutex2var_pd(a, evens, b);
+    odd = _mm512_permutex2var_pd(a, _mm512_add_epi64(evens, _mm512_set1_epi64(1)), b);
+  }
+  static IndexVector index_ramp(int32_t start, int32_t step) {
+    return _mm512_add_epi64(_mm512_set1_epi64(start), _mm512_mullox_epi64(_mm512_setr_epi64(0, 1, 2, 3, 4, 5, 6, 7), _mm512_set1_epi64(step)));
+  }
 };
 
 }  // namespace

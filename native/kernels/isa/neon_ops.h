@@ -30,6 +30,15 @@ struct NeonFloat32 {
     return vbslq_s32(m, if_true, if_false);
   }
   static void index_store(int32_t* p, IndexVector v) { vst1q_s32(p, v); }
+  static void load_pairs(const float* p, Vector& even, Vector& odd) {
+    const float32x4x2_t pairs = vld2q_f32(p);
+    even = pairs.val[0];
+    odd = pairs.val[1];
+  }
+  static IndexVector index_ramp(int32_t start, int32_t step) {
+    const int32_t lanes[4] = {start, start + step, start + 2 * step, start + 3 * step};
+    return vld1q_s32(lanes);
+  }
 };
 
 struct NeonFloat64 {
@@ -53,6 +62,15 @@ struct NeonFloat64 {
     return vbsl_s32(vmovn_u64(m), if_true, if_false);
   }
   static void index_store(int32_t* p, IndexVector v) { vst1_s32(p, v); }
+  static void load_pairs(const double* p, Vector& even, Vector& odd) {
+    const float64x2x2_t pairs = vld2q_f64(p);
+    even = pairs.val[0];
+    odd = pairs.val[1];
+  }
+  static IndexVector index_ramp(int32_t start, int32_t step) {
+    const int32_t lanes[2] = {start, start + step};
+    return vld1_s32(lanes);
+  }
 };
 
 }  // namespace

@@ -33,6 +33,14 @@ struct Sse2Float32 {
     return _mm_or_si128(_mm_and_si128(mask, if_true), _mm_andnot_si128(mask, if_false));
   }
   static void index_store(int32_t* p, IndexVector v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v); }
+  static void load_pairs(const float* p, Vector& even, Vector& odd) {
+    const Vector a = _mm_loadu_ps(p), b = _mm_loadu_ps(p + 4);
+    even = _mm_shuffle_ps(a, b, _MM_SHUFFLE(2, 0, 2, 0));
+    odd = _mm_shuffle_ps(a, b, _MM_SHUFFLE(3, 1, 3, 1));
+  }
+  static IndexVector index_ramp(int32_t start, int32_t step) {
+    return _mm_setr_epi32(start, start + step, start + 2 * step, start + 3 * step);
+  }
 };
 
 struct Sse2Float64 {
@@ -59,6 +67,12 @@ struct Sse2Float64 {
     return _mm_or_si128(_mm_and_si128(mask, if_true), _mm_andnot_si128(mask, if_false));
   }
   static void index_store(int32_t* p, IndexVector v) { _mm_storel_epi64(reinterpret_cast<__m128i*>(p), v); }
+  static void load_pairs(const double* p, Vector& even, Vector& odd) {
+    const Vector a = _mm_loadu_pd(p), b = _mm_loadu_pd(p + 2);
+    even = _mm_unpacklo_pd(a, b);
+    odd = _mm_unpackhi_pd(a, b);
+  }
+  static IndexVector index_ramp(int32_t start, int32_t step) { return _mm_setr_epi32(start, start + step, 0, 0); }
 };
 
 }  // namespace
