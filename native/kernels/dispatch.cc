@@ -72,6 +72,10 @@ KernelTable scalar_table() {
         &avg_pool_channels_first_driver<float, &avg_pool_2x2s2_f32_##isa>;                                  \
     (table).at(PoolOperation::average, Layout::channels_first, DataType::float64) =                         \
         &avg_pool_channels_first_driver<double, &avg_pool_2x2s2_f64_##isa>;                                 \
+    (table).at(PoolOperation::global_max, Layout::channels_last, DataType::float32) =                       \
+        &global_max_channels_last_driver<float, &global_max_channels_last_f32_##isa>;                       \
+    (table).at(PoolOperation::global_max, Layout::channels_last, DataType::float64) =                       \
+        &global_max_channels_last_driver<double, &global_max_channels_last_f64_##isa>;                      \
   } while (false)
 
 // Each level builds on the one below it, so an op without a kernel at some level falls back to

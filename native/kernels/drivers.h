@@ -99,6 +99,18 @@ void avg_pool_channels_last_driver(const PoolRequest& request, int64_t first_ite
       });
 }
 
+// Channels-last global max: one image per work item.
+template <typename T, ChannelsLastGlobalMaxKernel<T> microkernel>
+void global_max_channels_last_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  const int64_t pixels = request.geometry.input_plane();
+  const int64_t channels = request.geometry.channels;
+  const T* input = static_cast<const T*>(request.input);
+  T* output = static_cast<T*>(request.output);
+  for (int64_t image = first_item; image < end_item; ++image) {
+    microkernel(pixels, channels, input + image * pixels * channels, output + image * channels);
+  }
+}
+
 // Whether a request pools 2x2 windows with stride 2 over its last two dims and nothing else:
 // no padding, no dilation, one-deep windows in depth (any 1d/2d/3d plane shape).
 inline bool is_two_by_two_stride_two(const WindowGeometry& g) {

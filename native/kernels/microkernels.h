@@ -31,6 +31,11 @@ using TwoByTwoMaxKernel = void (*)(int64_t outputs, const T* row0, const T* row1
 template <typename T>
 using TwoByTwoAverageKernel = void (*)(int64_t outputs, const T* row0, const T* row1, T divisor, T* output);
 
+// Channels-last global max of one image of `pixels` pixels: output[c] is the maximum over the
+// pixels, in order, of image[p * channels + c], PyTorch's rule. pixels >= 1.
+template <typename T>
+using ChannelsLastGlobalMaxKernel = void (*)(int64_t pixels, int64_t channels, const T* image, T* output);
+
 #define POOLND_DECLARE_MICROKERNELS(isa)                                                                    \
   void max_pool_channels_last_f32_##isa(int64_t, int64_t, const float* const*, const int64_t*, float*, int32_t*);  \
   void max_pool_channels_last_f64_##isa(int64_t, int64_t, const double* const*, const int64_t*, double*, int32_t*); \
@@ -39,7 +44,9 @@ using TwoByTwoAverageKernel = void (*)(int64_t outputs, const T* row0, const T* 
   void max_pool_2x2s2_f32_##isa(int64_t, const float*, const float*, int64_t, int64_t, float*, int32_t*);      \
   void max_pool_2x2s2_f64_##isa(int64_t, const double*, const double*, int64_t, int64_t, double*, int32_t*);   \
   void avg_pool_2x2s2_f32_##isa(int64_t, const float*, const float*, float, float*);                         \
-  void avg_pool_2x2s2_f64_##isa(int64_t, const double*, const double*, double, double*);
+  void avg_pool_2x2s2_f64_##isa(int64_t, const double*, const double*, double, double*);                       \
+  void global_max_channels_last_f32_##isa(int64_t, int64_t, const float*, float*);                            \
+  void global_max_channels_last_f64_##isa(int64_t, int64_t, const double*, double*);
 
 #if defined(POOLND_ARCH_X64)
 POOLND_DECLARE_MICROKERNELS(sse2)

@@ -75,6 +75,32 @@ void channels_last_average(int64_t channels, int64_t taps, const typename Ops::S
   }
 }
 
+// Channels-last global max of one image: output[c] is the maximum of image[p * channels + c]
+// over pixels p in order, PyTorch's rule. pixels >= 1.
+template <typename Ops>
+void channels_last_global_max(int64_t pixels, int64_t channels, const typename Ops::Scalar* image,
+                              typename Ops::Scalar* output) {
+  using T = typename Ops::Scalar;
+  constexpr int64_t width = Ops::width;
+  int64_t c = 0;
+  for (; c + width <= channels; c += width) {
+    auto best = Ops::load(image + c);
+    for (int64_t p = 1; p < pixels; ++p) {
+      const auto value = Ops::load(image + p * channels + c);
+      best = Ops::select(Ops::greater_or_nan(value, best), value, best);
+    }
+    Ops::store(output + c, best);
+  }
+  for (; c < channels; ++c) {
+    T best = image[c];
+    for (int64_t p = 1; p < pixels; ++p) {
+      const T value = image[p * channels + c];
+      if (value > best || value != value) best = value;
+    }
+    output[c] = best;
+  }
+}
+
 // Channels-first 2x2 windows with stride 2 over two input rows, full windows only: output i
 // covers row0[2i], row0[2i + 1], row1[2i], row1[2i + 1], in that (row-major window) order.
 template <typename Ops>

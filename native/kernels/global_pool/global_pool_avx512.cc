@@ -1,0 +1,16 @@
+// avx512 global-pooling microkernels (see microkernels.h).
+#include "../isa/avx512_ops.h"
+#include "../microkernels.h"
+#include "../vector_pool.h"
+
+namespace poolnd {
+
+void global_max_channels_last_f32_avx512(int64_t pixels, int64_t channels, const float* image, float* output) {
+  channels_last_global_max<Avx512Float32>(pixels, channels, image, output);
+}
+
+void global_max_channels_last_f64_avx512(int64_t pixels, int64_t channels, const double* image, double* output) {
+  channels_last_global_max<Avx512Float64>(pixels, channels, image, output);
+}
+
+}  // namespace poolnd
