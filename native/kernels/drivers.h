@@ -9,6 +9,7 @@
 #include "microkernels.h"
 #include "pool_kernels.h"
 #include "window.h"
+#include "window_reductions.h"
 
 namespace poolnd {
 
@@ -51,13 +52,19 @@ void for_each_channels_last_window(const PoolRequest& request, int64_t first_ite
   const WindowGeometry& g = request.geometry;
   const T* input = static_cast<const T*>(request.input);
   TapList<T> taps(g);
-  for (int64_t pixel = first_item; pixel < end_item; ++pixel) {
+  const int64_t output_width = g.output_size[2];
+  int64_t pixel = first_item;
+  while (pixel < end_item) {
     const OutputPixel at = output_pixel(g, pixel);
     const TapRange depth = real_taps(g, 0, at.od);
     const TapRange height = real_taps(g, 1, at.oh);
-    const TapRange width = real_taps(g, 2, at.ow);
-    taps.collect(g, depth, height, width, input + at.n * g.input_plane() * g.channels);
-    visit(pixel * g.channels, depth, height, width, taps);
+    const T* image = input + at.n * g.input_plane() * g.channels;
+    const int64_t row_end = std::min(end_item, pixel + output_width - at.ow);
+    for (int64_t ow = at.ow; pixel < row_end; ++pixel, ++ow) {
+      const TapRange width = real_taps(g, 2, ow);
+      taps.collect(g, depth, height, width, image);
+      visit(pixel * g.channels, depth, height, width, taps);
+    }
   }
 }
 
@@ -145,30 +152,129 @@ void for_each_two_by_two_row(const PoolRequest& request, int64_t first_item, int
   }
 }
 
-template <typename T, TwoByTwoMaxKernel<T> microkernel>
+// The output columns whose windows have every tap inside the input along width, [begin, end).
+struct InteriorColumns {
+  int64_t begin, end;
+};
+
+inline InteriorColumns interior_columns(const WindowGeometry& g) {
+  const int64_t stride = g.stride[2];
+  const int64_t pad = g.pad_begin[2];
+  const int64_t last_start = g.input_size[2] - 1 - (g.kernel_size[2] - 1) * g.dilation[2];
+  const int64_t end = last_start + pad < 0 ? 0 : std::min(g.output_size[2], (last_start + pad) / stride + 1);
+  return {std::min(ceil_div_positive(pad, stride), end), end};
+}
+
+// Whether the rows microkernels take a channels-first request: strided windows, stride 1 or 2
+// along width.
+inline bool suits_window_rows(const WindowGeometry& g) {
+  return g.window_kind == WindowKind::strided && (g.stride[2] == 1 || g.stride[2] == 2);
+}
+
+// Visits channels-first output rows [first_item, end_item): visit(row, depth, height, plane,
+// window) with the window's real input rows positioned at the first interior column. The
+// border columns are left to the caller; a row without a real input row goes to `scalar`.
+template <typename T, PoolKernel scalar, typename Visit>
+void for_each_window_rows(const PoolRequest& request, int64_t first_item, int64_t end_item, Visit&& visit) {
+  const WindowGeometry& g = request.geometry;
+  const T* input = static_cast<const T*>(request.input);
+  const int64_t first_column = interior_columns(g).begin * g.stride[2] - g.pad_begin[2];
+  std::vector<const T*> rows;
+  std::vector<int64_t> offsets;
+  rows.reserve(static_cast<size_t>(g.kernel_size[0] * g.kernel_size[1]));
+  offsets.reserve(rows.capacity());
+  for (int64_t row = first_item; row < end_item; ++row) {
+    const OutputRow at = output_row(g, row);
+    const TapRange depth = real_taps(g, 0, at.od);
+    const TapRange height = real_taps(g, 1, at.oh);
+    if (depth.count() == 0 || height.count() == 0) {
+      scalar(request, row, row + 1);
+      continue;
+    }
+    const T* plane = input + at.plane * g.input_plane();
+    rows.clear();
+    offsets.clear();
+    for (int64_t kd = depth.first; kd < depth.end; ++kd) {
+      for (int64_t kh = height.first; kh < height.end; ++kh) {
+        const int64_t offset = ((depth.start + kd * g.dilation[0]) * g.input_size[1] + height.start + kh * g.dilation[1]) *
+                                   g.input_size[2] + first_column;
+        rows.push_back(plane + offset);
+        offsets.push_back(offset);
+      }
+    }
+    const WindowRows<T> window{static_cast<int64_t>(rows.size()), rows.data(), offsets.data(), g.kernel_size[2],
+                               g.dilation[2], g.stride[2]};
+    visit(row, depth, height, plane, window);
+  }
+}
+
+template <typename T, TwoByTwoMaxKernel<T> two_by_two, RowsMaxKernel<T> rows_kernel>
 void max_pool_channels_first_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   constexpr PoolKernel scalar = &max_pool_scalar<T, Layout::channels_first>;
-  if (!is_two_by_two_stride_two(request.geometry)) return scalar(request, first_item, end_item);
+  const WindowGeometry& g = request.geometry;
   T* output = static_cast<T*>(request.output);
-  const int64_t outputs = request.geometry.output_size[2];
-  for_each_two_by_two_row<T, scalar>(
-      request, first_item, end_item, [&](int64_t at, const T* top, const T* bottom, int64_t top_offset, int64_t bottom_offset) {
-        microkernel(outputs, top, bottom, top_offset, bottom_offset, output + at, request.indices ? request.indices + at : nullptr);
+  const int64_t outputs = g.output_size[2];
+  if (is_two_by_two_stride_two(g)) {
+    for_each_two_by_two_row<T, scalar>(
+        request, first_item, end_item, [&](int64_t at, const T* top, const T* bottom, int64_t top_offset, int64_t bottom_offset) {
+          two_by_two(outputs, top, bottom, top_offset, bottom_offset, output + at, request.indices ? request.indices + at : nullptr);
+        });
+    return;
+  }
+  if (!suits_window_rows(g)) return scalar(request, first_item, end_item);
+  const InteriorColumns interior = interior_columns(g);
+  for_each_window_rows<T, scalar>(
+      request, first_item, end_item,
+      [&](int64_t row, const TapRange& depth, const TapRange& height, const T* plane, const WindowRows<T>& window) {
+        T* row_output = output + row * outputs;
+        int32_t* row_indices = request.indices ? request.indices + row * outputs : nullptr;
+        const auto border = [&](int64_t ow) {
+          const WindowMaximum<T> best = window_maximum(g, depth, height, real_taps(g, 2, ow), plane, 1);
+          row_output[ow] = best.value;
+          if (row_indices) row_indices[ow] = static_cast<int32_t>(best.offset);
+        };
+        for (int64_t ow = 0; ow < interior.begin; ++ow) border(ow);
+        if (interior.end > interior.begin) {
+          rows_kernel(window, interior.end - interior.begin, row_output + interior.begin,
+                      row_indices ? row_indices + interior.begin : nullptr);
+        }
+        for (int64_t ow = interior.end; ow < outputs; ++ow) border(ow);
       });
 }
 
-template <typename T, TwoByTwoAverageKernel<T> microkernel>
+template <typename T, TwoByTwoAverageKernel<T> two_by_two, RowsAverageKernel<T> rows_kernel>
 void avg_pool_channels_first_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   constexpr PoolKernel scalar = &avg_pool_scalar<T, T, Layout::channels_first>;
-  if (!is_two_by_two_stride_two(request.geometry)) return scalar(request, first_item, end_item);
+  const WindowGeometry& g = request.geometry;
   T* output = static_cast<T*>(request.output);
-  const int64_t outputs = request.geometry.output_size[2];
-  // A full window without padding has 4 taps, whatever count_include_pad says.
-  const T divisor = static_cast<T>(request.divisor_override > 0 ? request.divisor_override : 4);
-  for_each_two_by_two_row<T, scalar>(request, first_item, end_item,
-                                     [&](int64_t at, const T* top, const T* bottom, int64_t, int64_t) {
-                                       microkernel(outputs, top, bottom, divisor, output + at);
-                                     });
+  const int64_t outputs = g.output_size[2];
+  if (is_two_by_two_stride_two(g)) {
+    // A full window without padding has 4 taps, whatever count_include_pad says.
+    const T divisor = static_cast<T>(request.divisor_override > 0 ? request.divisor_override : 4);
+    for_each_two_by_two_row<T, scalar>(request, first_item, end_item,
+                                       [&](int64_t at, const T* top, const T* bottom, int64_t, int64_t) {
+                                         two_by_two(outputs, top, bottom, divisor, output + at);
+                                       });
+    return;
+  }
+  if (!suits_window_rows(g)) return scalar(request, first_item, end_item);
+  const InteriorColumns interior = interior_columns(g);
+  for_each_window_rows<T, scalar>(
+      request, first_item, end_item,
+      [&](int64_t row, const TapRange& depth, const TapRange& height, const T* plane, const WindowRows<T>& window) {
+        T* row_output = output + row * outputs;
+        for (int64_t ow = 0; ow < interior.begin; ++ow) {
+          row_output[ow] = window_average<T, T>(request, depth, height, real_taps(g, 2, ow), plane, 1);
+        }
+        if (interior.end > interior.begin) {
+          // Every interior column has the same divisor: its width taps are all real.
+          const T divisor = static_cast<T>(average_divisor(request, depth, height, real_taps(g, 2, interior.begin)));
+          rows_kernel(window, interior.end - interior.begin, divisor, row_output + interior.begin);
+        }
+        for (int64_t ow = interior.end; ow < outputs; ++ow) {
+          row_output[ow] = window_average<T, T>(request, depth, height, real_taps(g, 2, ow), plane, 1);
+        }
+      });
 }
 
 }  // namespace poolnd

@@ -31,6 +31,27 @@ using TwoByTwoMaxKernel = void (*)(int64_t outputs, const T* row0, const T* row1
 template <typename T>
 using TwoByTwoAverageKernel = void (*)(int64_t outputs, const T* row0, const T* row1, T divisor, T* output);
 
+// Channels-first windows over a run of outputs along one output row whose taps are all real in
+// width: rows[r] is the r-th real input row of the window (row-major window order), and output
+// i's taps in that row are rows[r][i * stride + k * dilation] for k in [0, kernel_width). Taps
+// are visited row by row, left to right, as the scalar reference does. offsets[r] is rows[r]'s
+// plane offset, for the indices. stride is 1 or 2; count >= 1, kernel_width >= 1.
+template <typename T>
+struct WindowRows {
+  int64_t count;
+  const T* const* rows;
+  const int64_t* offsets;
+  int64_t kernel_width;
+  int64_t dilation;
+  int64_t stride;
+};
+
+template <typename T>
+using RowsMaxKernel = void (*)(const WindowRows<T>& window, int64_t outputs, T* output, int32_t* indices);
+// Averages sum from zero in tap order in T, then divide once by divisor.
+template <typename T>
+using RowsAverageKernel = void (*)(const WindowRows<T>& window, int64_t outputs, T divisor, T* output);
+
 // Channels-last global max of one image of `pixels` pixels: output[c] is the maximum over the
 // pixels, in order, of image[p * channels + c], PyTorch's rule. pixels >= 1.
 template <typename T>
@@ -45,6 +66,10 @@ using ChannelsLastGlobalMaxKernel = void (*)(int64_t pixels, int64_t channels, c
   void max_pool_2x2s2_f64_##isa(int64_t, const double*, const double*, int64_t, int64_t, double*, int32_t*);   \
   void avg_pool_2x2s2_f32_##isa(int64_t, const float*, const float*, float, float*);                         \
   void avg_pool_2x2s2_f64_##isa(int64_t, const double*, const double*, double, double*);                       \
+  void max_pool_rows_f32_##isa(const WindowRows<float>&, int64_t, float*, int32_t*);                         \
+  void max_pool_rows_f64_##isa(const WindowRows<double>&, int64_t, double*, int32_t*);                       \
+  void avg_pool_rows_f32_##isa(const WindowRows<float>&, int64_t, float, float*);                             \
+  void avg_pool_rows_f64_##isa(const WindowRows<double>&, int64_t, double, double*);                          \
   void global_max_channels_last_f32_##isa(int64_t, int64_t, const float*, float*);                            \
   void global_max_channels_last_f64_##isa(int64_t, int64_t, const double*, double*);
 

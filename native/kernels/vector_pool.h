@@ -5,7 +5,10 @@
 // lane by lane, and its scalar tail is that rule as written.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+
+#include "microkernels.h"
 
 namespace poolnd {
 namespace {
@@ -161,6 +164,110 @@ void two_by_two_average(int64_t outputs, const typename Ops::Scalar* row0, const
     sum += row0[2 * i + 1];
     sum += row1[2 * i];
     sum += row1[2 * i + 1];
+    output[i] = sum / divisor;
+  }
+}
+
+// Visits the taps of outputs [i, i + width) in window order: visit(vector, r, k) for tap k of
+// real row r. Stride 2 takes the even lanes of pairs; without dilation the odd lanes of the
+// same pairs are the next tap, so each pair load serves two taps.
+template <typename Ops, typename Visit>
+inline void for_each_row_tap(const WindowRows<typename Ops::Scalar>& window, int64_t i, Visit&& visit) {
+  for (int64_t r = 0; r < window.count; ++r) {
+    const typename Ops::Scalar* row = window.rows[r];
+    if (window.stride == 1) {
+      for (int64_t k = 0; k < window.kernel_width; ++k) visit(Ops::load(row + i + k * window.dilation), r, k);
+    } else if (window.dilation == 1) {
+      for (int64_t k = 0; k < window.kernel_width; k += 2) {
+        typename Ops::Vector even, odd;
+        Ops::load_pairs(row + 2 * i + k, even, odd);
+        visit(even, r, k);
+        if (k + 1 < window.kernel_width) visit(odd, r, k + 1);
+      }
+    } else {
+      for (int64_t k = 0; k < window.kernel_width; ++k) {
+        typename Ops::Vector even, odd;
+        Ops::load_pairs(row + 2 * i + k * window.dilation, even, odd);
+        visit(even, r, k);
+      }
+    }
+  }
+}
+
+// Runs block(i) over vector blocks [i, i + width) covering outputs [0, vector_outputs), the last
+// block moved back to overlap the one before rather than leave a scalar tail (outputs are a pure
+// function of the input, which lib/ never lets them overlap). Stride 2 reads one element past a
+// block's last tap, inside the row only while another output follows: that output is left out.
+// Returns where the scalar tail starts.
+template <int64_t width, typename Block>
+inline int64_t for_each_row_block(int64_t outputs, int64_t stride, Block&& block) {
+  const int64_t vector_outputs = stride == 1 ? outputs : outputs - 1;
+  if (vector_outputs < width) return 0;
+  for (int64_t i = 0; i < vector_outputs; i += width) block(std::min(i, vector_outputs - width));
+  return vector_outputs;
+}
+
+template <typename Ops>
+void rows_max(const WindowRows<typename Ops::Scalar>& window, int64_t outputs, typename Ops::Scalar* output,
+              int32_t* indices) {
+  using T = typename Ops::Scalar;
+  const int64_t stride = window.stride;
+  const int64_t tail = for_each_row_block<Ops::width>(outputs, stride, [&](int64_t i) {
+    // Tap (0, 0) starts the maximum and is visited again: it cannot replace itself.
+    typename Ops::Vector best, ignored;
+    if (stride == 1) {
+      best = Ops::load(window.rows[0] + i);
+    } else {
+      Ops::load_pairs(window.rows[0] + 2 * i, best, ignored);
+    }
+    if (indices != nullptr) {
+      auto best_index = Ops::index_ramp(static_cast<int32_t>(window.offsets[0] + i * stride), static_cast<int32_t>(stride));
+      for_each_row_tap<Ops>(window, i, [&](typename Ops::Vector value, int64_t r, int64_t k) {
+        const auto takes = Ops::greater_or_nan(value, best);
+        best = Ops::select(takes, value, best);
+        const int64_t first_offset = window.offsets[r] + i * stride + k * window.dilation;
+        best_index = Ops::index_select(takes, Ops::index_ramp(static_cast<int32_t>(first_offset), static_cast<int32_t>(stride)), best_index);
+      });
+      Ops::index_store(indices + i, best_index);
+    } else {
+      for_each_row_tap<Ops>(window, i, [&](typename Ops::Vector value, int64_t, int64_t) {
+        best = Ops::select(Ops::greater_or_nan(value, best), value, best);
+      });
+    }
+    Ops::store(output + i, best);
+  });
+  for (int64_t i = tail; i < outputs; ++i) {
+    T best = window.rows[0][i * stride];
+    int64_t best_offset = window.offsets[0] + i * stride;
+    for (int64_t r = 0; r < window.count; ++r) {
+      for (int64_t k = r == 0 ? 1 : 0; k < window.kernel_width; ++k) {
+        const T value = window.rows[r][i * stride + k * window.dilation];
+        const bool takes = (value > best) | (value != value);
+        best = takes ? value : best;
+        best_offset = takes ? window.offsets[r] + i * stride + k * window.dilation : best_offset;
+      }
+    }
+    output[i] = best;
+    if (indices != nullptr) indices[i] = static_cast<int32_t>(best_offset);
+  }
+}
+
+template <typename Ops>
+void rows_average(const WindowRows<typename Ops::Scalar>& window, int64_t outputs, typename Ops::Scalar divisor,
+                  typename Ops::Scalar* output) {
+  using T = typename Ops::Scalar;
+  const int64_t stride = window.stride;
+  const auto divisors = Ops::splat(divisor);
+  const int64_t tail = for_each_row_block<Ops::width>(outputs, stride, [&](int64_t i) {
+    auto sum = Ops::zero();
+    for_each_row_tap<Ops>(window, i, [&](typename Ops::Vector value, int64_t, int64_t) { sum = Ops::add(sum, value); });
+    Ops::store(output + i, Ops::divide(sum, divisors));
+  });
+  for (int64_t i = tail; i < outputs; ++i) {
+    T sum = 0;
+    for (int64_t r = 0; r < window.count; ++r) {
+      for (int64_t k = 0; k < window.kernel_width; ++k) sum += window.rows[r][i * stride + k * window.dilation];
+    }
     output[i] = sum / divisor;
   }
 }

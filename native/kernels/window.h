@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <type_traits>
 
@@ -42,6 +43,11 @@ inline TapRange real_taps(const WindowGeometry& g, int dim, int64_t output_index
   const int64_t start = output_index * g.stride[dim] - g.pad_begin[dim];
   const int64_t dilation = g.dilation[dim];
   const int64_t input = g.input_size[dim];
+  if (dilation == 1) {  // the common case, without the divisions
+    const int64_t first = std::max<int64_t>(0, -start);
+    const int64_t end = std::min(g.kernel_size[dim], input - start);
+    return {start, first, std::max(first, end)};
+  }
   const int64_t first = start < 0 ? ceil_div_positive(-start, dilation) : 0;
   const int64_t past_input = input - start;
   int64_t end = past_input <= 0 ? 0 : std::min(g.kernel_size[dim], ceil_div_positive(past_input, dilation));
@@ -51,7 +57,8 @@ inline TapRange real_taps(const WindowGeometry& g, int dim, int64_t output_index
 // PyTorch's count_include_pad divisor along one dim: taps before input + pad_end, padding included.
 inline int64_t taps_inside_padded_input(const WindowGeometry& g, int dim, int64_t start) {
   const int64_t limit = g.input_size[dim] + g.pad_end[dim] - start;
-  return limit <= 0 ? 0 : std::min(g.kernel_size[dim], ceil_div_positive(limit, g.dilation[dim]));
+  if (limit <= 0) return 0;
+  return std::min(g.kernel_size[dim], g.dilation[dim] == 1 ? limit : ceil_div_positive(limit, g.dilation[dim]));
 }
 
 // An average's divisor over a window with real taps: divisorOverride, the real taps, or
@@ -123,13 +130,19 @@ inline void for_each_window(const PoolRequest& request, int64_t first_item, int6
     }
   } else {
     const int64_t channels = g.channels;
-    for (int64_t pixel = first_item; pixel < end_item; ++pixel) {
+    const int64_t output_width = g.output_size[2];
+    int64_t pixel = first_item;
+    while (pixel < end_item) {
+      // One output row at a time, so the row's depth and height taps are worked out once.
       const OutputPixel at = output_pixel(g, pixel);
       const TapRange depth = real_taps(g, 0, at.od);
       const TapRange height = real_taps(g, 1, at.oh);
-      const TapRange width = real_taps(g, 2, at.ow);
       const T* image = input + at.n * g.input_plane() * channels;
-      for (int64_t c = 0; c < channels; ++c) visit(pixel * channels + c, depth, height, width, image + c, channels);
+      const int64_t row_end = std::min(end_item, pixel + output_width - at.ow);
+      for (int64_t ow = at.ow; pixel < row_end; ++pixel, ++ow) {
+        const TapRange width = real_taps(g, 2, ow);
+        for (int64_t c = 0; c < channels; ++c) visit(pixel * channels + c, depth, height, width, image + c, channels);
+      }
     }
   }
 }
@@ -152,6 +165,22 @@ inline bool is_nan(T value) {
     (void)value;
     return false;
   }
+}
+
+// c ? if_true : if_false without a jump, for data-dependent choices a branch predictor cannot
+// learn (which tap wins a max). Compilers turn a plain ?: on such data into a jump.
+template <typename T>
+inline T select_without_branch(bool c, T if_true, T if_false) {
+  using Bits = std::conditional_t<sizeof(T) == 8, uint64_t, std::conditional_t<sizeof(T) == 4, uint32_t,
+                                  std::conditional_t<sizeof(T) == 2, uint16_t, uint8_t>>>;
+  Bits a, b;
+  std::memcpy(&a, &if_true, sizeof(T));
+  std::memcpy(&b, &if_false, sizeof(T));
+  const Bits mask = static_cast<Bits>(0) - static_cast<Bits>(c);
+  const Bits chosen = static_cast<Bits>((a & mask) | (b & static_cast<Bits>(~mask)));
+  T result;
+  std::memcpy(&result, &chosen, sizeof(T));
+  return result;
 }
 
 // Integer averages: exact quotient rounded to nearest, ties away from zero, clamped to T.

@@ -24,4 +24,12 @@ void avg_pool_2x2s2_f64_neon(int64_t outputs, const double* row0, const double* 
   two_by_two_average<NeonFloat64>(outputs, row0, row1, divisor, output);
 }
 
+void avg_pool_rows_f32_neon(const WindowRows<float>& window, int64_t outputs, float divisor, float* output) {
+  rows_average<NeonFloat32>(window, outputs, divisor, output);
+}
+
+void avg_pool_rows_f64_neon(const WindowRows<double>& window, int64_t outputs, double divisor, double* output) {
+  rows_average<NeonFloat64>(window, outputs, divisor, output);
+}
+
 }  // namespace poolnd

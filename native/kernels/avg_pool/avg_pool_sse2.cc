@@ -24,4 +24,12 @@ void avg_pool_2x2s2_f64_sse2(int64_t outputs, const double* row0, const double* 
   two_by_two_average<Sse2Float64>(outputs, row0, row1, divisor, output);
 }
 
+void avg_pool_rows_f32_sse2(const WindowRows<float>& window, int64_t outputs, float divisor, float* output) {
+  rows_average<Sse2Float32>(window, outputs, divisor, output);
+}
+
+void avg_pool_rows_f64_sse2(const WindowRows<double>& window, int64_t outputs, double divisor, double* output) {
+  rows_average<Sse2Float64>(window, outputs, divisor, output);
+}
+
 }  // namespace poolnd

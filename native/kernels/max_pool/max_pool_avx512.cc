@@ -25,4 +25,12 @@ void max_pool_2x2s2_f64_avx512(int64_t outputs, const double* row0, const double
   two_by_two_max<Avx512Float64>(outputs, row0, row1, row0_offset, row1_offset, output, indices);
 }
 
+void max_pool_rows_f32_avx512(const WindowRows<float>& window, int64_t outputs, float* output, int32_t* indices) {
+  rows_max<Avx512Float32>(window, outputs, output, indices);
+}
+
+void max_pool_rows_f64_avx512(const WindowRows<double>& window, int64_t outputs, double* output, int32_t* indices) {
+  rows_max<Avx512Float64>(window, outputs, output, indices);
+}
+
 }  // namespace poolnd

@@ -1,27 +1,8 @@
-// Scalar reference max pooling, strided and adaptive. PyTorch's rule in every path: a tap wins
-// when it is greater than the best so far or is NaN, so ties keep the first tap and the last
-// NaN wins.
+// Scalar reference max pooling, strided and adaptive (the rule: window_reductions.h).
 #include "../pool_kernels.h"
-#include "../window.h"
+#include "../window_reductions.h"
 
 namespace poolnd {
-namespace {
-
-// Best value and its plane offset over one window; offset -1 when no tap is real.
-template <typename T>
-struct WindowMaximum {
-  T value = lowest_value<T>();
-  int64_t offset = -1;
-
-  void consider(T candidate, int64_t candidate_offset) {
-    if (offset < 0 || candidate > value || is_nan(candidate)) {
-      value = candidate;
-      offset = candidate_offset;
-    }
-  }
-};
-
-}  // namespace
 
 template <typename T, Layout layout>
 void max_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
@@ -29,10 +10,8 @@ void max_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end
   for_each_window<T, layout>(request, first_item, end_item,
                              [&](int64_t at, const TapRange& depth, const TapRange& height, const TapRange& width,
                                  const T* values, int64_t value_stride) {
-                               WindowMaximum<T> best;
-                               for_each_real_tap(request.geometry, depth, height, width, [&](int64_t offset) {
-                                 best.consider(values[offset * value_stride], offset);
-                               });
+                               const WindowMaximum<T> best =
+                                   window_maximum(request.geometry, depth, height, width, values, value_stride);
                                output[at] = best.value;
                                if (request.indices) request.indices[at] = static_cast<int32_t>(best.offset);
                              });
