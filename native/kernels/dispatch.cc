@@ -78,6 +78,14 @@ KernelTable scalar_table() {
         &global_max_channels_last_driver<double, &global_max_channels_last_f64_##isa>;                      \
   } while (false)
 
+#define POOLND_ADD_BYTE_MICROKERNELS(table, isa)                                                  \
+  do {                                                                                            \
+    (table).at(PoolOperation::max, Layout::channels_last, DataType::uint8) =                      \
+        &max_pool_bytes_channels_last_driver<&max_pool_2x2s2_channels_last_u8_##isa>;              \
+    (table).at(PoolOperation::average, Layout::channels_last, DataType::uint8) =                  \
+        &avg_pool_bytes_channels_last_driver<&avg_pool_2x2s2_channels_last_u8_##isa>;              \
+  } while (false)
+
 // Each level builds on the one below it, so an op without a kernel at some level falls back to
 // the widest narrower one, down to the scalar reference.
 KernelTable table_for(SimdLevel level) {
@@ -86,18 +94,25 @@ KernelTable table_for(SimdLevel level) {
   if (level == SimdLevel::sse2 || level == SimdLevel::avx2 || level == SimdLevel::avx512) {
     POOLND_ADD_MICROKERNELS(table, sse2);
   }
-  if (level == SimdLevel::avx2 || level == SimdLevel::avx512) POOLND_ADD_MICROKERNELS(table, avx2);
+  if (level == SimdLevel::avx2 || level == SimdLevel::avx512) {
+    POOLND_ADD_MICROKERNELS(table, avx2);
+    POOLND_ADD_BYTE_MICROKERNELS(table, avx2);
+  }
 #if defined(POOLND_HAVE_AVX512)
   if (level == SimdLevel::avx512) POOLND_ADD_MICROKERNELS(table, avx512);
 #endif
 #endif
 #if defined(POOLND_ARCH_ARM64)
-  if (level == SimdLevel::neon) POOLND_ADD_MICROKERNELS(table, neon);
+  if (level == SimdLevel::neon) {
+    POOLND_ADD_MICROKERNELS(table, neon);
+    POOLND_ADD_BYTE_MICROKERNELS(table, neon);
+  }
 #endif
   return table;
 }
 
 #undef POOLND_ADD_MICROKERNELS
+#undef POOLND_ADD_BYTE_MICROKERNELS
 
 const KernelTable& kernels_for(SimdLevel level) {
   static const auto* tables = [] {

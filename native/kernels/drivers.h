@@ -277,4 +277,69 @@ void avg_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
       });
 }
 
+// Visits channels-last output pixels [first_item, end_item) of a 2x2/stride-2 request as runs
+// along an output row whose windows are full: visit(first_pixel, pixels, row0, row1), the rows
+// starting at the run's first window. Pixels with a partial (ceil-mode) window go to `scalar`.
+template <typename T, PoolKernel scalar, typename Visit>
+void for_each_two_by_two_run(const PoolRequest& request, int64_t first_item, int64_t end_item, Visit&& visit) {
+  const WindowGeometry& g = request.geometry;
+  const T* input = static_cast<const T*>(request.input);
+  const int64_t channels = g.channels;
+  const int64_t height = g.input_size[1];
+  const int64_t width = g.input_size[2];
+  const int64_t output_width = g.output_size[2];
+  const int64_t full_columns = width / 2;
+  int64_t pixel = first_item;
+  while (pixel < end_item) {
+    const OutputPixel at = output_pixel(g, pixel);
+    const int64_t row_end = std::min(end_item, pixel + output_width - at.ow);
+    const int64_t top = 2 * at.oh;
+    int64_t full_end = pixel;
+    if (top + 1 < height) {
+      full_end = std::min(row_end, pixel + std::max<int64_t>(0, full_columns - at.ow));
+      if (full_end > pixel) {
+        const T* row0 = input + (((at.n * g.input_size[0] + at.od) * height + top) * width + 2 * at.ow) * channels;
+        visit(pixel, full_end - pixel, row0, row0 + width * channels);
+      }
+    }
+    if (row_end > full_end) scalar(request, full_end, row_end);
+    pixel = row_end;
+  }
+}
+
+// log2 of a 2x2/stride-2 average's divisor (4, or divisorOverride) when it is a power of two
+// the byte kernels take; -1 otherwise.
+inline int two_by_two_average_shift(const PoolRequest& request) {
+  const int64_t divisor = request.divisor_override > 0 ? request.divisor_override : 4;
+  for (int shift = 0; shift <= 8; ++shift) {
+    if (divisor == int64_t{1} << shift) return shift;
+  }
+  return -1;
+}
+
+template <BytesTwoByTwoMaxKernel microkernel>
+void max_pool_bytes_channels_last_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  constexpr PoolKernel scalar = &max_pool_scalar<uint8_t, Layout::channels_last>;
+  if (!is_two_by_two_stride_two(request.geometry) || request.indices) return scalar(request, first_item, end_item);
+  const int64_t channels = request.geometry.channels;
+  auto* output = static_cast<uint8_t*>(request.output);
+  for_each_two_by_two_run<uint8_t, scalar>(request, first_item, end_item,
+                                           [&](int64_t pixel, int64_t pixels, const uint8_t* row0, const uint8_t* row1) {
+                                             microkernel(pixels, channels, row0, row1, output + pixel * channels);
+                                           });
+}
+
+template <BytesTwoByTwoAverageKernel microkernel>
+void avg_pool_bytes_channels_last_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  constexpr PoolKernel scalar = &avg_pool_scalar<uint8_t, int64_t, Layout::channels_last>;
+  const int shift = two_by_two_average_shift(request);
+  if (!is_two_by_two_stride_two(request.geometry) || shift < 0) return scalar(request, first_item, end_item);
+  const int64_t channels = request.geometry.channels;
+  auto* output = static_cast<uint8_t*>(request.output);
+  for_each_two_by_two_run<uint8_t, scalar>(request, first_item, end_item,
+                                           [&](int64_t pixel, int64_t pixels, const uint8_t* row0, const uint8_t* row1) {
+                                             microkernel(pixels, channels, row0, row1, shift, output + pixel * channels);
+                                           });
+}
+
 }  // namespace poolnd

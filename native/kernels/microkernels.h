@@ -57,6 +57,20 @@ using RowsAverageKernel = void (*)(const WindowRows<T>& window, int64_t outputs,
 template <typename T>
 using ChannelsLastGlobalMaxKernel = void (*)(int64_t pixels, int64_t channels, const T* image, T* output);
 
+// Channels-last uint8 2x2 windows with stride 2 over two input rows, full windows only: output
+// pixel p, channel c covers row0[2p * channels + c], row0[(2p + 1) * channels + c] and the same
+// in row1. Averages are (sum + half) >> shift, saturated: the exact rounded quotient for a
+// divisor of 2^shift. Integers have no ties to break, so the order of taps is free.
+using BytesTwoByTwoMaxKernel = void (*)(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1,
+                                        uint8_t* output);
+using BytesTwoByTwoAverageKernel = void (*)(int64_t pixels, int64_t channels, const uint8_t* row0,
+                                            const uint8_t* row1, int shift, uint8_t* output);
+
+// Byte kernels need a byte shuffle: x86-64 has it from SSSE3 (so from the AVX2 level), arm64 always.
+#define POOLND_DECLARE_BYTE_MICROKERNELS(isa)                                                            \
+  void max_pool_2x2s2_channels_last_u8_##isa(int64_t, int64_t, const uint8_t*, const uint8_t*, uint8_t*); \
+  void avg_pool_2x2s2_channels_last_u8_##isa(int64_t, int64_t, const uint8_t*, const uint8_t*, int, uint8_t*);
+
 #define POOLND_DECLARE_MICROKERNELS(isa)                                                                    \
   void max_pool_channels_last_f32_##isa(int64_t, int64_t, const float* const*, const int64_t*, float*, int32_t*);  \
   void max_pool_channels_last_f64_##isa(int64_t, int64_t, const double* const*, const int64_t*, double*, int32_t*); \
@@ -76,14 +90,17 @@ using ChannelsLastGlobalMaxKernel = void (*)(int64_t pixels, int64_t channels, c
 #if defined(POOLND_ARCH_X64)
 POOLND_DECLARE_MICROKERNELS(sse2)
 POOLND_DECLARE_MICROKERNELS(avx2)
+POOLND_DECLARE_BYTE_MICROKERNELS(avx2)
 #if defined(POOLND_HAVE_AVX512)
 POOLND_DECLARE_MICROKERNELS(avx512)
 #endif
 #endif
 #if defined(POOLND_ARCH_ARM64)
 POOLND_DECLARE_MICROKERNELS(neon)
+POOLND_DECLARE_BYTE_MICROKERNELS(neon)
 #endif
 
 #undef POOLND_DECLARE_MICROKERNELS
+#undef POOLND_DECLARE_BYTE_MICROKERNELS
 
 }  // namespace poolnd

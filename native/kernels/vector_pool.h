@@ -272,5 +272,121 @@ void rows_average(const WindowRows<typename Ops::Scalar>& window, int64_t output
   }
 }
 
+// Channels-last uint8 2x2/stride-2 windows (see BytesTwoByTwoMaxKernel). With at most 16
+// channels, each step makes the whole pixels that fit in 16 output bytes from the 32 input
+// bytes holding their pairs, picked out by table lookups; with more, vectors run across
+// channels, the last block of a pixel moved back to overlap the one before.
+struct BytePairIndices {
+  int64_t pixels_bytes;    // output bytes one step makes: whole pixels, at most 16
+  uint8_t even[2][16];     // [form][k]: form 0 is bytes, form 1 uint16 lanes (k < 8: outputs 0..7;
+  uint8_t odd[2][16];      // the next 8 follow in high_even/high_odd)
+  uint8_t high_even[16];
+  uint8_t high_odd[16];
+};
+
+// Where output byte k of a step finds its even and odd tap in the step's 32 input bytes.
+inline BytePairIndices byte_pair_indices(int64_t channels) {
+  BytePairIndices at{};
+  at.pixels_bytes = 16 / channels * channels;
+  const auto even_source = [&](int64_t k) { return static_cast<uint8_t>(2 * (k / channels) * channels + k % channels); };
+  for (int64_t k = 0; k < 16; ++k) {
+    const bool used = k < at.pixels_bytes;
+    at.even[0][k] = used ? even_source(k) : 0xFF;
+    at.odd[0][k] = used ? static_cast<uint8_t>(even_source(k) + channels) : 0xFF;
+  }
+  for (int64_t lane = 0; lane < 8; ++lane) {
+    for (int64_t part = 0; part < 2; ++part) {
+      const int64_t k = part * 8 + lane;
+      const bool used = k < at.pixels_bytes;
+      uint8_t* even = part == 0 ? at.even[1] : at.high_even;
+      uint8_t* odd = part == 0 ? at.odd[1] : at.high_odd;
+      even[2 * lane] = used ? even_source(k) : 0xFF;
+      odd[2 * lane] = used ? static_cast<uint8_t>(even_source(k) + channels) : 0xFF;
+      even[2 * lane + 1] = odd[2 * lane + 1] = 0xFF;  // the uint16 lane's high byte: 0
+    }
+  }
+  return at;
+}
+
+template <typename Ops>
+void bytes_two_by_two_max(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1, uint8_t* output) {
+  const int64_t length = pixels * channels;
+  int64_t done = 0;
+  if (channels <= 16) {
+    const BytePairIndices at = byte_pair_indices(channels);
+    const auto even = Ops::load(at.even[0]), odd = Ops::load(at.odd[0]);
+    // A step reads 32 input bytes and stores 16 output bytes: inside the rows while this holds.
+    for (; done + 16 <= length; done += at.pixels_bytes) {
+      const auto low = Ops::maximum(Ops::load(row0 + 2 * done), Ops::load(row1 + 2 * done));
+      const auto high = Ops::maximum(Ops::load(row0 + 2 * done + 16), Ops::load(row1 + 2 * done + 16));
+      Ops::store(output + done, Ops::maximum(Ops::table_lookup(low, high, even), Ops::table_lookup(low, high, odd)));
+    }
+  } else {
+    for (int64_t p = 0; p < pixels; ++p) {
+      const uint8_t* top = row0 + 2 * p * channels;
+      const uint8_t* bottom = row1 + 2 * p * channels;
+      for (int64_t c = 0; c < channels; c += 16) {
+        const int64_t at = std::min(c, channels - 16);
+        const auto best = Ops::maximum(Ops::maximum(Ops::load(top + at), Ops::load(top + channels + at)),
+                                       Ops::maximum(Ops::load(bottom + at), Ops::load(bottom + channels + at)));
+        Ops::store(output + p * channels + at, best);
+      }
+    }
+    done = length;
+  }
+  for (int64_t k = done; k < length; ++k) {
+    const int64_t first = 2 * (k / channels) * channels + k % channels;
+    output[k] = std::max(std::max(row0[first], row0[first + channels]), std::max(row1[first], row1[first + channels]));
+  }
+}
+
+template <typename Ops>
+void bytes_two_by_two_average(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1, int shift,
+                              uint8_t* output) {
+  const int64_t length = pixels * channels;
+  const uint16_t half = shift > 0 ? static_cast<uint16_t>(1u << (shift - 1)) : 0;
+  const auto bias = Ops::splat_u16(half);
+  const auto finish = [&](typename Ops::Vector a, typename Ops::Vector b, typename Ops::Vector c, typename Ops::Vector d) {
+    return Ops::shift_right_u16(Ops::add_u16(Ops::add_u16(Ops::add_u16(a, b), Ops::add_u16(c, d)), bias), shift);
+  };
+  int64_t done = 0;
+  if (channels <= 16) {
+    const BytePairIndices at = byte_pair_indices(channels);
+    const auto even = Ops::load(at.even[1]), odd = Ops::load(at.odd[1]);
+    const auto high_even = Ops::load(at.high_even), high_odd = Ops::load(at.high_odd);
+    for (; done + 16 <= length; done += at.pixels_bytes) {
+      const auto top_low = Ops::load(row0 + 2 * done), top_high = Ops::load(row0 + 2 * done + 16);
+      const auto bottom_low = Ops::load(row1 + 2 * done), bottom_high = Ops::load(row1 + 2 * done + 16);
+      const auto first = finish(Ops::table_lookup(top_low, top_high, even), Ops::table_lookup(top_low, top_high, odd),
+                                Ops::table_lookup(bottom_low, bottom_high, even), Ops::table_lookup(bottom_low, bottom_high, odd));
+      const auto second =
+          finish(Ops::table_lookup(top_low, top_high, high_even), Ops::table_lookup(top_low, top_high, high_odd),
+                 Ops::table_lookup(bottom_low, bottom_high, high_even), Ops::table_lookup(bottom_low, bottom_high, high_odd));
+      Ops::store(output + done, Ops::narrow_saturate(first, second));
+    }
+  } else {
+    for (int64_t p = 0; p < pixels; ++p) {
+      const uint8_t* top = row0 + 2 * p * channels;
+      const uint8_t* bottom = row1 + 2 * p * channels;
+      for (int64_t c = 0; c < channels; c += 16) {
+        const int64_t at = std::min(c, channels - 16);
+        const auto top_left = Ops::load(top + at), top_right = Ops::load(top + channels + at);
+        const auto bottom_left = Ops::load(bottom + at), bottom_right = Ops::load(bottom + channels + at);
+        const auto low = finish(Ops::widen_low(top_left), Ops::widen_low(top_right), Ops::widen_low(bottom_left),
+                                Ops::widen_low(bottom_right));
+        const auto high = finish(Ops::widen_high(top_left), Ops::widen_high(top_right), Ops::widen_high(bottom_left),
+                                 Ops::widen_high(bottom_right));
+        Ops::store(output + p * channels + at, Ops::narrow_saturate(low, high));
+      }
+    }
+    done = length;
+  }
+  for (int64_t k = done; k < length; ++k) {
+    const int64_t first = 2 * (k / channels) * channels + k % channels;
+    const unsigned sum = row0[first] + row0[first + channels] + row1[first] + row1[first + channels];
+    output[k] = static_cast<uint8_t>(std::min(255u, (sum + half) >> shift));
+  }
+}
+
 }  // namespace
 }  // namespace poolnd

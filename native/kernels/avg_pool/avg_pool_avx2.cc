@@ -32,4 +32,9 @@ void avg_pool_rows_f64_avx2(const WindowRows<double>& window, int64_t outputs, d
   rows_average<Avx2Float64>(window, outputs, divisor, output);
 }
 
+void avg_pool_2x2s2_channels_last_u8_avx2(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1, int shift,
+                                    uint8_t* output) {
+  bytes_two_by_two_average<Avx2Bytes>(pixels, channels, row0, row1, shift, output);
+}
+
 }  // namespace poolnd

@@ -75,5 +75,28 @@ struct Avx2Float64 {
   }
 };
 
+// Sixteen bytes, or eight uint16 lanes, at a time; the byte shuffles are SSSE3's, which every
+// AVX2 CPU has (x86-64's SSE2 baseline does not).
+struct Avx2Bytes {
+  using Vector = __m128i;
+  static constexpr int width = 16;
+  static Vector load(const uint8_t* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
+  static void store(uint8_t* p, Vector v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v); }
+  static Vector maximum(Vector a, Vector b) { return _mm_max_epu8(a, b); }
+  // Byte k of the result is byte index[k] of the 32 bytes (low, high); 0xFF gives 0.
+  static Vector table_lookup(Vector low, Vector high, Vector index) {
+    const __m128i from_low = _mm_or_si128(index, _mm_cmpgt_epi8(index, _mm_set1_epi8(15)));
+    const __m128i from_high = _mm_sub_epi8(index, _mm_set1_epi8(16));
+    return _mm_or_si128(_mm_shuffle_epi8(low, from_low), _mm_shuffle_epi8(high, from_high));
+  }
+  static Vector widen_low(Vector v) { return _mm_unpacklo_epi8(v, _mm_setzero_si128()); }
+  static Vector widen_high(Vector v) { return _mm_unpackhi_epi8(v, _mm_setzero_si128()); }
+  static Vector add_u16(Vector a, Vector b) { return _mm_add_epi16(a, b); }
+  static Vector splat_u16(uint16_t x) { return _mm_set1_epi16(static_cast<int16_t>(x)); }
+  static Vector shift_right_u16(Vector v, int bits) { return _mm_srl_epi16(v, _mm_cvtsi32_si128(bits)); }
+  // Bytes from two vectors of uint16 lanes, saturated to 255.
+  static Vector narrow_saturate(Vector low, Vector high) { return _mm_packus_epi16(low, high); }
+};
+
 }  // namespace
 }  // namespace poolnd

@@ -73,5 +73,30 @@ struct NeonFloat64 {
   }
 };
 
+// Sixteen bytes, or eight uint16 lanes, at a time.
+struct NeonBytes {
+  using Vector = uint8x16_t;
+  static constexpr int width = 16;
+  static Vector load(const uint8_t* p) { return vld1q_u8(p); }
+  static void store(uint8_t* p, Vector v) { vst1q_u8(p, v); }
+  static Vector maximum(Vector a, Vector b) { return vmaxq_u8(a, b); }
+  // Byte k of the result is byte index[k] of the 32 bytes (low, high); 0xFF gives 0.
+  static Vector table_lookup(Vector low, Vector high, Vector index) {
+    const uint8x16x2_t table = {{low, high}};
+    return vqtbl2q_u8(table, index);
+  }
+  static Vector widen_low(Vector v) { return vreinterpretq_u8_u16(vmovl_u8(vget_low_u8(v))); }
+  static Vector widen_high(Vector v) { return vreinterpretq_u8_u16(vmovl_u8(vget_high_u8(v))); }
+  static Vector add_u16(Vector a, Vector b) { return vreinterpretq_u8_u16(vaddq_u16(vreinterpretq_u16_u8(a), vreinterpretq_u16_u8(b))); }
+  static Vector splat_u16(uint16_t x) { return vreinterpretq_u8_u16(vdupq_n_u16(x)); }
+  static Vector shift_right_u16(Vector v, int bits) {
+    return vreinterpretq_u8_u16(vshlq_u16(vreinterpretq_u16_u8(v), vdupq_n_s16(static_cast<int16_t>(-bits))));
+  }
+  // Bytes from two vectors of uint16 lanes, saturated to 255.
+  static Vector narrow_saturate(Vector low, Vector high) {
+    return vcombine_u8(vqmovn_u16(vreinterpretq_u16_u8(low)), vqmovn_u16(vreinterpretq_u16_u8(high)));
+  }
+};
+
 }  // namespace
 }  // namespace poolnd

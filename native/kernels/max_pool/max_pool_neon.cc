@@ -33,4 +33,8 @@ void max_pool_rows_f64_neon(const WindowRows<double>& window, int64_t outputs, d
   rows_max<NeonFloat64>(window, outputs, output, indices);
 }
 
+void max_pool_2x2s2_channels_last_u8_neon(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1, uint8_t* output) {
+  bytes_two_by_two_max<NeonBytes>(pixels, channels, row0, row1, output);
+}
+
 }  // namespace poolnd
