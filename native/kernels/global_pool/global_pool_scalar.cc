@@ -65,7 +65,19 @@ void global_average_channels_first_scalar(const PoolRequest& request, int64_t fi
   const int64_t plane = request.geometry.input_plane();
   const T* input = static_cast<const T*>(request.input);
   T* output = static_cast<T*>(request.output);
-  for (int64_t item = first_item; item < end_item; ++item) {
+  int64_t item = first_item;
+  // Eight planes at once: each plane's sum keeps its own order, and eight independent chains
+  // hide the latency of a floating-point add that one chain would wait on.
+  constexpr int64_t kPlanesAtOnce = 8;
+  for (; item + kPlanesAtOnce <= end_item; item += kPlanesAtOnce) {
+    const T* values = input + item * plane;
+    GlobalSum<T> sums[kPlanesAtOnce] = {};
+    for (int64_t i = 0; i < plane; ++i) {
+      for (int64_t p = 0; p < kPlanesAtOnce; ++p) sums[p] += static_cast<GlobalSum<T>>(values[p * plane + i]);
+    }
+    for (int64_t p = 0; p < kPlanesAtOnce; ++p) output[item + p] = finish_global_average<T>(sums[p], plane);
+  }
+  for (; item < end_item; ++item) {
     const T* values = input + item * plane;
     GlobalSum<T> sum = 0;
     for (int64_t i = 0; i < plane; ++i) sum += static_cast<GlobalSum<T>>(values[i]);
