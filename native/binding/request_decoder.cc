@@ -51,11 +51,28 @@ int64_t checked_product(std::initializer_list<int64_t> factors) {
   return product;
 }
 
-Napi::TypedArray typed_array_argument(const Napi::CallbackInfo& info, size_t index, DataType data_type) {
-  check(info.Env(), info[index].IsTypedArray(), "argument is not a typed array");
-  Napi::TypedArray array = info[index].As<Napi::TypedArray>();
-  check(info.Env(), type_matches(array.TypedArrayType(), data_type), "array type does not match the request");
-  return array;
+// One napi_get_typedarray_info call gives everything a kernel needs of an array (the
+// node-addon-api accessors make one call each, which a small request pays for).
+struct TypedArrayView {
+  napi_typedarray_type type;
+  int64_t length;
+  void* data;  // already past the array's byte offset
+};
+
+TypedArrayView typed_array_view(Napi::Env env, napi_value value, const char* what) {
+  bool is_typed_array = false;
+  check(env, napi_is_typedarray(env, value, &is_typed_array) == napi_ok && is_typed_array, what);
+  TypedArrayView view{};
+  size_t length = 0;
+  check(env, napi_get_typedarray_info(env, value, &view.type, &length, &view.data, nullptr, nullptr) == napi_ok, what);
+  view.length = static_cast<int64_t>(length);
+  return view;
+}
+
+TypedArrayView typed_array_argument(const Napi::CallbackInfo& info, size_t index, DataType data_type) {
+  const TypedArrayView view = typed_array_view(info.Env(), info[index], "argument is not a typed array");
+  check(info.Env(), type_matches(view.type, data_type), "array type does not match the request");
+  return view;
 }
 
 bool is_float(DataType data_type) { return data_type == DataType::float32 || data_type == DataType::float64; }
@@ -94,11 +111,10 @@ void check_operation_invariants(Napi::Env env, const PoolRequest& request) {
 PoolRequest decode_pool_request(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   check(env, info.Length() >= 4, "too few arguments");
-  check(env, info[0].IsTypedArray() && info[0].As<Napi::TypedArray>().TypedArrayType() == napi_float64_array,
-        "request is not a Float64Array");
-  Napi::Float64Array fields_array = info[0].As<Napi::Float64Array>();
-  check(env, fields_array.ElementLength() >= static_cast<size_t>(request_field::count), "request is too short");
-  const double* fields = fields_array.Data();
+  const TypedArrayView fields_array = typed_array_view(env, info[0], "request is not a Float64Array");
+  check(env, fields_array.type == napi_float64_array, "request is not a Float64Array");
+  check(env, fields_array.length >= static_cast<int64_t>(request_field::count), "request is too short");
+  const auto* fields = static_cast<const double*>(fields_array.data);
 
   PoolRequest request;
   const int64_t operation = integer_field(env, fields, request_field::operation, 0);
@@ -137,26 +153,25 @@ PoolRequest decode_pool_request(const Napi::CallbackInfo& info) {
       {g.batch, g.channels, g.output_size[0], g.output_size[1], g.output_size[2]});
   check(env, input_elements >= 0 && output_elements >= 0, "element count overflows");
 
-  Napi::TypedArray input = typed_array_argument(info, 1, request.data_type);
-  Napi::TypedArray output = typed_array_argument(info, 2, request.data_type);
-  check(env, static_cast<int64_t>(input.ElementLength()) == input_elements, "input length does not match");
-  check(env, static_cast<int64_t>(output.ElementLength()) == output_elements, "output length does not match");
-  request.input = static_cast<const uint8_t*>(input.ArrayBuffer().Data()) + input.ByteOffset();
-  request.output = static_cast<uint8_t*>(output.ArrayBuffer().Data()) + output.ByteOffset();
+  const TypedArrayView input = typed_array_argument(info, 1, request.data_type);
+  const TypedArrayView output = typed_array_argument(info, 2, request.data_type);
+  check(env, input.length == input_elements, "input length does not match");
+  check(env, output.length == output_elements, "output length does not match");
+  request.input = input.data;
+  request.output = output.data;
 
   const bool unpool = request.operation == PoolOperation::max_unpool;
   if (!info[3].IsNull() && !info[3].IsUndefined()) {
     check(env, request.operation == PoolOperation::max || unpool, "indices given to an operation without them");
-    check(env, info[3].IsTypedArray() && info[3].As<Napi::TypedArray>().TypedArrayType() == napi_int32_array,
-          "indices is not an Int32Array");
-    Napi::Int32Array indices = info[3].As<Napi::Int32Array>();
+    const TypedArrayView indices = typed_array_view(env, info[3], "indices is not an Int32Array");
+    check(env, indices.type == napi_int32_array, "indices is not an Int32Array");
     if (unpool) {
-      check(env, static_cast<int64_t>(indices.ElementLength()) == input_elements, "indices length does not match");
-      request.unpool_indices = indices.Data();
+      check(env, indices.length == input_elements, "indices length does not match");
+      request.unpool_indices = static_cast<const int32_t*>(indices.data);
     } else {
       check(env, g.input_plane() <= std::numeric_limits<int32_t>::max(), "plane too large for int32 indices");
-      check(env, static_cast<int64_t>(indices.ElementLength()) == output_elements, "indices length does not match");
-      request.indices = indices.Data();
+      check(env, indices.length == output_elements, "indices length does not match");
+      request.indices = static_cast<int32_t*>(indices.data);
     }
   }
   check(env, !unpool || request.unpool_indices != nullptr, "max-unpooling without indices");

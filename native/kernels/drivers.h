@@ -139,8 +139,8 @@ void for_each_two_by_two_row(const PoolRequest& request, int64_t first_item, int
   const int64_t height = g.input_size[1];
   const int64_t width = g.input_size[2];
   const bool partial_columns = g.output_size[2] > width / 2;
-  for (int64_t row = first_item; row < end_item; ++row) {
-    const OutputRow at = output_row(g, row);
+  OutputRow at = output_row(g, first_item);
+  for (int64_t row = first_item; row < end_item; ++row, advance_output_row(g, at)) {
     const int64_t top = 2 * at.oh;
     if (partial_columns || top + 1 >= height) {
       scalar(request, row, row + 1);
@@ -183,8 +183,8 @@ void for_each_window_rows(const PoolRequest& request, int64_t first_item, int64_
   std::vector<int64_t> offsets;
   rows.reserve(static_cast<size_t>(g.kernel_size[0] * g.kernel_size[1]));
   offsets.reserve(rows.capacity());
-  for (int64_t row = first_item; row < end_item; ++row) {
-    const OutputRow at = output_row(g, row);
+  OutputRow at = output_row(g, first_item);
+  for (int64_t row = first_item; row < end_item; ++row, advance_output_row(g, at)) {
     const TapRange depth = real_taps(g, 0, at.od);
     const TapRange height = real_taps(g, 1, at.oh);
     if (depth.count() == 0 || height.count() == 0) {

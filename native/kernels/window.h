@@ -82,6 +82,15 @@ inline OutputRow output_row(const WindowGeometry& g, int64_t row) {
   return {row / rows_per_plane, (row % rows_per_plane) / g.output_size[1], row % g.output_size[1]};
 }
 
+// The row after `at`, without output_row's divisions.
+inline void advance_output_row(const WindowGeometry& g, OutputRow& at) {
+  if (++at.oh < g.output_size[1]) return;
+  at.oh = 0;
+  if (++at.od < g.output_size[0]) return;
+  at.od = 0;
+  ++at.plane;
+}
+
 // Channels-last: an output pixel (od, oh, ow) of image n, all channels.
 struct OutputPixel {
   int64_t n, od, oh, ow;
@@ -119,8 +128,8 @@ inline void for_each_window(const PoolRequest& request, int64_t first_item, int6
   const T* input = static_cast<const T*>(request.input);
   if constexpr (layout == Layout::channels_first) {
     const int64_t output_width = g.output_size[2];
-    for (int64_t row = first_item; row < end_item; ++row) {
-      const OutputRow at = output_row(g, row);
+    OutputRow at = output_row(g, first_item);
+    for (int64_t row = first_item; row < end_item; ++row, advance_output_row(g, at)) {
       const TapRange depth = real_taps(g, 0, at.od);
       const TapRange height = real_taps(g, 1, at.oh);
       const T* plane_input = input + at.plane * g.input_plane();
