@@ -68,10 +68,71 @@ void for_each_channels_last_window(const PoolRequest& request, int64_t first_ite
   }
 }
 
+// Whether a request pools 2x2 windows with stride 2 over its last two dims and nothing else:
+// no padding, no dilation, one-deep windows in depth (any 1d/2d/3d plane shape).
+inline bool is_two_by_two_stride_two(const WindowGeometry& g) {
+  bool plain = g.window_kind == WindowKind::strided;
+  for (int dim = 0; dim < kSpatialDims; ++dim) {
+    const int64_t size = dim == 0 ? 1 : 2;
+    plain = plain && g.kernel_size[dim] == size && g.stride[dim] == size && g.dilation[dim] == 1 &&
+            g.pad_begin[dim] == 0 && g.pad_end[dim] == 0;
+  }
+  return plain;
+}
+
+// Visits channels-last output pixels [first_item, end_item) of a 2x2/stride-2 request as runs
+// along an output row whose windows are full: visit(first_pixel, pixels, row0, row1), the rows
+// starting at the run's first window. Pixels with a partial (ceil-mode) window go to `scalar`.
+template <typename T, PoolKernel scalar, typename Visit>
+void for_each_two_by_two_run(const PoolRequest& request, int64_t first_item, int64_t end_item, Visit&& visit) {
+  const WindowGeometry& g = request.geometry;
+  const T* input = static_cast<const T*>(request.input);
+  const int64_t channels = g.channels;
+  const int64_t height = g.input_size[1];
+  const int64_t width = g.input_size[2];
+  const int64_t output_width = g.output_size[2];
+  const int64_t full_columns = width / 2;
+  int64_t pixel = first_item;
+  while (pixel < end_item) {
+    const OutputPixel at = output_pixel(g, pixel);
+    const int64_t row_end = std::min(end_item, pixel + output_width - at.ow);
+    const int64_t top = 2 * at.oh;
+    int64_t full_end = pixel;
+    if (top + 1 < height) {
+      full_end = std::min(row_end, pixel + std::max<int64_t>(0, full_columns - at.ow));
+      if (full_end > pixel) {
+        const T* row0 = input + (((at.n * g.input_size[0] + at.od) * height + top) * width + 2 * at.ow) * channels;
+        visit(pixel, full_end - pixel, row0, row0 + width * channels);
+      }
+    }
+    if (row_end > full_end) scalar(request, full_end, row_end);
+    pixel = row_end;
+  }
+}
+
 template <typename T, ChannelsLastMaxKernel<T> microkernel>
 void max_pool_channels_last_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  constexpr PoolKernel scalar = &max_pool_scalar<T, Layout::channels_last>;
   T* output = static_cast<T*>(request.output);
   const int64_t channels = request.geometry.channels;
+  if (is_two_by_two_stride_two(request.geometry)) {
+    // The four taps are known without walking the window.
+    const int64_t width = request.geometry.input_size[2];
+    const int64_t image_pixels = request.geometry.input_plane();
+    const T* input = static_cast<const T*>(request.input);
+    for_each_two_by_two_run<T, scalar>(request, first_item, end_item, [&](int64_t pixel, int64_t pixels, const T* row0, const T* row1) {
+      const int64_t top_offset = (row0 - input) / channels % image_pixels;
+      for (int64_t p = 0; p < pixels; ++p) {
+        const T* const taps[4] = {row0 + 2 * p * channels, row0 + (2 * p + 1) * channels, row1 + 2 * p * channels,
+                                  row1 + (2 * p + 1) * channels};
+        const int64_t offsets[4] = {top_offset + 2 * p, top_offset + 2 * p + 1, top_offset + width + 2 * p,
+                                    top_offset + width + 2 * p + 1};
+        const int64_t at = (pixel + p) * channels;
+        microkernel(channels, 4, taps, offsets, output + at, request.indices ? request.indices + at : nullptr);
+      }
+    });
+    return;
+  }
   for_each_channels_last_window<T>(
       request, first_item, end_item,
       [&](int64_t at, const TapRange&, const TapRange&, const TapRange&, const TapList<T>& taps) {
@@ -91,6 +152,19 @@ void avg_pool_channels_last_driver(const PoolRequest& request, int64_t first_ite
   T* output = static_cast<T*>(request.output);
   const int64_t channels = request.geometry.channels;
   const bool adaptive = request.geometry.window_kind == WindowKind::adaptive;
+  if (is_two_by_two_stride_two(request.geometry)) {
+    // A full window without padding has 4 taps, whatever count_include_pad says.
+    const T divisors[3] = {static_cast<T>(request.divisor_override > 0 ? request.divisor_override : 4), T(1), T(1)};
+    for_each_two_by_two_run<T, &avg_pool_scalar<T, T, Layout::channels_last>>(
+        request, first_item, end_item, [&](int64_t pixel, int64_t pixels, const T* row0, const T* row1) {
+          for (int64_t p = 0; p < pixels; ++p) {
+            const T* const taps[4] = {row0 + 2 * p * channels, row0 + (2 * p + 1) * channels, row1 + 2 * p * channels,
+                                      row1 + (2 * p + 1) * channels};
+            microkernel(channels, 4, taps, divisors, output + (pixel + p) * channels);
+          }
+        });
+    return;
+  }
   for_each_channels_last_window<T>(
       request, first_item, end_item,
       [&](int64_t at, const TapRange& depth, const TapRange& height, const TapRange& width, const TapList<T>& taps) {
@@ -116,18 +190,6 @@ void global_max_channels_last_driver(const PoolRequest& request, int64_t first_i
   for (int64_t image = first_item; image < end_item; ++image) {
     microkernel(pixels, channels, input + image * pixels * channels, output + image * channels);
   }
-}
-
-// Whether a request pools 2x2 windows with stride 2 over its last two dims and nothing else:
-// no padding, no dilation, one-deep windows in depth (any 1d/2d/3d plane shape).
-inline bool is_two_by_two_stride_two(const WindowGeometry& g) {
-  bool plain = g.window_kind == WindowKind::strided;
-  for (int dim = 0; dim < kSpatialDims; ++dim) {
-    const int64_t size = dim == 0 ? 1 : 2;
-    plain = plain && g.kernel_size[dim] == size && g.stride[dim] == size && g.dilation[dim] == 1 &&
-            g.pad_begin[dim] == 0 && g.pad_end[dim] == 0;
-  }
-  return plain;
 }
 
 // Visits channels-first output rows [first_item, end_item) of a 2x2/stride-2 request as pairs of
@@ -275,36 +337,6 @@ void avg_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
           row_output[ow] = window_average<T, T>(request, depth, height, real_taps(g, 2, ow), plane, 1);
         }
       });
-}
-
-// Visits channels-last output pixels [first_item, end_item) of a 2x2/stride-2 request as runs
-// along an output row whose windows are full: visit(first_pixel, pixels, row0, row1), the rows
-// starting at the run's first window. Pixels with a partial (ceil-mode) window go to `scalar`.
-template <typename T, PoolKernel scalar, typename Visit>
-void for_each_two_by_two_run(const PoolRequest& request, int64_t first_item, int64_t end_item, Visit&& visit) {
-  const WindowGeometry& g = request.geometry;
-  const T* input = static_cast<const T*>(request.input);
-  const int64_t channels = g.channels;
-  const int64_t height = g.input_size[1];
-  const int64_t width = g.input_size[2];
-  const int64_t output_width = g.output_size[2];
-  const int64_t full_columns = width / 2;
-  int64_t pixel = first_item;
-  while (pixel < end_item) {
-    const OutputPixel at = output_pixel(g, pixel);
-    const int64_t row_end = std::min(end_item, pixel + output_width - at.ow);
-    const int64_t top = 2 * at.oh;
-    int64_t full_end = pixel;
-    if (top + 1 < height) {
-      full_end = std::min(row_end, pixel + std::max<int64_t>(0, full_columns - at.ow));
-      if (full_end > pixel) {
-        const T* row0 = input + (((at.n * g.input_size[0] + at.od) * height + top) * width + 2 * at.ow) * channels;
-        visit(pixel, full_end - pixel, row0, row0 + width * channels);
-      }
-    }
-    if (row_end > full_end) scalar(request, full_end, row_end);
-    pixel = row_end;
-  }
 }
 
 // log2 of a 2x2/stride-2 average's divisor (4, or divisorOverride) when it is a power of two
