@@ -270,6 +270,25 @@ void for_each_window_rows(const PoolRequest& request, int64_t first_item, int64_
   }
 }
 
+// Runs each output row of a request the rows microkernels suit: border(row_output_offset, ow,
+// depth, height, plane) for every column with a tap outside the input, and interior(
+// row_output_offset, first_column, columns, depth, height, window) once for the columns between.
+template <typename T, PoolKernel scalar, typename Border, typename Interior>
+void for_each_row_split(const PoolRequest& request, int64_t first_item, int64_t end_item, Border&& border,
+                        Interior&& interior) {
+  const WindowGeometry& g = request.geometry;
+  const int64_t outputs = g.output_size[2];
+  const InteriorColumns columns = interior_columns(g);
+  for_each_window_rows<T, scalar>(
+      request, first_item, end_item,
+      [&](int64_t row, const TapRange& depth, const TapRange& height, const T* plane, const WindowRows<T>& window) {
+        const int64_t at = row * outputs;
+        for (int64_t ow = 0; ow < columns.begin; ++ow) border(at, ow, depth, height, plane);
+        if (columns.end > columns.begin) interior(at, columns.begin, columns.end - columns.begin, depth, height, window);
+        for (int64_t ow = columns.end; ow < outputs; ++ow) border(at, ow, depth, height, plane);
+      });
+}
+
 template <typename T, TwoByTwoMaxKernel<T> two_by_two, RowsMaxKernel<T> rows_kernel>
 void max_pool_channels_first_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   constexpr PoolKernel scalar = &max_pool_scalar<T, Layout::channels_first>;
@@ -284,23 +303,16 @@ void max_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
     return;
   }
   if (!suits_window_rows(g)) return scalar(request, first_item, end_item);
-  const InteriorColumns interior = interior_columns(g);
-  for_each_window_rows<T, scalar>(
+  int32_t* indices = request.indices;
+  for_each_row_split<T, scalar>(
       request, first_item, end_item,
-      [&](int64_t row, const TapRange& depth, const TapRange& height, const T* plane, const WindowRows<T>& window) {
-        T* row_output = output + row * outputs;
-        int32_t* row_indices = request.indices ? request.indices + row * outputs : nullptr;
-        const auto border = [&](int64_t ow) {
-          const WindowMaximum<T> best = window_maximum(g, depth, height, real_taps(g, 2, ow), plane, 1);
-          row_output[ow] = best.value;
-          if (row_indices) row_indices[ow] = static_cast<int32_t>(best.offset);
-        };
-        for (int64_t ow = 0; ow < interior.begin; ++ow) border(ow);
-        if (interior.end > interior.begin) {
-          rows_kernel(window, interior.end - interior.begin, row_output + interior.begin,
-                      row_indices ? row_indices + interior.begin : nullptr);
-        }
-        for (int64_t ow = interior.end; ow < outputs; ++ow) border(ow);
+      [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane) {
+        const WindowMaximum<T> best = window_maximum(g, depth, height, real_taps(g, 2, ow), plane, 1);
+        output[at + ow] = best.value;
+        if (indices) indices[at + ow] = static_cast<int32_t>(best.offset);
+      },
+      [&](int64_t at, int64_t first_column, int64_t columns, const TapRange&, const TapRange&, const WindowRows<T>& window) {
+        rows_kernel(window, columns, output + at + first_column, indices ? indices + at + first_column : nullptr);
       });
 }
 
@@ -320,22 +332,16 @@ void avg_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
     return;
   }
   if (!suits_window_rows(g)) return scalar(request, first_item, end_item);
-  const InteriorColumns interior = interior_columns(g);
-  for_each_window_rows<T, scalar>(
+  for_each_row_split<T, scalar>(
       request, first_item, end_item,
-      [&](int64_t row, const TapRange& depth, const TapRange& height, const T* plane, const WindowRows<T>& window) {
-        T* row_output = output + row * outputs;
-        for (int64_t ow = 0; ow < interior.begin; ++ow) {
-          row_output[ow] = window_average<T, T>(request, depth, height, real_taps(g, 2, ow), plane, 1);
-        }
-        if (interior.end > interior.begin) {
-          // Every interior column has the same divisor: its width taps are all real.
-          const T divisor = static_cast<T>(average_divisor(request, depth, height, real_taps(g, 2, interior.begin)));
-          rows_kernel(window, interior.end - interior.begin, divisor, row_output + interior.begin);
-        }
-        for (int64_t ow = interior.end; ow < outputs; ++ow) {
-          row_output[ow] = window_average<T, T>(request, depth, height, real_taps(g, 2, ow), plane, 1);
-        }
+      [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane) {
+        output[at + ow] = window_average<T, T>(request, depth, height, real_taps(g, 2, ow), plane, 1);
+      },
+      [&](int64_t at, int64_t first_column, int64_t columns, const TapRange& depth, const TapRange& height,
+          const WindowRows<T>& window) {
+        // Every interior column has the same divisor: its width taps are all real.
+        const T divisor = static_cast<T>(average_divisor(request, depth, height, real_taps(g, 2, first_column)));
+        rows_kernel(window, columns, divisor, output + at + first_column);
       });
 }
 

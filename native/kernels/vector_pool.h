@@ -308,6 +308,19 @@ inline BytePairIndices byte_pair_indices(int64_t channels) {
   return at;
 }
 
+// More than 16 channels: visit(top, bottom, channel, output_offset) for each 16-channel block of
+// each pixel, the last block of a pixel moved back to overlap the one before.
+template <typename Visit>
+inline void for_each_channel_block(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1,
+                                   Visit&& visit) {
+  for (int64_t p = 0; p < pixels; ++p) {
+    for (int64_t c = 0; c < channels; c += 16) {
+      const int64_t at = std::min(c, channels - 16);
+      visit(row0 + 2 * p * channels + at, row1 + 2 * p * channels + at, channels, p * channels + at);
+    }
+  }
+}
+
 template <typename Ops>
 void bytes_two_by_two_max(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1, uint8_t* output) {
   const int64_t length = pixels * channels;
@@ -322,16 +335,11 @@ void bytes_two_by_two_max(int64_t pixels, int64_t channels, const uint8_t* row0,
       Ops::store(output + done, Ops::maximum(Ops::table_lookup(low, high, even), Ops::table_lookup(low, high, odd)));
     }
   } else {
-    for (int64_t p = 0; p < pixels; ++p) {
-      const uint8_t* top = row0 + 2 * p * channels;
-      const uint8_t* bottom = row1 + 2 * p * channels;
-      for (int64_t c = 0; c < channels; c += 16) {
-        const int64_t at = std::min(c, channels - 16);
-        const auto best = Ops::maximum(Ops::maximum(Ops::load(top + at), Ops::load(top + channels + at)),
-                                       Ops::maximum(Ops::load(bottom + at), Ops::load(bottom + channels + at)));
-        Ops::store(output + p * channels + at, best);
-      }
-    }
+    for_each_channel_block(pixels, channels, row0, row1, [&](const uint8_t* top, const uint8_t* bottom, int64_t next, int64_t at) {
+      const auto best = Ops::maximum(Ops::maximum(Ops::load(top), Ops::load(top + next)),
+                                     Ops::maximum(Ops::load(bottom), Ops::load(bottom + next)));
+      Ops::store(output + at, best);
+    });
     done = length;
   }
   for (int64_t k = done; k < length; ++k) {
@@ -365,20 +373,15 @@ void bytes_two_by_two_average(int64_t pixels, int64_t channels, const uint8_t* r
       Ops::store(output + done, Ops::narrow_saturate(first, second));
     }
   } else {
-    for (int64_t p = 0; p < pixels; ++p) {
-      const uint8_t* top = row0 + 2 * p * channels;
-      const uint8_t* bottom = row1 + 2 * p * channels;
-      for (int64_t c = 0; c < channels; c += 16) {
-        const int64_t at = std::min(c, channels - 16);
-        const auto top_left = Ops::load(top + at), top_right = Ops::load(top + channels + at);
-        const auto bottom_left = Ops::load(bottom + at), bottom_right = Ops::load(bottom + channels + at);
-        const auto low = finish(Ops::widen_low(top_left), Ops::widen_low(top_right), Ops::widen_low(bottom_left),
-                                Ops::widen_low(bottom_right));
-        const auto high = finish(Ops::widen_high(top_left), Ops::widen_high(top_right), Ops::widen_high(bottom_left),
-                                 Ops::widen_high(bottom_right));
-        Ops::store(output + p * channels + at, Ops::narrow_saturate(low, high));
-      }
-    }
+    for_each_channel_block(pixels, channels, row0, row1, [&](const uint8_t* top, const uint8_t* bottom, int64_t next, int64_t at) {
+      const auto top_left = Ops::load(top), top_right = Ops::load(top + next);
+      const auto bottom_left = Ops::load(bottom), bottom_right = Ops::load(bottom + next);
+      const auto low = finish(Ops::widen_low(top_left), Ops::widen_low(top_right), Ops::widen_low(bottom_left),
+                              Ops::widen_low(bottom_right));
+      const auto high = finish(Ops::widen_high(top_left), Ops::widen_high(top_right), Ops::widen_high(bottom_left),
+                               Ops::widen_high(bottom_right));
+      Ops::store(output + at, Ops::narrow_saturate(low, high));
+    });
     done = length;
   }
   for (int64_t k = done; k < length; ++k) {
