@@ -52,20 +52,12 @@ void for_each_channels_last_window(const PoolRequest& request, int64_t first_ite
   const WindowGeometry& g = request.geometry;
   const T* input = static_cast<const T*>(request.input);
   TapList<T> taps(g);
-  const int64_t output_width = g.output_size[2];
-  int64_t pixel = first_item;
-  while (pixel < end_item) {
-    const OutputPixel at = output_pixel(g, pixel);
-    const TapRange depth = real_taps(g, 0, at.od);
-    const TapRange height = real_taps(g, 1, at.oh);
-    const T* image = input + at.n * g.input_plane() * g.channels;
-    const int64_t row_end = std::min(end_item, pixel + output_width - at.ow);
-    for (int64_t ow = at.ow; pixel < row_end; ++pixel, ++ow) {
-      const TapRange width = real_taps(g, 2, ow);
-      taps.collect(g, depth, height, width, image);
-      visit(pixel * g.channels, depth, height, width, taps);
-    }
-  }
+  for_each_channels_last_pixel(g, first_item, end_item,
+                               [&](int64_t pixel, int64_t image, const TapRange& depth, const TapRange& height,
+                                   const TapRange& width) {
+                                 taps.collect(g, depth, height, width, input + image * g.input_plane() * g.channels);
+                                 visit(pixel * g.channels, depth, height, width, taps);
+                               });
 }
 
 // Whether a request pools 2x2 windows with stride 2 over its last two dims and nothing else:

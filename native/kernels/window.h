@@ -118,6 +118,22 @@ inline void for_each_real_tap(const WindowGeometry& g, const TapRange& depth, co
   }
 }
 
+// Visits channels-last output pixels [first_item, end_item) in order: visit(pixel, image,
+// depth, height, width) with the window's tap ranges. One output row at a time, so a row's depth
+// and height taps are worked out once and no pixel's coordinates are divided out.
+template <typename Visit>
+inline void for_each_channels_last_pixel(const WindowGeometry& g, int64_t first_item, int64_t end_item, Visit&& visit) {
+  const int64_t output_width = g.output_size[2];
+  int64_t pixel = first_item;
+  while (pixel < end_item) {
+    const OutputPixel at = output_pixel(g, pixel);
+    const TapRange depth = real_taps(g, 0, at.od);
+    const TapRange height = real_taps(g, 1, at.oh);
+    const int64_t row_end = std::min(end_item, pixel + output_width - at.ow);
+    for (int64_t ow = at.ow; pixel < row_end; ++pixel, ++ow) visit(pixel, at.n, depth, height, real_taps(g, 2, ow));
+  }
+}
+
 // Visits the windows of work items [first_item, end_item) of a windowed request (see
 // pool_kernels.h) in output order: visit(output_offset, depth, height, width, values, value_stride),
 // where a tap at plane offset o reads values[o * value_stride]. Channels-first items are output
@@ -139,20 +155,14 @@ inline void for_each_window(const PoolRequest& request, int64_t first_item, int6
     }
   } else {
     const int64_t channels = g.channels;
-    const int64_t output_width = g.output_size[2];
-    int64_t pixel = first_item;
-    while (pixel < end_item) {
-      // One output row at a time, so the row's depth and height taps are worked out once.
-      const OutputPixel at = output_pixel(g, pixel);
-      const TapRange depth = real_taps(g, 0, at.od);
-      const TapRange height = real_taps(g, 1, at.oh);
-      const T* image = input + at.n * g.input_plane() * channels;
-      const int64_t row_end = std::min(end_item, pixel + output_width - at.ow);
-      for (int64_t ow = at.ow; pixel < row_end; ++pixel, ++ow) {
-        const TapRange width = real_taps(g, 2, ow);
-        for (int64_t c = 0; c < channels; ++c) visit(pixel * channels + c, depth, height, width, image + c, channels);
-      }
-    }
+    for_each_channels_last_pixel(g, first_item, end_item,
+                                 [&](int64_t pixel, int64_t image, const TapRange& depth, const TapRange& height,
+                                     const TapRange& width) {
+                                   const T* pixels = input + image * g.input_plane() * channels;
+                                   for (int64_t c = 0; c < channels; ++c) {
+                                     visit(pixel * channels + c, depth, height, width, pixels + c, channels);
+                                   }
+                                 });
   }
 }
 
