@@ -226,13 +226,17 @@ inline bool suits_window_rows(const WindowGeometry& g) {
 }
 
 // Visits channels-first output rows [first_item, end_item): visit(row, depth, height, plane,
-// window) with the window's real input rows positioned at the first interior column. The
+// window) with the window's real input rows positioned at the first interior column (none when
+// no column is interior). The
 // border columns are left to the caller; a row without a real input row goes to `scalar`.
 template <typename T, PoolKernel scalar, typename Visit>
 void for_each_window_rows(const PoolRequest& request, int64_t first_item, int64_t end_item, Visit&& visit) {
   const WindowGeometry& g = request.geometry;
   const T* input = static_cast<const T*>(request.input);
-  const int64_t first_column = interior_columns(g).begin * g.stride[2] - g.pad_begin[2];
+  const InteriorColumns columns = interior_columns(g);
+  // Without interior columns the rows stay empty: first_column may then lie before the row.
+  const bool has_interior = columns.end > columns.begin;
+  const int64_t first_column = columns.begin * g.stride[2] - g.pad_begin[2];
   std::vector<const T*> rows;
   std::vector<int64_t> offsets;
   rows.reserve(static_cast<size_t>(g.kernel_size[0] * g.kernel_size[1]));
@@ -248,7 +252,7 @@ void for_each_window_rows(const PoolRequest& request, int64_t first_item, int64_
     const T* plane = input + at.plane * g.input_plane();
     rows.clear();
     offsets.clear();
-    for (int64_t kd = depth.first; kd < depth.end; ++kd) {
+    for (int64_t kd = depth.first; has_interior && kd < depth.end; ++kd) {
       for (int64_t kh = height.first; kh < height.end; ++kh) {
         const int64_t offset = ((depth.start + kd * g.dilation[0]) * g.input_size[1] + height.start + kh * g.dilation[1]) *
                                    g.input_size[2] + first_column;
