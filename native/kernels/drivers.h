@@ -72,6 +72,11 @@ inline bool is_two_by_two_stride_two(const WindowGeometry& g) {
   return plain;
 }
 
+// A full 2x2 window without padding has 4 taps, whatever count_include_pad says.
+inline int64_t two_by_two_divisor(const PoolRequest& request) {
+  return request.divisor_override > 0 ? request.divisor_override : 4;
+}
+
 // Visits channels-last output pixels [first_item, end_item) of a 2x2/stride-2 request as runs
 // along an output row whose windows are full: visit(first_pixel, pixels, row0, row1), the rows
 // starting at the run's first window. Pixels with a partial (ceil-mode) window go to `scalar`.
@@ -145,8 +150,7 @@ void avg_pool_channels_last_driver(const PoolRequest& request, int64_t first_ite
   const int64_t channels = request.geometry.channels;
   const bool adaptive = request.geometry.window_kind == WindowKind::adaptive;
   if (is_two_by_two_stride_two(request.geometry)) {
-    // A full window without padding has 4 taps, whatever count_include_pad says.
-    const T divisors[3] = {static_cast<T>(request.divisor_override > 0 ? request.divisor_override : 4), T(1), T(1)};
+    const T divisors[3] = {static_cast<T>(two_by_two_divisor(request)), T(1), T(1)};
     for_each_two_by_two_run<T, &avg_pool_scalar<T, T, Layout::channels_last>>(
         request, first_item, end_item, [&](int64_t pixel, int64_t pixels, const T* row0, const T* row1) {
           for (int64_t p = 0; p < pixels; ++p) {
@@ -319,8 +323,7 @@ void avg_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
   T* output = static_cast<T*>(request.output);
   const int64_t outputs = g.output_size[2];
   if (is_two_by_two_stride_two(g)) {
-    // A full window without padding has 4 taps, whatever count_include_pad says.
-    const T divisor = static_cast<T>(request.divisor_override > 0 ? request.divisor_override : 4);
+    const T divisor = static_cast<T>(two_by_two_divisor(request));
     for_each_two_by_two_row<T, scalar>(request, first_item, end_item,
                                        [&](int64_t at, const T* top, const T* bottom, int64_t, int64_t) {
                                          two_by_two(outputs, top, bottom, divisor, output + at);
@@ -344,7 +347,7 @@ void avg_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
 // log2 of a 2x2/stride-2 average's divisor (4, or divisorOverride) when it is a power of two
 // the byte kernels take; -1 otherwise.
 inline int two_by_two_average_shift(const PoolRequest& request) {
-  const int64_t divisor = request.divisor_override > 0 ? request.divisor_override : 4;
+  const int64_t divisor = two_by_two_divisor(request);
   for (int shift = 0; shift <= 8; ++shift) {
     if (divisor == int64_t{1} << shift) return shift;
   }
