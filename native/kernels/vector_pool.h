@@ -7,11 +7,27 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <type_traits>
 
 #include "microkernels.h"
 
 namespace poolnd {
 namespace {
+
+// The maximum of a block's taps without indices: Ops::maximum is PyTorch's rule for every tap
+// but a NaN one, which it drops; `nan` records such taps, for which the caller reruns the block
+// by the exact rule. A NaN is rare, and the exact rule costs a longer chain per tap.
+template <typename Ops>
+struct FastMaximum {
+  typename Ops::Vector best;
+  typename Ops::Mask nan;
+  explicit FastMaximum(typename Ops::Vector first) : best(first), nan(Ops::nan_lanes(first)) {}
+  void take(typename Ops::Vector value) {
+    best = Ops::maximum(value, best);
+    nan = Ops::mask_or(nan, Ops::nan_lanes(value));
+  }
+  bool exact() const { return !Ops::any(nan); }
+};
 
 template <typename Ops>
 void channels_last_max(int64_t channels, int64_t taps, const typename Ops::Scalar* const* tap_pixels,
@@ -34,6 +50,12 @@ void channels_last_max(int64_t channels, int64_t taps, const typename Ops::Scala
     }
   } else {
     for (; c + width <= channels; c += width) {
+      FastMaximum<Ops> fast(Ops::load(tap_pixels[0] + c));
+      for (int64_t k = 1; k < taps; ++k) fast.take(Ops::load(tap_pixels[k] + c));
+      if (fast.exact()) {
+        Ops::store(output + c, fast.best);
+        continue;
+      }
       auto best = Ops::load(tap_pixels[0] + c);
       for (int64_t k = 1; k < taps; ++k) {
         const auto value = Ops::load(tap_pixels[k] + c);
@@ -87,6 +109,12 @@ void channels_last_global_max(int64_t pixels, int64_t channels, const typename O
   constexpr int64_t width = Ops::width;
   int64_t c = 0;
   for (; c + width <= channels; c += width) {
+    FastMaximum<Ops> fast(Ops::load(image + c));
+    for (int64_t p = 1; p < pixels; ++p) fast.take(Ops::load(image + p * channels + c));
+    if (fast.exact()) {
+      Ops::store(output + c, fast.best);
+      continue;
+    }
     auto best = Ops::load(image + c);
     for (int64_t p = 1; p < pixels; ++p) {
       const auto value = Ops::load(image + p * channels + c);
@@ -127,7 +155,13 @@ void two_by_two_max(int64_t outputs, const typename Ops::Scalar* row0, const typ
       }
       Ops::index_store(indices + i, best_index);
     } else {
-      for (int k = 1; k < 4; ++k) best = Ops::select(Ops::greater_or_nan(taps[k], best), taps[k], best);
+      FastMaximum<Ops> fast(taps[0]);
+      for (int k = 1; k < 4; ++k) fast.take(taps[k]);
+      if (fast.exact()) {
+        best = fast.best;
+      } else {
+        for (int k = 1; k < 4; ++k) best = Ops::select(Ops::greater_or_nan(taps[k], best), taps[k], best);
+      }
     }
     Ops::store(output + i, best);
   }
@@ -168,69 +202,111 @@ void two_by_two_average(int64_t outputs, const typename Ops::Scalar* row0, const
   }
 }
 
+
+// A window row's shape (kernel width, dilation, stride). The common ones are compile-time
+// constants, so their tap loops unroll; kKernelWidth 0 reads the shape from the request.
+template <int64_t kKernelWidth, int64_t kStride>
+struct RowShape {
+  int64_t kernel_width, dilation, stride;
+  template <typename T>
+  explicit RowShape(const WindowRows<T>& window)
+      : kernel_width(kKernelWidth > 0 ? kKernelWidth : window.kernel_width),
+        dilation(kKernelWidth > 0 ? 1 : window.dilation),
+        stride(kKernelWidth > 0 ? kStride : window.stride) {}
+};
+
+// Calls body(RowShape) with the constant shape that matches the window, else the general one.
+template <typename T, typename Body>
+inline void with_row_shape(const WindowRows<T>& window, Body&& body) {
+  const auto is = [&](int64_t kernel_width, int64_t stride) {
+    return window.dilation == 1 && window.kernel_width == kernel_width && window.stride == stride;
+  };
+  if (is(3, 2)) return body(RowShape<3, 2>(window));
+  if (is(2, 2)) return body(RowShape<2, 2>(window));
+  if (is(3, 1)) return body(RowShape<3, 1>(window));
+  if (is(5, 1)) return body(RowShape<5, 1>(window));
+  body(RowShape<0, 0>(window));
+}
+
+// Tap k of outputs [i, i + width) in one window row. Stride 2 takes the even lanes of pairs; a
+// shifted block starts its pairs one element earlier and takes the odd lanes, so its loads end
+// at its last tap.
+template <typename Ops, typename Shape, bool shifted>
+inline typename Ops::Vector row_tap(const Shape& shape, const typename Ops::Scalar* row, int64_t i, int64_t k) {
+  if (shape.stride == 1) return Ops::load(row + i + k * shape.dilation);
+  typename Ops::Vector even, odd;
+  Ops::load_pairs(row + 2 * i + k * shape.dilation - (shifted ? 1 : 0), even, odd);
+  return shifted ? odd : even;
+}
+
 // Visits the taps of outputs [i, i + width) in window order: visit(vector, r, k) for tap k of
-// real row r. Stride 2 takes the even lanes of pairs; without dilation the odd lanes of the
-// same pairs are the next tap, so each pair load serves two taps.
-template <typename Ops, typename Visit>
-inline void for_each_row_tap(const WindowRows<typename Ops::Scalar>& window, int64_t i, Visit&& visit) {
+// real row r. Stride 2 without dilation, unshifted, takes the odd lanes of a pair as the next
+// tap, so each pair load serves two taps.
+template <typename Ops, bool shifted, typename Shape, typename Visit>
+inline void for_each_row_tap(const WindowRows<typename Ops::Scalar>& window, const Shape& shape, int64_t i,
+                             Visit&& visit) {
   for (int64_t r = 0; r < window.count; ++r) {
     const typename Ops::Scalar* row = window.rows[r];
-    if (window.stride == 1) {
-      for (int64_t k = 0; k < window.kernel_width; ++k) visit(Ops::load(row + i + k * window.dilation), r, k);
-    } else if (window.dilation == 1) {
-      for (int64_t k = 0; k < window.kernel_width; k += 2) {
+    if (shape.stride == 2 && shape.dilation == 1 && !shifted) {
+      for (int64_t k = 0; k < shape.kernel_width; k += 2) {
         typename Ops::Vector even, odd;
         Ops::load_pairs(row + 2 * i + k, even, odd);
         visit(even, r, k);
-        if (k + 1 < window.kernel_width) visit(odd, r, k + 1);
+        if (k + 1 < shape.kernel_width) visit(odd, r, k + 1);
       }
     } else {
-      for (int64_t k = 0; k < window.kernel_width; ++k) {
-        typename Ops::Vector even, odd;
-        Ops::load_pairs(row + 2 * i + k * window.dilation, even, odd);
-        visit(even, r, k);
-      }
+      for (int64_t k = 0; k < shape.kernel_width; ++k) visit(row_tap<Ops, Shape, shifted>(shape, row, i, k), r, k);
     }
   }
 }
 
-// Runs block(i) over vector blocks [i, i + width) covering outputs [0, vector_outputs), the last
-// block moved back to overlap the one before rather than leave a scalar tail (outputs are a pure
-// function of the input, which lib/ never lets them overlap). Stride 2 reads one element past a
-// block's last tap, inside the row only while another output follows: that output is left out.
-// Returns where the scalar tail starts.
+// Runs block(i, shifted) over vector blocks [i, i + width) covering outputs [0, outputs), the
+// last block moved back to overlap the one before rather than leave a scalar tail (outputs are a
+// pure function of the input, which lib/ never lets them overlap). An unshifted stride-2 block
+// reads one element past its last tap, which lies in the row only while another output follows;
+// so the last block is shifted, and needs a block before it to read from. `shifted` is a
+// std::bool_constant. Returns where the scalar tail starts.
 template <int64_t width, typename Block>
 inline int64_t for_each_row_block(int64_t outputs, int64_t stride, Block&& block) {
-  const int64_t vector_outputs = stride == 1 ? outputs : outputs - 1;
-  if (vector_outputs < width) return 0;
-  for (int64_t i = 0; i < vector_outputs; i += width) block(std::min(i, vector_outputs - width));
-  return vector_outputs;
+  if (stride == 1) {
+    if (outputs < width) return 0;
+    for (int64_t i = 0; i < outputs; i += width) block(std::min(i, outputs - width), std::false_type{});
+    return outputs;
+  }
+  if (outputs <= width) return 0;
+  const int64_t last = outputs - width;
+  for (int64_t i = 0; i < last; i += width) block(i, std::false_type{});
+  block(last, std::true_type{});
+  return outputs;
 }
 
-template <typename Ops>
-void rows_max(const WindowRows<typename Ops::Scalar>& window, int64_t outputs, typename Ops::Scalar* output,
-              int32_t* indices) {
+template <typename Ops, typename Shape>
+void rows_max_shaped(const WindowRows<typename Ops::Scalar>& window, const Shape& shape, int64_t outputs,
+                     typename Ops::Scalar* output, int32_t* indices) {
   using T = typename Ops::Scalar;
-  const int64_t stride = window.stride;
-  const int64_t tail = for_each_row_block<Ops::width>(outputs, stride, [&](int64_t i) {
+  using Vector = typename Ops::Vector;
+  const int64_t stride = shape.stride;
+  const int64_t tail = for_each_row_block<Ops::width>(outputs, stride, [&](int64_t i, auto shifted_constant) {
+    constexpr bool shifted = decltype(shifted_constant)::value;
     // Tap (0, 0) starts the maximum and is visited again: it cannot replace itself.
-    typename Ops::Vector best, ignored;
-    if (stride == 1) {
-      best = Ops::load(window.rows[0] + i);
-    } else {
-      Ops::load_pairs(window.rows[0] + 2 * i, best, ignored);
+    const Vector first = row_tap<Ops, Shape, shifted>(shape, window.rows[0], i, 0);
+    if (indices == nullptr) {
+      FastMaximum<Ops> fast(first);
+      for_each_row_tap<Ops, shifted>(window, shape, i, [&](Vector value, int64_t, int64_t) { fast.take(value); });
+      if (fast.exact()) return Ops::store(output + i, fast.best);
     }
+    Vector best = first;
     if (indices != nullptr) {
       auto best_index = Ops::index_ramp(static_cast<int32_t>(window.offsets[0] + i * stride), static_cast<int32_t>(stride));
-      for_each_row_tap<Ops>(window, i, [&](typename Ops::Vector value, int64_t r, int64_t k) {
+      for_each_row_tap<Ops, shifted>(window, shape, i, [&](Vector value, int64_t r, int64_t k) {
         const auto takes = Ops::greater_or_nan(value, best);
         best = Ops::select(takes, value, best);
-        const int64_t first_offset = window.offsets[r] + i * stride + k * window.dilation;
+        const int64_t first_offset = window.offsets[r] + i * stride + k * shape.dilation;
         best_index = Ops::index_select(takes, Ops::index_ramp(static_cast<int32_t>(first_offset), static_cast<int32_t>(stride)), best_index);
       });
       Ops::index_store(indices + i, best_index);
     } else {
-      for_each_row_tap<Ops>(window, i, [&](typename Ops::Vector value, int64_t, int64_t) {
+      for_each_row_tap<Ops, shifted>(window, shape, i, [&](Vector value, int64_t, int64_t) {
         best = Ops::select(Ops::greater_or_nan(value, best), value, best);
       });
     }
@@ -240,11 +316,11 @@ void rows_max(const WindowRows<typename Ops::Scalar>& window, int64_t outputs, t
     T best = window.rows[0][i * stride];
     int64_t best_offset = window.offsets[0] + i * stride;
     for (int64_t r = 0; r < window.count; ++r) {
-      for (int64_t k = r == 0 ? 1 : 0; k < window.kernel_width; ++k) {
-        const T value = window.rows[r][i * stride + k * window.dilation];
+      for (int64_t k = r == 0 ? 1 : 0; k < shape.kernel_width; ++k) {
+        const T value = window.rows[r][i * stride + k * shape.dilation];
         const bool takes = (value > best) | (value != value);
         best = takes ? value : best;
-        best_offset = takes ? window.offsets[r] + i * stride + k * window.dilation : best_offset;
+        best_offset = takes ? window.offsets[r] + i * stride + k * shape.dilation : best_offset;
       }
     }
     output[i] = best;
@@ -253,24 +329,38 @@ void rows_max(const WindowRows<typename Ops::Scalar>& window, int64_t outputs, t
 }
 
 template <typename Ops>
-void rows_average(const WindowRows<typename Ops::Scalar>& window, int64_t outputs, typename Ops::Scalar divisor,
-                  typename Ops::Scalar* output) {
+void rows_max(const WindowRows<typename Ops::Scalar>& window, int64_t outputs, typename Ops::Scalar* output,
+              int32_t* indices) {
+  with_row_shape(window, [&](const auto& shape) { rows_max_shaped<Ops>(window, shape, outputs, output, indices); });
+}
+
+template <typename Ops, typename Shape>
+void rows_average_shaped(const WindowRows<typename Ops::Scalar>& window, const Shape& shape, int64_t outputs,
+                         typename Ops::Scalar divisor, typename Ops::Scalar* output) {
   using T = typename Ops::Scalar;
-  const int64_t stride = window.stride;
+  const int64_t stride = shape.stride;
   const auto divisors = Ops::splat(divisor);
-  const int64_t tail = for_each_row_block<Ops::width>(outputs, stride, [&](int64_t i) {
+  const int64_t tail = for_each_row_block<Ops::width>(outputs, stride, [&](int64_t i, auto shifted_constant) {
     auto sum = Ops::zero();
-    for_each_row_tap<Ops>(window, i, [&](typename Ops::Vector value, int64_t, int64_t) { sum = Ops::add(sum, value); });
+    for_each_row_tap<Ops, decltype(shifted_constant)::value>(
+        window, shape, i, [&](typename Ops::Vector value, int64_t, int64_t) { sum = Ops::add(sum, value); });
     Ops::store(output + i, Ops::divide(sum, divisors));
   });
   for (int64_t i = tail; i < outputs; ++i) {
     T sum = 0;
     for (int64_t r = 0; r < window.count; ++r) {
-      for (int64_t k = 0; k < window.kernel_width; ++k) sum += window.rows[r][i * stride + k * window.dilation];
+      for (int64_t k = 0; k < shape.kernel_width; ++k) sum += window.rows[r][i * stride + k * shape.dilation];
     }
     output[i] = sum / divisor;
   }
 }
+
+template <typename Ops>
+void rows_average(const WindowRows<typename Ops::Scalar>& window, int64_t outputs, typename Ops::Scalar divisor,
+                  typename Ops::Scalar* output) {
+  with_row_shape(window, [&](const auto& shape) { rows_average_shaped<Ops>(window, shape, outputs, divisor, output); });
+}
+
 
 // Channels-last uint8 2x2/stride-2 windows (see BytesTwoByTwoMaxKernel). With at most 16
 // channels, each step makes the whole pixels that fit in 16 output bytes from the 32 input

@@ -215,6 +215,32 @@ std::string describe(const PoolRequest& request) {
   return text;
 }
 
+// An average's NaN comes from arithmetic: its sign and payload follow which operand of an
+// addition the compiler puts first (it may swap them), so only NaN-ness is specified. A max picks
+// an input NaN, whose bytes are compared as they are.
+template <typename T>
+void canonicalise_nans(uint8_t* bytes, int64_t count) {
+  for (int64_t i = 0; i < count; ++i) {
+    T value;
+    std::memcpy(&value, bytes + i * sizeof(T), sizeof(T));
+    if (value != value) {
+      value = std::numeric_limits<T>::quiet_NaN();
+      std::memcpy(bytes + i * sizeof(T), &value, sizeof(T));
+    }
+  }
+}
+
+void canonicalise_average_nans(const PoolRequest& request, std::vector<uint8_t>& output) {
+  const auto operation = request.operation;
+  if (operation != PoolOperation::average && operation != PoolOperation::global_average &&
+      operation != PoolOperation::lp_norm) {
+    return;
+  }
+  const int64_t count = request.geometry.output_elements();
+  if (request.data_type == DataType::float32) canonicalise_nans<float>(output.data(), count);
+  if (request.data_type == DataType::float64) canonicalise_nans<double>(output.data(), count);
+}
+
 // Runs one request through the scalar kernel and the level's; true when every byte agrees.
 bool check_case(Generator& random, PoolRequest request, SimdLevel level) {
   const poolnd::WindowGeometry& g = request.geometry;
@@ -243,13 +269,25 @@ bool check_case(Generator& random, PoolRequest request, SimdLevel level) {
   request.output = actual.data();
   request.indices = indexed ? reinterpret_cast<int32_t*>(actual.data() + output_bytes) : nullptr;
   poolnd::select_pool_kernel(request, level)(request, 0, items);
+  canonicalise_average_nans(request, expected);
+  canonicalise_average_nans(request, actual);
 
   if (std::memcmp(expected.data(), actual.data(), expected.size()) == 0) return true;
   size_t at = 0;
   while (expected[at] == actual[at]) ++at;
-  std::fprintf(stderr, "%s differs from scalar in %s%s: first differing byte %zu of %zu\n",
-               poolnd::simd_level_name(level), describe(request).c_str(), indexed ? " with indices" : "", at,
-               expected.size());
+  // Name the element (output or index) and show both as bytes, least significant first.
+  const bool in_indices = at >= output_bytes;
+  const size_t width = in_indices ? 4 : element_size(request.data_type);
+  const size_t first = in_indices ? output_bytes + (at - output_bytes) / 4 * 4 : at / width * width;
+  std::string bytes;
+  for (const auto* side : {&expected, &actual}) {
+    bytes += side == &expected ? " scalar" : ", vector";
+    for (size_t b = 0; b < width; ++b) bytes += " " + std::to_string((*side)[first + b]);
+  }
+  std::fprintf(stderr, "%s differs from scalar in %s%s: %s %zu of %lld,%s\n", poolnd::simd_level_name(level),
+               describe(request).c_str(), indexed ? " with indices" : "", in_indices ? "index" : "output",
+               (first - (in_indices ? output_bytes : 0)) / width, static_cast<long long>(g.output_elements()),
+               bytes.c_str());
   return false;
 }
 

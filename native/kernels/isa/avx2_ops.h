@@ -25,6 +25,11 @@ struct Avx2Float32 {
     return _mm256_or_ps(_mm256_cmp_ps(value, best, _CMP_GT_OQ), _mm256_cmp_ps(value, value, _CMP_UNORD_Q));
   }
   static Vector select(Mask m, Vector if_true, Vector if_false) { return _mm256_blendv_ps(if_false, if_true, m); }
+  // value > best ? value : best; a NaN value is not taken (nan_lanes finds it).
+  static Vector maximum(Vector value, Vector best) { return _mm256_max_ps(value, best); }
+  static Mask nan_lanes(Vector v) { return _mm256_cmp_ps(v, v, _CMP_UNORD_Q); }
+  static Mask mask_or(Mask a, Mask b) { return _mm256_or_ps(a, b); }
+  static bool any(Mask m) { return _mm256_movemask_ps(m) != 0; }
   static IndexVector index_splat(int32_t x) { return _mm256_set1_epi32(x); }
   static IndexVector index_select(Mask m, IndexVector if_true, IndexVector if_false) {
     return _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(if_false), _mm256_castsi256_ps(if_true), m));
@@ -57,6 +62,10 @@ struct Avx2Float64 {
     return _mm256_or_pd(_mm256_cmp_pd(value, best, _CMP_GT_OQ), _mm256_cmp_pd(value, value, _CMP_UNORD_Q));
   }
   static Vector select(Mask m, Vector if_true, Vector if_false) { return _mm256_blendv_pd(if_false, if_true, m); }
+  static Vector maximum(Vector value, Vector best) { return _mm256_max_pd(value, best); }
+  static Mask nan_lanes(Vector v) { return _mm256_cmp_pd(v, v, _CMP_UNORD_Q); }
+  static Mask mask_or(Mask a, Mask b) { return _mm256_or_pd(a, b); }
+  static bool any(Mask m) { return _mm256_movemask_pd(m) != 0; }
   static IndexVector index_splat(int32_t x) { return _mm_set1_epi32(x); }
   static IndexVector index_select(Mask m, IndexVector if_true, IndexVector if_false) {
     // Narrow the 64-bit lane masks to 32-bit ones: take the low half of each lane.

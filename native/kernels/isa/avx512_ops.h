@@ -25,6 +25,14 @@ struct Avx512Float32 {
     return _mm512_cmp_ps_mask(value, best, _CMP_GT_OQ) | _mm512_cmp_ps_mask(value, value, _CMP_UNORD_Q);
   }
   static Vector select(Mask m, Vector if_true, Vector if_false) { return _mm512_mask_blend_ps(m, if_false, if_true); }
+  // value > best ? value : best; a NaN value is not taken (nan_lanes finds it). Written as a
+  // compare and blend: GCC 12's _mm512_max_ps warns of its own undefined source operand.
+  static Vector maximum(Vector value, Vector best) {
+    return _mm512_mask_blend_ps(_mm512_cmp_ps_mask(value, best, _CMP_GT_OQ), best, value);
+  }
+  static Mask nan_lanes(Vector v) { return _mm512_cmp_ps_mask(v, v, _CMP_UNORD_Q); }
+  static Mask mask_or(Mask a, Mask b) { return static_cast<Mask>(a | b); }
+  static bool any(Mask m) { return m != 0; }
   static IndexVector index_splat(int32_t x) { return _mm512_set1_epi32(x); }
   static IndexVector index_select(Mask m, IndexVector if_true, IndexVector if_false) {
     return _mm512_mask_blend_epi32(m, if_false, if_true);
@@ -58,6 +66,12 @@ struct Avx512Float64 {
     return _mm512_cmp_pd_mask(value, best, _CMP_GT_OQ) | _mm512_cmp_pd_mask(value, value, _CMP_UNORD_Q);
   }
   static Vector select(Mask m, Vector if_true, Vector if_false) { return _mm512_mask_blend_pd(m, if_false, if_true); }
+  static Vector maximum(Vector value, Vector best) {
+    return _mm512_mask_blend_pd(_mm512_cmp_pd_mask(value, best, _CMP_GT_OQ), best, value);
+  }
+  static Mask nan_lanes(Vector v) { return _mm512_cmp_pd_mask(v, v, _CMP_UNORD_Q); }
+  static Mask mask_or(Mask a, Mask b) { return static_cast<Mask>(a | b); }
+  static bool any(Mask m) { return m != 0; }
   static IndexVector index_splat(int32_t x) { return _mm512_set1_epi64(x); }
   static IndexVector index_select(Mask m, IndexVector if_true, IndexVector if_false) {
     return _mm512_mask_blend_epi64(m, if_false, if_true);

@@ -25,6 +25,12 @@ struct NeonFloat32 {
     return vorrq_u32(vcgtq_f32(value, best), vmvnq_u32(vceqq_f32(value, value)));
   }
   static Vector select(Mask m, Vector if_true, Vector if_false) { return vbslq_f32(m, if_true, if_false); }
+  // value > best ? value : best; a NaN value is not taken (nan_lanes finds it). Not FMAX, which
+  // prefers +0 to -0 whatever their order.
+  static Vector maximum(Vector value, Vector best) { return vbslq_f32(vcgtq_f32(value, best), value, best); }
+  static Mask nan_lanes(Vector v) { return vmvnq_u32(vceqq_f32(v, v)); }
+  static Mask mask_or(Mask a, Mask b) { return vorrq_u32(a, b); }
+  static bool any(Mask m) { return vmaxvq_u32(m) != 0; }
   static IndexVector index_splat(int32_t x) { return vdupq_n_s32(x); }
   static IndexVector index_select(Mask m, IndexVector if_true, IndexVector if_false) {
     return vbslq_s32(m, if_true, if_false);
@@ -57,6 +63,10 @@ struct NeonFloat64 {
     return vorrq_u64(vcgtq_f64(value, best), veorq_u64(vceqq_f64(value, value), vdupq_n_u64(~uint64_t{0})));
   }
   static Vector select(Mask m, Vector if_true, Vector if_false) { return vbslq_f64(m, if_true, if_false); }
+  static Vector maximum(Vector value, Vector best) { return vbslq_f64(vcgtq_f64(value, best), value, best); }
+  static Mask nan_lanes(Vector v) { return veorq_u64(vceqq_f64(v, v), vdupq_n_u64(~uint64_t{0})); }
+  static Mask mask_or(Mask a, Mask b) { return vorrq_u64(a, b); }
+  static bool any(Mask m) { return (vgetq_lane_u64(m, 0) | vgetq_lane_u64(m, 1)) != 0; }
   static IndexVector index_splat(int32_t x) { return vdup_n_s32(x); }
   static IndexVector index_select(Mask m, IndexVector if_true, IndexVector if_false) {
     return vbsl_s32(vmovn_u64(m), if_true, if_false);

@@ -27,6 +27,11 @@ struct Sse2Float32 {
   static Vector select(Mask m, Vector if_true, Vector if_false) {
     return _mm_or_ps(_mm_and_ps(m, if_true), _mm_andnot_ps(m, if_false));
   }
+  // value > best ? value : best; a NaN value is not taken (nan_lanes finds it).
+  static Vector maximum(Vector value, Vector best) { return _mm_max_ps(value, best); }
+  static Mask nan_lanes(Vector v) { return _mm_cmpunord_ps(v, v); }
+  static Mask mask_or(Mask a, Mask b) { return _mm_or_ps(a, b); }
+  static bool any(Mask m) { return _mm_movemask_ps(m) != 0; }
   static IndexVector index_splat(int32_t x) { return _mm_set1_epi32(x); }
   static IndexVector index_select(Mask m, IndexVector if_true, IndexVector if_false) {
     const __m128i mask = _mm_castps_si128(m);
@@ -61,6 +66,10 @@ struct Sse2Float64 {
   static Vector select(Mask m, Vector if_true, Vector if_false) {
     return _mm_or_pd(_mm_and_pd(m, if_true), _mm_andnot_pd(m, if_false));
   }
+  static Vector maximum(Vector value, Vector best) { return _mm_max_pd(value, best); }
+  static Mask nan_lanes(Vector v) { return _mm_cmpunord_pd(v, v); }
+  static Mask mask_or(Mask a, Mask b) { return _mm_or_pd(a, b); }
+  static bool any(Mask m) { return _mm_movemask_pd(m) != 0; }
   static IndexVector index_splat(int32_t x) { return _mm_set1_epi32(x); }
   static IndexVector index_select(Mask m, IndexVector if_true, IndexVector if_false) {
     const __m128i mask = _mm_shuffle_epi32(_mm_castpd_si128(m), _MM_SHUFFLE(3, 3, 2, 0));
