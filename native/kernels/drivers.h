@@ -271,7 +271,7 @@ void for_each_window_rows(const PoolRequest& request, int64_t first_item, int64_
 }
 
 // Runs each output row of a request the rows microkernels suit: border(row_output_offset, ow,
-// depth, height, plane) for every column with a tap outside the input, and interior(
+// depth, height, plane, window) for every column with a tap outside the input, and interior(
 // row_output_offset, first_column, columns, depth, height, window) once for the columns between.
 template <typename T, PoolKernel scalar, typename Border, typename Interior>
 void for_each_row_split(const PoolRequest& request, int64_t first_item, int64_t end_item, Border&& border,
@@ -283,10 +283,31 @@ void for_each_row_split(const PoolRequest& request, int64_t first_item, int64_t 
       request, first_item, end_item,
       [&](int64_t row, const TapRange& depth, const TapRange& height, const T* plane, const WindowRows<T>& window) {
         const int64_t at = row * outputs;
-        for (int64_t ow = 0; ow < columns.begin; ++ow) border(at, ow, depth, height, plane);
+        for (int64_t ow = 0; ow < columns.begin; ++ow) border(at, ow, depth, height, plane, window);
         if (columns.end > columns.begin) interior(at, columns.begin, columns.end - columns.begin, depth, height, window);
-        for (int64_t ow = columns.end; ow < outputs; ++ow) border(at, ow, depth, height, plane);
+        for (int64_t ow = columns.end; ow < outputs; ++ow) border(at, ow, depth, height, plane, window);
       });
+}
+
+// Visits a border column's real taps in window order, visit(value, plane_offset), through the
+// window rows when the row has interior columns (the rows then sit at the first of them,
+// first_interior, and column ow's window starts (ow - first_interior) * stride elements along),
+// else through the geometry.
+template <typename T, typename Visit>
+inline void for_each_border_tap(const WindowGeometry& g, int64_t ow, int64_t first_interior, const TapRange& depth,
+                                const TapRange& height, const T* plane, const WindowRows<T>& window, Visit&& visit) {
+  const TapRange width = real_taps(g, 2, ow);
+  if (window.count == 0) {
+    for_each_real_tap(g, depth, height, width, [&](int64_t offset) { visit(plane[offset], offset); });
+    return;
+  }
+  const int64_t start = (ow - first_interior) * g.stride[2];
+  for (int64_t r = 0; r < window.count; ++r) {
+    for (int64_t k = width.first; k < width.end; ++k) {
+      const int64_t column = start + k * window.dilation;
+      visit(window.rows[r][column], window.offsets[r] + column);
+    }
+  }
 }
 
 template <typename T, TwoByTwoMaxKernel<T> two_by_two, RowsMaxKernel<T> rows_kernel>
@@ -304,10 +325,26 @@ void max_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
   }
   if (!suits_window_rows(g)) return scalar(request, first_item, end_item);
   int32_t* indices = request.indices;
+  const int64_t first_interior = interior_columns(g).begin;
   for_each_row_split<T, scalar>(
       request, first_item, end_item,
-      [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane) {
-        const WindowMaximum<T> best = window_maximum(g, depth, height, real_taps(g, 2, ow), plane, 1);
+      [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane, const WindowRows<T>& window) {
+        if (indices == nullptr) {
+          // As FastMaximum: a plain maximum (one instruction a tap) unless a tap is NaN.
+          // Every max window has a real tap, and none replaces the lowest value but a greater one.
+          T best = lowest_value<T>();
+          bool nan = false;
+          for_each_border_tap(g, ow, first_interior, depth, height, plane, window, [&](T value, int64_t) {
+            best = value > best ? value : best;
+            nan |= is_nan(value);
+          });
+          if (!nan) {
+            output[at + ow] = best;
+            return;
+          }
+        }
+        WindowMaximum<T> best;
+        for_each_border_tap(g, ow, first_interior, depth, height, plane, window, [&](T value, int64_t offset) { best.consider(value, offset); });
         output[at + ow] = best.value;
         if (indices) indices[at + ow] = static_cast<int32_t>(best.offset);
       },
@@ -331,10 +368,18 @@ void avg_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
     return;
   }
   if (!suits_window_rows(g)) return scalar(request, first_item, end_item);
+  const int64_t first_interior = interior_columns(g).begin;
   for_each_row_split<T, scalar>(
       request, first_item, end_item,
-      [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane) {
-        output[at + ow] = window_average<T, T>(request, depth, height, real_taps(g, 2, ow), plane, 1);
+      [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane, const WindowRows<T>& window) {
+        const TapRange width = real_taps(g, 2, ow);
+        if (width.count() == 0) {
+          output[at + ow] = T(0);
+          return;
+        }
+        T sum = 0;
+        for_each_border_tap(g, ow, first_interior, depth, height, plane, window, [&](T value, int64_t) { sum += value; });
+        output[at + ow] = finish_average<T, T>(sum, average_divisor(request, depth, height, width));
       },
       [&](int64_t at, int64_t first_column, int64_t columns, const TapRange& depth, const TapRange& height,
           const WindowRows<T>& window) {

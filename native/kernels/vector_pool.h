@@ -206,13 +206,17 @@ void two_by_two_average(int64_t outputs, const typename Ops::Scalar* row0, const
 // A window row's shape (kernel width, dilation, stride). The common ones are compile-time
 // constants, so their tap loops unroll; kKernelWidth 0 reads the shape from the request.
 template <int64_t kKernelWidth, int64_t kStride>
-struct RowShape {
-  int64_t kernel_width, dilation, stride;
+class RowShape {
+ public:
   template <typename T>
   explicit RowShape(const WindowRows<T>& window)
-      : kernel_width(kKernelWidth > 0 ? kKernelWidth : window.kernel_width),
-        dilation(kKernelWidth > 0 ? 1 : window.dilation),
-        stride(kKernelWidth > 0 ? kStride : window.stride) {}
+      : kernel_width_(window.kernel_width), dilation_(window.dilation), stride_(window.stride) {}
+  int64_t kernel_width() const { return kKernelWidth > 0 ? kKernelWidth : kernel_width_; }
+  int64_t dilation() const { return kKernelWidth > 0 ? 1 : dilation_; }
+  int64_t stride() const { return kKernelWidth > 0 ? kStride : stride_; }
+
+ private:
+  int64_t kernel_width_, dilation_, stride_;
 };
 
 // Calls body(RowShape) with the constant shape that matches the window, else the general one.
@@ -233,9 +237,9 @@ inline void with_row_shape(const WindowRows<T>& window, Body&& body) {
 // at its last tap.
 template <typename Ops, typename Shape, bool shifted>
 inline typename Ops::Vector row_tap(const Shape& shape, const typename Ops::Scalar* row, int64_t i, int64_t k) {
-  if (shape.stride == 1) return Ops::load(row + i + k * shape.dilation);
+  if (shape.stride() == 1) return Ops::load(row + i + k * shape.dilation());
   typename Ops::Vector even, odd;
-  Ops::load_pairs(row + 2 * i + k * shape.dilation - (shifted ? 1 : 0), even, odd);
+  Ops::load_pairs(row + 2 * i + k * shape.dilation() - (shifted ? 1 : 0), even, odd);
   return shifted ? odd : even;
 }
 
@@ -247,15 +251,15 @@ inline void for_each_row_tap(const WindowRows<typename Ops::Scalar>& window, con
                              Visit&& visit) {
   for (int64_t r = 0; r < window.count; ++r) {
     const typename Ops::Scalar* row = window.rows[r];
-    if (shape.stride == 2 && shape.dilation == 1 && !shifted) {
-      for (int64_t k = 0; k < shape.kernel_width; k += 2) {
+    if (shape.stride() == 2 && shape.dilation() == 1 && !shifted) {
+      for (int64_t k = 0; k < shape.kernel_width(); k += 2) {
         typename Ops::Vector even, odd;
         Ops::load_pairs(row + 2 * i + k, even, odd);
         visit(even, r, k);
-        if (k + 1 < shape.kernel_width) visit(odd, r, k + 1);
+        if (k + 1 < shape.kernel_width()) visit(odd, r, k + 1);
       }
     } else {
-      for (int64_t k = 0; k < shape.kernel_width; ++k) visit(row_tap<Ops, Shape, shifted>(shape, row, i, k), r, k);
+      for (int64_t k = 0; k < shape.kernel_width(); ++k) visit(row_tap<Ops, Shape, shifted>(shape, row, i, k), r, k);
     }
   }
 }
@@ -285,7 +289,7 @@ void rows_max_shaped(const WindowRows<typename Ops::Scalar>& window, const Shape
                      typename Ops::Scalar* output, int32_t* indices) {
   using T = typename Ops::Scalar;
   using Vector = typename Ops::Vector;
-  const int64_t stride = shape.stride;
+  const int64_t stride = shape.stride();
   const int64_t tail = for_each_row_block<Ops::width>(outputs, stride, [&](int64_t i, auto shifted_constant) {
     constexpr bool shifted = decltype(shifted_constant)::value;
     // Tap (0, 0) starts the maximum and is visited again: it cannot replace itself.
@@ -301,7 +305,7 @@ void rows_max_shaped(const WindowRows<typename Ops::Scalar>& window, const Shape
       for_each_row_tap<Ops, shifted>(window, shape, i, [&](Vector value, int64_t r, int64_t k) {
         const auto takes = Ops::greater_or_nan(value, best);
         best = Ops::select(takes, value, best);
-        const int64_t first_offset = window.offsets[r] + i * stride + k * shape.dilation;
+        const int64_t first_offset = window.offsets[r] + i * stride + k * shape.dilation();
         best_index = Ops::index_select(takes, Ops::index_ramp(static_cast<int32_t>(first_offset), static_cast<int32_t>(stride)), best_index);
       });
       Ops::index_store(indices + i, best_index);
@@ -316,11 +320,11 @@ void rows_max_shaped(const WindowRows<typename Ops::Scalar>& window, const Shape
     T best = window.rows[0][i * stride];
     int64_t best_offset = window.offsets[0] + i * stride;
     for (int64_t r = 0; r < window.count; ++r) {
-      for (int64_t k = r == 0 ? 1 : 0; k < shape.kernel_width; ++k) {
-        const T value = window.rows[r][i * stride + k * shape.dilation];
+      for (int64_t k = r == 0 ? 1 : 0; k < shape.kernel_width(); ++k) {
+        const T value = window.rows[r][i * stride + k * shape.dilation()];
         const bool takes = (value > best) | (value != value);
         best = takes ? value : best;
-        best_offset = takes ? window.offsets[r] + i * stride + k * shape.dilation : best_offset;
+        best_offset = takes ? window.offsets[r] + i * stride + k * shape.dilation() : best_offset;
       }
     }
     output[i] = best;
@@ -338,7 +342,7 @@ template <typename Ops, typename Shape>
 void rows_average_shaped(const WindowRows<typename Ops::Scalar>& window, const Shape& shape, int64_t outputs,
                          typename Ops::Scalar divisor, typename Ops::Scalar* output) {
   using T = typename Ops::Scalar;
-  const int64_t stride = shape.stride;
+  const int64_t stride = shape.stride();
   const auto divisors = Ops::splat(divisor);
   const int64_t tail = for_each_row_block<Ops::width>(outputs, stride, [&](int64_t i, auto shifted_constant) {
     auto sum = Ops::zero();
@@ -349,7 +353,7 @@ void rows_average_shaped(const WindowRows<typename Ops::Scalar>& window, const S
   for (int64_t i = tail; i < outputs; ++i) {
     T sum = 0;
     for (int64_t r = 0; r < window.count; ++r) {
-      for (int64_t k = 0; k < shape.kernel_width; ++k) sum += window.rows[r][i * stride + k * shape.dilation];
+      for (int64_t k = 0; k < shape.kernel_width(); ++k) sum += window.rows[r][i * stride + k * shape.dilation()];
     }
     output[i] = sum / divisor;
   }
