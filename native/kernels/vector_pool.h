@@ -142,27 +142,31 @@ void two_by_two_max(int64_t outputs, const typename Ops::Scalar* row0, const typ
   int64_t i = 0;
   for (; i + width <= outputs; i += width) {
     typename Ops::Vector taps[4];
+    if (indices == nullptr) {
+      // Without indices every step is lane-wise, so lanes stay in Ops' pair order until the store.
+      Ops::load_pairs_unordered(row0 + 2 * i, taps[0], taps[1]);
+      Ops::load_pairs_unordered(row1 + 2 * i, taps[2], taps[3]);
+      FastMaximum<Ops> fast(taps[0]);
+      for (int k = 1; k < 4; ++k) fast.take(taps[k]);
+      auto best = fast.best;
+      if (!fast.exact()) {
+        best = taps[0];
+        for (int k = 1; k < 4; ++k) best = Ops::select(Ops::greater_or_nan(taps[k], best), taps[k], best);
+      }
+      Ops::store(output + i, Ops::ordered(best));
+      continue;
+    }
     Ops::load_pairs(row0 + 2 * i, taps[0], taps[1]);
     Ops::load_pairs(row1 + 2 * i, taps[2], taps[3]);
     auto best = taps[0];
-    if (indices != nullptr) {
-      const int64_t offsets[4] = {row0_offset + 2 * i, row0_offset + 2 * i + 1, row1_offset + 2 * i, row1_offset + 2 * i + 1};
-      auto best_index = Ops::index_ramp(static_cast<int32_t>(offsets[0]), 2);
-      for (int k = 1; k < 4; ++k) {
-        const auto takes = Ops::greater_or_nan(taps[k], best);
-        best = Ops::select(takes, taps[k], best);
-        best_index = Ops::index_select(takes, Ops::index_ramp(static_cast<int32_t>(offsets[k]), 2), best_index);
-      }
-      Ops::index_store(indices + i, best_index);
-    } else {
-      FastMaximum<Ops> fast(taps[0]);
-      for (int k = 1; k < 4; ++k) fast.take(taps[k]);
-      if (fast.exact()) {
-        best = fast.best;
-      } else {
-        for (int k = 1; k < 4; ++k) best = Ops::select(Ops::greater_or_nan(taps[k], best), taps[k], best);
-      }
+    const int64_t offsets[4] = {row0_offset + 2 * i, row0_offset + 2 * i + 1, row1_offset + 2 * i, row1_offset + 2 * i + 1};
+    auto best_index = Ops::index_ramp(static_cast<int32_t>(offsets[0]), 2);
+    for (int k = 1; k < 4; ++k) {
+      const auto takes = Ops::greater_or_nan(taps[k], best);
+      best = Ops::select(takes, taps[k], best);
+      best_index = Ops::index_select(takes, Ops::index_ramp(static_cast<int32_t>(offsets[k]), 2), best_index);
     }
+    Ops::index_store(indices + i, best_index);
     Ops::store(output + i, best);
   }
   for (; i < outputs; ++i) {
@@ -187,10 +191,10 @@ void two_by_two_average(int64_t outputs, const typename Ops::Scalar* row0, const
   int64_t i = 0;
   for (; i + width <= outputs; i += width) {
     typename Ops::Vector a, b, c, d;
-    Ops::load_pairs(row0 + 2 * i, a, b);
-    Ops::load_pairs(row1 + 2 * i, c, d);
+    Ops::load_pairs_unordered(row0 + 2 * i, a, b);  // lane-wise to the store
+    Ops::load_pairs_unordered(row1 + 2 * i, c, d);
     const auto sum = Ops::add(Ops::add(Ops::add(Ops::add(Ops::zero(), a), b), c), d);
-    Ops::store(output + i, Ops::divide(sum, divisors));
+    Ops::store(output + i, Ops::ordered(Ops::divide(sum, divisors)));
   }
   for (; i < outputs; ++i) {
     T sum = 0;
@@ -202,6 +206,15 @@ void two_by_two_average(int64_t outputs, const typename Ops::Scalar* row0, const
   }
 }
 
+
+template <typename Ops, bool unordered>
+inline void load_pairs(const typename Ops::Scalar* p, typename Ops::Vector& even, typename Ops::Vector& odd) {
+  if constexpr (unordered) {
+    Ops::load_pairs_unordered(p, even, odd);
+  } else {
+    Ops::load_pairs(p, even, odd);
+  }
+}
 
 // A window row's shape (kernel width, dilation, stride). The common ones are compile-time
 // constants, so their tap loops unroll; kKernelWidth 0 reads the shape from the request.
@@ -235,18 +248,19 @@ inline void with_row_shape(const WindowRows<T>& window, Body&& body) {
 // Tap k of outputs [i, i + width) in one window row. Stride 2 takes the even lanes of pairs; a
 // shifted block starts its pairs one element earlier and takes the odd lanes, so its loads end
 // at its last tap.
-template <typename Ops, typename Shape, bool shifted>
+// Unordered stride-2 taps come from Ops::load_pairs_unordered, lanes in Ops' own order.
+template <typename Ops, typename Shape, bool shifted, bool unordered = false>
 inline typename Ops::Vector row_tap(const Shape& shape, const typename Ops::Scalar* row, int64_t i, int64_t k) {
   if (shape.stride() == 1) return Ops::load(row + i + k * shape.dilation());
   typename Ops::Vector even, odd;
-  Ops::load_pairs(row + 2 * i + k * shape.dilation() - (shifted ? 1 : 0), even, odd);
+  load_pairs<Ops, unordered>(row + 2 * i + k * shape.dilation() - (shifted ? 1 : 0), even, odd);
   return shifted ? odd : even;
 }
 
 // Visits the taps of outputs [i, i + width) in window order: visit(vector, r, k) for tap k of
 // real row r. Stride 2 without dilation, unshifted, takes the odd lanes of a pair as the next
 // tap, so each pair load serves two taps.
-template <typename Ops, bool shifted, typename Shape, typename Visit>
+template <typename Ops, bool shifted, bool unordered = false, typename Shape, typename Visit>
 inline void for_each_row_tap(const WindowRows<typename Ops::Scalar>& window, const Shape& shape, int64_t i,
                              Visit&& visit) {
   for (int64_t r = 0; r < window.count; ++r) {
@@ -254,12 +268,14 @@ inline void for_each_row_tap(const WindowRows<typename Ops::Scalar>& window, con
     if (shape.stride() == 2 && shape.dilation() == 1 && !shifted) {
       for (int64_t k = 0; k < shape.kernel_width(); k += 2) {
         typename Ops::Vector even, odd;
-        Ops::load_pairs(row + 2 * i + k, even, odd);
+        load_pairs<Ops, unordered>(row + 2 * i + k, even, odd);
         visit(even, r, k);
         if (k + 1 < shape.kernel_width()) visit(odd, r, k + 1);
       }
     } else {
-      for (int64_t k = 0; k < shape.kernel_width(); ++k) visit(row_tap<Ops, Shape, shifted>(shape, row, i, k), r, k);
+      for (int64_t k = 0; k < shape.kernel_width(); ++k) {
+        visit(row_tap<Ops, Shape, shifted, unordered>(shape, row, i, k), r, k);
+      }
     }
   }
 }
@@ -293,12 +309,13 @@ void rows_max_shaped(const WindowRows<typename Ops::Scalar>& window, const Shape
   const int64_t tail = for_each_row_block<Ops::width>(outputs, stride, [&](int64_t i, auto shifted_constant) {
     constexpr bool shifted = decltype(shifted_constant)::value;
     // Tap (0, 0) starts the maximum and is visited again: it cannot replace itself.
-    const Vector first = row_tap<Ops, Shape, shifted>(shape, window.rows[0], i, 0);
     if (indices == nullptr) {
-      FastMaximum<Ops> fast(first);
-      for_each_row_tap<Ops, shifted>(window, shape, i, [&](Vector value, int64_t, int64_t) { fast.take(value); });
-      if (fast.exact()) return Ops::store(output + i, fast.best);
+      // Stride-2 lanes stay in Ops' pair order until the store: a lane-wise maximum does not mind.
+      FastMaximum<Ops> fast(row_tap<Ops, Shape, shifted, true>(shape, window.rows[0], i, 0));
+      for_each_row_tap<Ops, shifted, true>(window, shape, i, [&](Vector value, int64_t, int64_t) { fast.take(value); });
+      if (fast.exact()) return Ops::store(output + i, shape.stride() == 2 ? Ops::ordered(fast.best) : fast.best);
     }
+    const Vector first = row_tap<Ops, Shape, shifted>(shape, window.rows[0], i, 0);
     Vector best = first;
     if (indices != nullptr) {
       auto best_index = Ops::index_ramp(static_cast<int32_t>(window.offsets[0] + i * stride), static_cast<int32_t>(stride));
@@ -345,10 +362,12 @@ void rows_average_shaped(const WindowRows<typename Ops::Scalar>& window, const S
   const int64_t stride = shape.stride();
   const auto divisors = Ops::splat(divisor);
   const int64_t tail = for_each_row_block<Ops::width>(outputs, stride, [&](int64_t i, auto shifted_constant) {
+    // Lane-wise to the store, so stride-2 lanes stay in Ops' pair order until then.
     auto sum = Ops::zero();
-    for_each_row_tap<Ops, decltype(shifted_constant)::value>(
+    for_each_row_tap<Ops, decltype(shifted_constant)::value, true>(
         window, shape, i, [&](typename Ops::Vector value, int64_t, int64_t) { sum = Ops::add(sum, value); });
-    Ops::store(output + i, Ops::divide(sum, divisors));
+    const auto average = Ops::divide(sum, divisors);
+    Ops::store(output + i, shape.stride() == 2 ? Ops::ordered(average) : average);
   });
   for (int64_t i = tail; i < outputs; ++i) {
     T sum = 0;

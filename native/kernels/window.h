@@ -28,7 +28,8 @@ inline int64_t ceil_div_positive(int64_t numerator, int64_t denominator) {
 
 // An adaptive bin is never empty and never leaves the input. The products use 128 bits because
 // i * in can pass 2^63 when both sizes are near 2^32.
-inline TapRange adaptive_bin(const WindowGeometry& g, int dim, int64_t output_index) {
+// Out of line: its 128-bit divisions would stop real_taps, on every window's path, from inlining.
+[[gnu::noinline]] inline TapRange adaptive_bin(const WindowGeometry& g, int dim, int64_t output_index) {
   using Wide = unsigned __int128;
   const Wide input = static_cast<Wide>(g.input_size[dim]);
   const Wide output = static_cast<Wide>(g.output_size[dim]);
@@ -38,7 +39,7 @@ inline TapRange adaptive_bin(const WindowGeometry& g, int dim, int64_t output_in
   return {start, 0, end - start};
 }
 
-inline TapRange real_taps(const WindowGeometry& g, int dim, int64_t output_index) {
+[[gnu::always_inline]] inline TapRange real_taps(const WindowGeometry& g, int dim, int64_t output_index) {
   if (g.window_kind == WindowKind::adaptive) return adaptive_bin(g, dim, output_index);
   const int64_t start = output_index * g.stride[dim] - g.pad_begin[dim];
   const int64_t dilation = g.dilation[dim];

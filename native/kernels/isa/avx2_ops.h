@@ -44,6 +44,16 @@ struct Avx2Float32 {
   static IndexVector index_ramp(int32_t start, int32_t step) {
     return _mm256_add_epi32(_mm256_set1_epi32(start), _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(step)));
   }
+  // load_pairs without the cross-half permute: lanes in the order 0 1 4 5 2 3 6 7, which a
+  // lane-wise reduction keeps; ordered() restores the order once at the end.
+  static void load_pairs_unordered(const float* p, Vector& even, Vector& odd) {
+    const Vector a = _mm256_loadu_ps(p), b = _mm256_loadu_ps(p + 8);
+    even = _mm256_shuffle_ps(a, b, _MM_SHUFFLE(2, 0, 2, 0));
+    odd = _mm256_shuffle_ps(a, b, _MM_SHUFFLE(3, 1, 3, 1));
+  }
+  static Vector ordered(Vector v) {
+    return _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(v), _MM_SHUFFLE(3, 1, 2, 0)));
+  }
 };
 
 struct Avx2Float64 {
@@ -82,6 +92,13 @@ struct Avx2Float64 {
   static IndexVector index_ramp(int32_t start, int32_t step) {
     return _mm_setr_epi32(start, start + step, start + 2 * step, start + 3 * step);
   }
+  // load_pairs without the cross-half permute: lanes in the order 0 2 1 3; ordered() restores it.
+  static void load_pairs_unordered(const double* p, Vector& even, Vector& odd) {
+    const Vector a = _mm256_loadu_pd(p), b = _mm256_loadu_pd(p + 4);
+    even = _mm256_unpacklo_pd(a, b);
+    odd = _mm256_unpackhi_pd(a, b);
+  }
+  static Vector ordered(Vector v) { return _mm256_permute4x64_pd(v, _MM_SHUFFLE(3, 1, 2, 0)); }
 };
 
 // Sixteen bytes, or eight uint16 lanes, at a time; the byte shuffles are SSSE3's, which every

@@ -48,6 +48,9 @@ struct Avx512Float32 {
     return _mm512_add_epi32(_mm512_set1_epi32(start),
                             _mm512_mullo_epi32(_mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), _mm512_set1_epi32(step)));
   }
+  // Pairs need no reordering at this width.
+  static void load_pairs_unordered(const float* p, Vector& even, Vector& odd) { load_pairs(p, even, odd); }
+  static Vector ordered(Vector v) { return v; }
 };
 
 struct Avx512Float64 {
@@ -86,6 +89,9 @@ struct Avx512Float64 {
   static IndexVector index_ramp(int32_t start, int32_t step) {
     return _mm512_add_epi64(_mm512_set1_epi64(start), _mm512_mullox_epi64(_mm512_setr_epi64(0, 1, 2, 3, 4, 5, 6, 7), _mm512_set1_epi64(step)));
   }
+  // Pairs need no reordering at this width.
+  static void load_pairs_unordered(const double* p, Vector& even, Vector& odd) { load_pairs(p, even, odd); }
+  static Vector ordered(Vector v) { return v; }
 };
 
 }  // namespace

@@ -45,6 +45,9 @@ struct NeonFloat32 {
     const int32_t lanes[4] = {start, start + step, start + 2 * step, start + 3 * step};
     return vld1q_s32(lanes);
   }
+  // Pairs need no reordering at this width.
+  static void load_pairs_unordered(const float* p, Vector& even, Vector& odd) { load_pairs(p, even, odd); }
+  static Vector ordered(Vector v) { return v; }
 };
 
 struct NeonFloat64 {
@@ -81,6 +84,9 @@ struct NeonFloat64 {
     const int32_t lanes[2] = {start, start + step};
     return vld1_s32(lanes);
   }
+  // Pairs need no reordering at this width.
+  static void load_pairs_unordered(const double* p, Vector& even, Vector& odd) { load_pairs(p, even, odd); }
+  static Vector ordered(Vector v) { return v; }
 };
 
 // Sixteen bytes, or eight uint16 lanes, at a time.

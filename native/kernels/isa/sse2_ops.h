@@ -46,6 +46,9 @@ struct Sse2Float32 {
   static IndexVector index_ramp(int32_t start, int32_t step) {
     return _mm_setr_epi32(start, start + step, start + 2 * step, start + 3 * step);
   }
+  // Pairs need no reordering at this width.
+  static void load_pairs_unordered(const float* p, Vector& even, Vector& odd) { load_pairs(p, even, odd); }
+  static Vector ordered(Vector v) { return v; }
 };
 
 struct Sse2Float64 {
@@ -82,6 +85,9 @@ struct Sse2Float64 {
     odd = _mm_unpackhi_pd(a, b);
   }
   static IndexVector index_ramp(int32_t start, int32_t step) { return _mm_setr_epi32(start, start + step, 0, 0); }
+  // Pairs need no reordering at this width.
+  static void load_pairs_unordered(const double* p, Vector& even, Vector& odd) { load_pairs(p, even, odd); }
+  static Vector ordered(Vector v) { return v; }
 };
 
 }  // namespace
