@@ -57,6 +57,12 @@ using RowsAverageKernel = void (*)(const WindowRows<T>& window, int64_t outputs,
 template <typename T>
 using ChannelsLastGlobalMaxKernel = void (*)(int64_t pixels, int64_t channels, const T* image, T* output);
 
+// Channels-first float32 global average of `planes` planes of plane_size elements: output[p] is
+// the plane's sum from zero in its own order in double, divided once and rounded to float32, as
+// the scalar kernel does. plane_size >= 1.
+using ChannelsFirstGlobalAverageKernel = void (*)(int64_t planes, int64_t plane_size, const float* input,
+                                                  float* output);
+
 // Channels-last uint8 2x2 windows with stride 2 over two input rows, full windows only: output
 // pixel p, channel c covers row0[2p * channels + c], row0[(2p + 1) * channels + c] and the same
 // in row1. Averages are (sum + half) >> shift, saturated: the exact rounded quotient for a
@@ -85,7 +91,8 @@ using BytesTwoByTwoAverageKernel = void (*)(int64_t pixels, int64_t channels, co
   void avg_pool_rows_f32_##isa(const WindowRows<float>&, int64_t, float, float*);                             \
   void avg_pool_rows_f64_##isa(const WindowRows<double>&, int64_t, double, double*);                          \
   void global_max_channels_last_f32_##isa(int64_t, int64_t, const float*, float*);                            \
-  void global_max_channels_last_f64_##isa(int64_t, int64_t, const double*, double*);
+  void global_max_channels_last_f64_##isa(int64_t, int64_t, const double*, double*);                          \
+  void global_avg_channels_first_f32_##isa(int64_t, int64_t, const float*, float*);
 
 #if defined(POOLND_ARCH_X64)
 POOLND_DECLARE_MICROKERNELS(sse2)

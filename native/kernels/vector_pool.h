@@ -132,6 +132,46 @@ void channels_last_global_max(int64_t pixels, int64_t channels, const typename O
   }
 }
 
+// Channels-first float32 global average (see ChannelsFirstGlobalAverageKernel). Quads is the ISA's
+// plane-quad operations: 4x4 blocks are transposed so each step adds one element of four planes,
+// in each plane's order; four quads at a time keep four add chains in flight.
+template <typename Quads>
+void channels_first_global_average_f32(int64_t planes, int64_t plane_size, const float* input, float* output) {
+  constexpr int kQuadsAtOnce = 4;
+  const auto count = static_cast<double>(plane_size);
+  int64_t p = 0;
+  const auto sum_quads = [&](auto quads_constant) {
+    constexpr int quads = decltype(quads_constant)::value;
+    const float* base = input + p * plane_size;
+    typename Quads::Sums sums[quads];
+    for (int q = 0; q < quads; ++q) sums[q] = Quads::zero();
+    int64_t i = 0;
+    for (; i + 4 <= plane_size; i += 4) {
+      for (int q = 0; q < quads; ++q) {
+        const float* first = base + 4 * q * plane_size + i;
+        auto a = Quads::load(first), b = Quads::load(first + plane_size);
+        auto c = Quads::load(first + 2 * plane_size), d = Quads::load(first + 3 * plane_size);
+        Quads::transpose(a, b, c, d);
+        sums[q] = Quads::add(Quads::add(Quads::add(Quads::add(sums[q], a), b), c), d);
+      }
+    }
+    for (; i < plane_size; ++i) {
+      for (int q = 0; q < quads; ++q) {
+        const float* first = base + 4 * q * plane_size + i;
+        sums[q] = Quads::add(sums[q], Quads::gather(first, first + plane_size, first + 2 * plane_size, first + 3 * plane_size));
+      }
+    }
+    for (int q = 0; q < quads; ++q) Quads::store_averages(output + p + 4 * q, sums[q], count);
+  };
+  for (; p + 4 * kQuadsAtOnce <= planes; p += 4 * kQuadsAtOnce) sum_quads(std::integral_constant<int, kQuadsAtOnce>{});
+  for (; p + 4 <= planes; p += 4) sum_quads(std::integral_constant<int, 1>{});
+  for (; p < planes; ++p) {
+    double sum = 0;
+    for (int64_t i = 0; i < plane_size; ++i) sum += static_cast<double>(input[p * plane_size + i]);
+    output[p] = static_cast<float>(sum / count);
+  }
+}
+
 // Channels-first 2x2 windows with stride 2 over two input rows, full windows only: output i
 // covers row0[2i], row0[2i + 1], row1[2i], row1[2i + 1], in that (row-major window) order.
 template <typename Ops>

@@ -83,18 +83,25 @@ class Generator {
     return counts[between(0, sizeof(counts) / sizeof(counts[0]) - 1)];
   }
 
-  // Ties, NaN, infinities and signed zeros, anywhere in the array (vector body and tail alike).
+  // Ties, NaN, infinities, signed zeros and magnitudes that cancel, anywhere in the array (vector
+  // body and tail alike).
+  // A third of the arrays have no NaN or infinity, so that sums stay finite and their order shows.
   template <typename T>
   void fill(T* values, int64_t count) {
+    const double special = chance(0.33) ? 0.0 : 1.0;
     for (int64_t i = 0; i < count; ++i) {
       const double pick = std::uniform_real_distribution<double>(0, 1)(engine_);
       double value = static_cast<double>(between(0, 3));
-      if (pick < 0.05) {
+      if (pick < 0.05 * special) {
         value = std::numeric_limits<double>::quiet_NaN();
-      } else if (pick < 0.08) {
+      } else if (pick < 0.08 * special) {
         value = chance(0.5) ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
       } else if (pick < 0.12) {
         value = chance(0.5) ? -0.0 : 0.0;
+      } else if (pick < 0.2) {
+        // Large magnitudes of both signs, 2^30 apart: they swamp and cancel each other, so a sum
+        // depends on its order, even in double.
+        value = (chance(0.5) ? -1 : 1) * std::ldexp(1 + between(0, 3) / 4.0, 30 * static_cast<int>(between(1, 2)));
       } else if (pick > 0.4) {
         value = std::uniform_real_distribution<double>(-1000, 1000)(engine_);
       }

@@ -13,4 +13,8 @@ void global_max_channels_last_f64_avx512(int64_t pixels, int64_t channels, const
   channels_last_global_max<Avx512Float64>(pixels, channels, image, output);
 }
 
+void global_avg_channels_first_f32_avx512(int64_t planes, int64_t plane_size, const float* input, float* output) {
+  channels_first_global_average_f32<Avx512PlaneQuads>(planes, plane_size, input, output);
+}
+
 }  // namespace poolnd

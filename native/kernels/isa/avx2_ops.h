@@ -124,5 +124,23 @@ struct Avx2Bytes {
   static Vector narrow_saturate(Vector low, Vector high) { return _mm_packus_epi16(low, high); }
 };
 
+// Four float32 planes side by side, summed in double: a 4x4 block transposed so each quad holds
+// one element of each plane, widened into four double lanes.
+struct Avx2PlaneQuads {
+  using Quad = __m128;
+  using Sums = __m256d;
+  static Quad load(const float* p) { return _mm_loadu_ps(p); }
+  static Quad gather(const float* p0, const float* p1, const float* p2, const float* p3) {
+    return _mm_setr_ps(*p0, *p1, *p2, *p3);
+  }
+  static void transpose(Quad& a, Quad& b, Quad& c, Quad& d) { _MM_TRANSPOSE4_PS(a, b, c, d); }
+  static Sums zero() { return _mm256_setzero_pd(); }
+  static Sums add(Sums s, Quad q) { return _mm256_add_pd(s, _mm256_cvtps_pd(q)); }
+  // Each sum divided by count in double, then rounded to float32.
+  static void store_averages(float* p, Sums s, double count) {
+    _mm_storeu_ps(p, _mm256_cvtpd_ps(_mm256_div_pd(s, _mm256_set1_pd(count))));
+  }
+};
+
 }  // namespace
 }  // namespace poolnd

@@ -114,5 +114,35 @@ struct NeonBytes {
   }
 };
 
+// Four float32 planes side by side, summed in double: a 4x4 block transposed so each quad holds
+// one element of each plane, widened into two double pairs.
+struct NeonPlaneQuads {
+  using Quad = float32x4_t;
+  struct Sums {
+    float64x2_t low, high;
+  };
+  static Quad load(const float* p) { return vld1q_f32(p); }
+  static Quad gather(const float* p0, const float* p1, const float* p2, const float* p3) {
+    const float lanes[4] = {*p0, *p1, *p2, *p3};
+    return vld1q_f32(lanes);
+  }
+  static void transpose(Quad& a, Quad& b, Quad& c, Quad& d) {
+    const float32x4x2_t ab = vtrnq_f32(a, b), cd = vtrnq_f32(c, d);
+    a = vcombine_f32(vget_low_f32(ab.val[0]), vget_low_f32(cd.val[0]));
+    b = vcombine_f32(vget_low_f32(ab.val[1]), vget_low_f32(cd.val[1]));
+    c = vcombine_f32(vget_high_f32(ab.val[0]), vget_high_f32(cd.val[0]));
+    d = vcombine_f32(vget_high_f32(ab.val[1]), vget_high_f32(cd.val[1]));
+  }
+  static Sums zero() { return {vdupq_n_f64(0.0), vdupq_n_f64(0.0)}; }
+  static Sums add(Sums s, Quad q) {
+    return {vaddq_f64(s.low, vcvt_f64_f32(vget_low_f32(q))), vaddq_f64(s.high, vcvt_high_f64_f32(q))};
+  }
+  // Each sum divided by count in double, then rounded to float32.
+  static void store_averages(float* p, Sums s, double count) {
+    const float64x2_t divisor = vdupq_n_f64(count);
+    vst1q_f32(p, vcombine_f32(vcvt_f32_f64(vdivq_f64(s.low, divisor)), vcvt_f32_f64(vdivq_f64(s.high, divisor))));
+  }
+};
+
 }  // namespace
 }  // namespace poolnd

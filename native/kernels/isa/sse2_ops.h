@@ -90,5 +90,28 @@ struct Sse2Float64 {
   static Vector ordered(Vector v) { return v; }
 };
 
+// Four float32 planes side by side, summed in double: a 4x4 block transposed so each quad holds
+// one element of each plane, widened into two double pairs.
+struct Sse2PlaneQuads {
+  using Quad = __m128;
+  struct Sums {
+    __m128d low, high;
+  };
+  static Quad load(const float* p) { return _mm_loadu_ps(p); }
+  static Quad gather(const float* p0, const float* p1, const float* p2, const float* p3) {
+    return _mm_setr_ps(*p0, *p1, *p2, *p3);
+  }
+  static void transpose(Quad& a, Quad& b, Quad& c, Quad& d) { _MM_TRANSPOSE4_PS(a, b, c, d); }
+  static Sums zero() { return {_mm_setzero_pd(), _mm_setzero_pd()}; }
+  static Sums add(Sums s, Quad q) {
+    return {_mm_add_pd(s.low, _mm_cvtps_pd(q)), _mm_add_pd(s.high, _mm_cvtps_pd(_mm_movehl_ps(q, q)))};
+  }
+  // Each sum divided by count in double, then rounded to float32.
+  static void store_averages(float* p, Sums s, double count) {
+    const __m128d divisor = _mm_set1_pd(count);
+    _mm_storeu_ps(p, _mm_movelh_ps(_mm_cvtpd_ps(_mm_div_pd(s.low, divisor)), _mm_cvtpd_ps(_mm_div_pd(s.high, divisor))));
+  }
+};
+
 }  // namespace
 }  // namespace poolnd
