@@ -83,9 +83,38 @@ KernelTable scalar_table() {
 #define POOLND_ADD_BYTE_MICROKERNELS(table, isa)                                                  \
   do {                                                                                            \
     (table).at(PoolOperation::max, Layout::channels_last, DataType::uint8) =                      \
-        &max_pool_bytes_channels_last_driver<&max_pool_2x2s2_channels_last_u8_##isa>;              \
+        &max_pool_bytes_channels_last_driver<&max_pool_2x2s2_channels_last_u8_##isa,               \
+            &max_pool_integer_channels_last_driver<uint8_t, &max_pool_channels_last_u8_##isa>>;   \
     (table).at(PoolOperation::average, Layout::channels_last, DataType::uint8) =                  \
         &avg_pool_bytes_channels_last_driver<&avg_pool_2x2s2_channels_last_u8_##isa>;              \
+  } while (false)
+
+// Integer max over channels-last windows and images; uint8's windowed max is the byte
+// driver's, which falls back on these.
+#define POOLND_ADD_INTEGER_MICROKERNELS(table, isa) \
+  do { \
+    (table).at(PoolOperation::max, Layout::channels_last, DataType::int8) = \
+        &max_pool_integer_channels_last_driver<int8_t, &max_pool_channels_last_i8_##isa>; \
+    (table).at(PoolOperation::global_max, Layout::channels_last, DataType::int8) = \
+        &global_max_channels_last_driver<int8_t, &global_max_channels_last_i8_##isa>; \
+    (table).at(PoolOperation::global_max, Layout::channels_last, DataType::uint8) = \
+        &global_max_channels_last_driver<uint8_t, &global_max_channels_last_u8_##isa>; \
+    (table).at(PoolOperation::max, Layout::channels_last, DataType::int16) = \
+        &max_pool_integer_channels_last_driver<int16_t, &max_pool_channels_last_i16_##isa>; \
+    (table).at(PoolOperation::global_max, Layout::channels_last, DataType::int16) = \
+        &global_max_channels_last_driver<int16_t, &global_max_channels_last_i16_##isa>; \
+    (table).at(PoolOperation::max, Layout::channels_last, DataType::uint16) = \
+        &max_pool_integer_channels_last_driver<uint16_t, &max_pool_channels_last_u16_##isa>; \
+    (table).at(PoolOperation::global_max, Layout::channels_last, DataType::uint16) = \
+        &global_max_channels_last_driver<uint16_t, &global_max_channels_last_u16_##isa>; \
+    (table).at(PoolOperation::max, Layout::channels_last, DataType::int32) = \
+        &max_pool_integer_channels_last_driver<int32_t, &max_pool_channels_last_i32_##isa>; \
+    (table).at(PoolOperation::global_max, Layout::channels_last, DataType::int32) = \
+        &global_max_channels_last_driver<int32_t, &global_max_channels_last_i32_##isa>; \
+    (table).at(PoolOperation::max, Layout::channels_last, DataType::uint32) = \
+        &max_pool_integer_channels_last_driver<uint32_t, &max_pool_channels_last_u32_##isa>; \
+    (table).at(PoolOperation::global_max, Layout::channels_last, DataType::uint32) = \
+        &global_max_channels_last_driver<uint32_t, &global_max_channels_last_u32_##isa>; \
   } while (false)
 
 // Each level builds on the one below it, so an op without a kernel at some level falls back to
@@ -99,6 +128,7 @@ KernelTable table_for(SimdLevel level) {
   if (level == SimdLevel::avx2 || level == SimdLevel::avx512) {
     POOLND_ADD_MICROKERNELS(table, avx2);
     POOLND_ADD_BYTE_MICROKERNELS(table, avx2);
+    POOLND_ADD_INTEGER_MICROKERNELS(table, avx2);
   }
 #if defined(POOLND_HAVE_AVX512)
   if (level == SimdLevel::avx512) POOLND_ADD_MICROKERNELS(table, avx512);
@@ -108,6 +138,7 @@ KernelTable table_for(SimdLevel level) {
   if (level == SimdLevel::neon) {
     POOLND_ADD_MICROKERNELS(table, neon);
     POOLND_ADD_BYTE_MICROKERNELS(table, neon);
+    POOLND_ADD_INTEGER_MICROKERNELS(table, neon);
   }
 #endif
   return table;
@@ -115,6 +146,7 @@ KernelTable table_for(SimdLevel level) {
 
 #undef POOLND_ADD_MICROKERNELS
 #undef POOLND_ADD_BYTE_MICROKERNELS
+#undef POOLND_ADD_INTEGER_MICROKERNELS
 
 const KernelTable& kernels_for(SimdLevel level) {
   static const auto* tables = [] {

@@ -176,6 +176,20 @@ void avg_pool_channels_last_driver(const PoolRequest& request, int64_t first_ite
       });
 }
 
+// Integer types: indices go to the scalar kernel.
+template <typename T, ChannelsLastIntegerMaxKernel<T> microkernel>
+void max_pool_integer_channels_last_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  if (request.indices) return max_pool_scalar<T, Layout::channels_last>(request, first_item, end_item);
+  T* output = static_cast<T*>(request.output);
+  const int64_t channels = request.geometry.channels;
+  for_each_channels_last_window<T>(
+      request, first_item, end_item,
+      [&](int64_t at, const TapRange&, const TapRange&, const TapRange&, const TapList<T>& taps) {
+        if (taps.size() == 0) return std::fill(output + at, output + at + channels, lowest_value<T>());
+        microkernel(channels, taps.size(), taps.pixels(), output + at);
+      });
+}
+
 // Channels-last global max: one image per work item.
 template <typename T, ChannelsLastGlobalMaxKernel<T> microkernel>
 void global_max_channels_last_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
@@ -407,10 +421,11 @@ inline int two_by_two_average_shift(const PoolRequest& request) {
   return -1;
 }
 
-template <BytesTwoByTwoMaxKernel microkernel>
+// uint8: the 2x2/stride-2 byte kernel, else `general` (the integer driver).
+template <BytesTwoByTwoMaxKernel microkernel, PoolKernel general>
 void max_pool_bytes_channels_last_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   constexpr PoolKernel scalar = &max_pool_scalar<uint8_t, Layout::channels_last>;
-  if (!is_two_by_two_stride_two(request.geometry) || request.indices) return scalar(request, first_item, end_item);
+  if (!is_two_by_two_stride_two(request.geometry) || request.indices) return general(request, first_item, end_item);
   const int64_t channels = request.geometry.channels;
   auto* output = static_cast<uint8_t*>(request.output);
   for_each_two_by_two_run<uint8_t, scalar>(request, first_item, end_item,

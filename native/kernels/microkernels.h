@@ -57,6 +57,11 @@ using RowsAverageKernel = void (*)(const WindowRows<T>& window, int64_t outputs,
 template <typename T>
 using ChannelsLastGlobalMaxKernel = void (*)(int64_t pixels, int64_t channels, const T* image, T* output);
 
+// Integer channels-last max over one output pixel, without indices: output[c] is the greatest
+// taps[k][c]. Integers have no NaN, and equal integers are the same bytes. taps >= 1.
+template <typename T>
+using ChannelsLastIntegerMaxKernel = void (*)(int64_t channels, int64_t taps, const T* const* tap_pixels, T* output);
+
 // Channels-first float32 global average of `planes` planes of plane_size elements: output[p] is
 // the plane's sum from zero in its own order in double, divided once and rounded to float32, as
 // the scalar kernel does. plane_size >= 1.
@@ -76,6 +81,22 @@ using BytesTwoByTwoAverageKernel = void (*)(int64_t pixels, int64_t channels, co
 #define POOLND_DECLARE_BYTE_MICROKERNELS(isa)                                                            \
   void max_pool_2x2s2_channels_last_u8_##isa(int64_t, int64_t, const uint8_t*, const uint8_t*, uint8_t*); \
   void avg_pool_2x2s2_channels_last_u8_##isa(int64_t, int64_t, const uint8_t*, const uint8_t*, int, uint8_t*);
+
+// Integer max kernels need every integer width's maximum: x86-64 has them from SSE4.1 (so from
+// the AVX2 level), arm64 always.
+#define POOLND_DECLARE_INTEGER_MICROKERNELS(isa) \
+  void max_pool_channels_last_i8_##isa(int64_t, int64_t, const int8_t* const*, int8_t*); \
+  void global_max_channels_last_i8_##isa(int64_t, int64_t, const int8_t*, int8_t*); \
+  void max_pool_channels_last_u8_##isa(int64_t, int64_t, const uint8_t* const*, uint8_t*); \
+  void global_max_channels_last_u8_##isa(int64_t, int64_t, const uint8_t*, uint8_t*); \
+  void max_pool_channels_last_i16_##isa(int64_t, int64_t, const int16_t* const*, int16_t*); \
+  void global_max_channels_last_i16_##isa(int64_t, int64_t, const int16_t*, int16_t*); \
+  void max_pool_channels_last_u16_##isa(int64_t, int64_t, const uint16_t* const*, uint16_t*); \
+  void global_max_channels_last_u16_##isa(int64_t, int64_t, const uint16_t*, uint16_t*); \
+  void max_pool_channels_last_i32_##isa(int64_t, int64_t, const int32_t* const*, int32_t*); \
+  void global_max_channels_last_i32_##isa(int64_t, int64_t, const int32_t*, int32_t*); \
+  void max_pool_channels_last_u32_##isa(int64_t, int64_t, const uint32_t* const*, uint32_t*); \
+  void global_max_channels_last_u32_##isa(int64_t, int64_t, const uint32_t*, uint32_t*);
 
 #define POOLND_DECLARE_MICROKERNELS(isa)                                                                    \
   void max_pool_channels_last_f32_##isa(int64_t, int64_t, const float* const*, const int64_t*, float*, int32_t*);  \
@@ -98,6 +119,7 @@ using BytesTwoByTwoAverageKernel = void (*)(int64_t pixels, int64_t channels, co
 POOLND_DECLARE_MICROKERNELS(sse2)
 POOLND_DECLARE_MICROKERNELS(avx2)
 POOLND_DECLARE_BYTE_MICROKERNELS(avx2)
+POOLND_DECLARE_INTEGER_MICROKERNELS(avx2)
 #if defined(POOLND_HAVE_AVX512)
 POOLND_DECLARE_MICROKERNELS(avx512)
 #endif
@@ -105,9 +127,11 @@ POOLND_DECLARE_MICROKERNELS(avx512)
 #if defined(POOLND_ARCH_ARM64)
 POOLND_DECLARE_MICROKERNELS(neon)
 POOLND_DECLARE_BYTE_MICROKERNELS(neon)
+POOLND_DECLARE_INTEGER_MICROKERNELS(neon)
 #endif
 
 #undef POOLND_DECLARE_MICROKERNELS
 #undef POOLND_DECLARE_BYTE_MICROKERNELS
+#undef POOLND_DECLARE_INTEGER_MICROKERNELS
 
 }  // namespace poolnd

@@ -17,4 +17,28 @@ void global_avg_channels_first_f32_neon(int64_t planes, int64_t plane_size, cons
   channels_first_global_average_f32<NeonPlaneQuads>(planes, plane_size, input, output);
 }
 
+void global_max_channels_last_i8_neon(int64_t pixels, int64_t channels, const int8_t* image, int8_t* output) {
+  channels_last_global_max_integer<NeonIntegers<int8_t>>(pixels, channels, image, output);
+}
+
+void global_max_channels_last_u8_neon(int64_t pixels, int64_t channels, const uint8_t* image, uint8_t* output) {
+  channels_last_global_max_integer<NeonIntegers<uint8_t>>(pixels, channels, image, output);
+}
+
+void global_max_channels_last_i16_neon(int64_t pixels, int64_t channels, const int16_t* image, int16_t* output) {
+  channels_last_global_max_integer<NeonIntegers<int16_t>>(pixels, channels, image, output);
+}
+
+void global_max_channels_last_u16_neon(int64_t pixels, int64_t channels, const uint16_t* image, uint16_t* output) {
+  channels_last_global_max_integer<NeonIntegers<uint16_t>>(pixels, channels, image, output);
+}
+
+void global_max_channels_last_i32_neon(int64_t pixels, int64_t channels, const int32_t* image, int32_t* output) {
+  channels_last_global_max_integer<NeonIntegers<int32_t>>(pixels, channels, image, output);
+}
+
+void global_max_channels_last_u32_neon(int64_t pixels, int64_t channels, const uint32_t* image, uint32_t* output) {
+  channels_last_global_max_integer<NeonIntegers<uint32_t>>(pixels, channels, image, output);
+}
+
 }  // namespace poolnd

@@ -142,5 +142,27 @@ struct Avx2PlaneQuads {
   }
 };
 
+// Integer lanes for the channels-last max kernels: a whole register of T. Integers have no NaN,
+// and equal integers are the same bytes, so a plain maximum is PyTorch's rule.
+template <typename T>
+struct Avx2Integers;
+#define POOLND_AVX2_INTEGERS(type, suffix)                                                            \
+  template <>                                                                                         \
+  struct Avx2Integers<type> {                                                                         \
+    using Scalar = type;                                                                              \
+    using Vector = __m256i;                                                                           \
+    static constexpr int width = 32 / sizeof(type);                                                   \
+    static Vector load(const type* p) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); } \
+    static void store(type* p, Vector v) { _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v); }  \
+    static Vector maximum(Vector a, Vector b) { return _mm256_max_##suffix(a, b); }                  \
+  };
+POOLND_AVX2_INTEGERS(int8_t, epi8)
+POOLND_AVX2_INTEGERS(uint8_t, epu8)
+POOLND_AVX2_INTEGERS(int16_t, epi16)
+POOLND_AVX2_INTEGERS(uint16_t, epu16)
+POOLND_AVX2_INTEGERS(int32_t, epi32)
+POOLND_AVX2_INTEGERS(uint32_t, epu32)
+#undef POOLND_AVX2_INTEGERS
+
 }  // namespace
 }  // namespace poolnd

@@ -144,5 +144,27 @@ struct NeonPlaneQuads {
   }
 };
 
+// Integer lanes for the channels-last max kernels: a whole register of T. Integers have no NaN,
+// and equal integers are the same bytes, so a plain maximum is PyTorch's rule.
+template <typename T>
+struct NeonIntegers;
+#define POOLND_NEON_INTEGERS(type, vector, suffix)                               \
+  template <>                                                                    \
+  struct NeonIntegers<type> {                                                    \
+    using Scalar = type;                                                         \
+    using Vector = vector;                                                       \
+    static constexpr int width = 16 / sizeof(type);                              \
+    static Vector load(const type* p) { return vld1q_##suffix(p); }             \
+    static void store(type* p, Vector v) { vst1q_##suffix(p, v); }              \
+    static Vector maximum(Vector a, Vector b) { return vmaxq_##suffix(a, b); }  \
+  };
+POOLND_NEON_INTEGERS(int8_t, int8x16_t, s8)
+POOLND_NEON_INTEGERS(uint8_t, uint8x16_t, u8)
+POOLND_NEON_INTEGERS(int16_t, int16x8_t, s16)
+POOLND_NEON_INTEGERS(uint16_t, uint16x8_t, u16)
+POOLND_NEON_INTEGERS(int32_t, int32x4_t, s32)
+POOLND_NEON_INTEGERS(uint32_t, uint32x4_t, u32)
+#undef POOLND_NEON_INTEGERS
+
 }  // namespace
 }  // namespace poolnd

@@ -37,4 +37,28 @@ void max_pool_2x2s2_channels_last_u8_neon(int64_t pixels, int64_t channels, cons
   bytes_two_by_two_max<NeonBytes>(pixels, channels, row0, row1, output);
 }
 
+void max_pool_channels_last_i8_neon(int64_t channels, int64_t taps, const int8_t* const* tap_pixels, int8_t* output) {
+  channels_last_max_integer<NeonIntegers<int8_t>>(channels, taps, tap_pixels, output);
+}
+
+void max_pool_channels_last_u8_neon(int64_t channels, int64_t taps, const uint8_t* const* tap_pixels, uint8_t* output) {
+  channels_last_max_integer<NeonIntegers<uint8_t>>(channels, taps, tap_pixels, output);
+}
+
+void max_pool_channels_last_i16_neon(int64_t channels, int64_t taps, const int16_t* const* tap_pixels, int16_t* output) {
+  channels_last_max_integer<NeonIntegers<int16_t>>(channels, taps, tap_pixels, output);
+}
+
+void max_pool_channels_last_u16_neon(int64_t channels, int64_t taps, const uint16_t* const* tap_pixels, uint16_t* output) {
+  channels_last_max_integer<NeonIntegers<uint16_t>>(channels, taps, tap_pixels, output);
+}
+
+void max_pool_channels_last_i32_neon(int64_t channels, int64_t taps, const int32_t* const* tap_pixels, int32_t* output) {
+  channels_last_max_integer<NeonIntegers<int32_t>>(channels, taps, tap_pixels, output);
+}
+
+void max_pool_channels_last_u32_neon(int64_t channels, int64_t taps, const uint32_t* const* tap_pixels, uint32_t* output) {
+  channels_last_max_integer<NeonIntegers<uint32_t>>(channels, taps, tap_pixels, output);
+}
+
 }  // namespace poolnd
