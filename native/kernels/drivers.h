@@ -352,8 +352,9 @@ void max_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
       request, first_item, end_item,
       [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane, const WindowRows<T>& window) {
         if (indices == nullptr) {
-          // As FastMaximum: a plain maximum (one instruction a tap) unless a tap is NaN.
-          // Every max window has a real tap, and none replaces the lowest value but a greater one.
+          // As FastMaximum: a plain maximum (one instruction a tap) unless a tap is NaN. Only a
+          // greater tap replaces the lowest value, which a window without real taps keeps, as in
+          // the scalar kernel.
           T best = lowest_value<T>();
           bool nan = false;
           for_each_border_tap(g, ow, first_interior, depth, height, plane, window, [&](T value, int64_t) {

@@ -132,48 +132,40 @@ void channels_last_global_max(int64_t pixels, int64_t channels, const typename O
   }
 }
 
-// Integer channels-last max over one output pixel (see ChannelsLastIntegerMaxKernel). Vectors
-// run across channels, the last block moved back to overlap the one before (outputs are a pure
-// function of the input); fewer channels than a vector go lane by lane.
-template <typename Ops>
-void channels_last_max_integer(int64_t channels, int64_t taps, const typename Ops::Scalar* const* tap_pixels,
-                               typename Ops::Scalar* output) {
+// Integer max across channels of `taps` pixels, tap(k) giving the k-th pixel's first channel.
+// Vectors run across channels, the last block moved back to overlap the one before (outputs are
+// a pure function of the input); fewer channels than a vector go lane by lane.
+template <typename Ops, typename Tap>
+inline void integer_channels_max(int64_t channels, int64_t taps, Tap&& tap, typename Ops::Scalar* output) {
   constexpr int64_t width = Ops::width;
   if (channels < width) {
     for (int64_t c = 0; c < channels; ++c) {
-      auto best = tap_pixels[0][c];
-      for (int64_t k = 1; k < taps; ++k) best = std::max(best, tap_pixels[k][c]);
+      auto best = tap(0)[c];
+      for (int64_t k = 1; k < taps; ++k) best = std::max(best, tap(k)[c]);
       output[c] = best;
     }
     return;
   }
   for (int64_t c = 0; c < channels; c += width) {
     const int64_t at = std::min(c, channels - width);
-    auto best = Ops::load(tap_pixels[0] + at);
-    for (int64_t k = 1; k < taps; ++k) best = Ops::maximum(best, Ops::load(tap_pixels[k] + at));
+    auto best = Ops::load(tap(0) + at);
+    for (int64_t k = 1; k < taps; ++k) best = Ops::maximum(best, Ops::load(tap(k) + at));
     Ops::store(output + at, best);
   }
 }
 
-// Integer channels-last global max of one image (see ChannelsLastGlobalMaxKernel), as above.
+// Integer channels-last max over one output pixel (see ChannelsLastIntegerMaxKernel).
+template <typename Ops>
+void channels_last_max_integer(int64_t channels, int64_t taps, const typename Ops::Scalar* const* tap_pixels,
+                               typename Ops::Scalar* output) {
+  integer_channels_max<Ops>(channels, taps, [&](int64_t k) { return tap_pixels[k]; }, output);
+}
+
+// Integer channels-last global max of one image (see ChannelsLastGlobalMaxKernel).
 template <typename Ops>
 void channels_last_global_max_integer(int64_t pixels, int64_t channels, const typename Ops::Scalar* image,
                                       typename Ops::Scalar* output) {
-  constexpr int64_t width = Ops::width;
-  if (channels < width) {
-    for (int64_t c = 0; c < channels; ++c) {
-      auto best = image[c];
-      for (int64_t p = 1; p < pixels; ++p) best = std::max(best, image[p * channels + c]);
-      output[c] = best;
-    }
-    return;
-  }
-  for (int64_t c = 0; c < channels; c += width) {
-    const int64_t at = std::min(c, channels - width);
-    auto best = Ops::load(image + at);
-    for (int64_t p = 1; p < pixels; ++p) best = Ops::maximum(best, Ops::load(image + p * channels + at));
-    Ops::store(output + at, best);
-  }
+  integer_channels_max<Ops>(channels, pixels, [&](int64_t p) { return image + p * channels; }, output);
 }
 
 // Channels-first float32 global average (see ChannelsFirstGlobalAverageKernel). Quads is the ISA's

@@ -1,4 +1,5 @@
 // avx512 global-pooling microkernels (see microkernels.h).
+#include "../isa/avx2_ops.h"  // plane quads: 128/256-bit forms, which AVX-512F includes
 #include "../isa/avx512_ops.h"
 #include "../microkernels.h"
 #include "../vector_pool.h"
@@ -14,7 +15,7 @@ void global_max_channels_last_f64_avx512(int64_t pixels, int64_t channels, const
 }
 
 void global_avg_channels_first_f32_avx512(int64_t planes, int64_t plane_size, const float* input, float* output) {
-  channels_first_global_average_f32<Avx512PlaneQuads>(planes, plane_size, input, output);
+  channels_first_global_average_f32<Avx2PlaneQuads>(planes, plane_size, input, output);
 }
 
 }  // namespace poolnd

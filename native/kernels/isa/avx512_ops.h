@@ -94,22 +94,5 @@ struct Avx512Float64 {
   static Vector ordered(Vector v) { return v; }
 };
 
-// Four float32 planes side by side, summed in double: a 4x4 block transposed so each quad holds
-// one element of each plane, widened into four double lanes (AVX-512F includes AVX2's forms).
-struct Avx512PlaneQuads {
-  using Quad = __m128;
-  using Sums = __m256d;
-  static Quad load(const float* p) { return _mm_loadu_ps(p); }
-  static Quad gather(const float* p0, const float* p1, const float* p2, const float* p3) {
-    return _mm_setr_ps(*p0, *p1, *p2, *p3);
-  }
-  static void transpose(Quad& a, Quad& b, Quad& c, Quad& d) { _MM_TRANSPOSE4_PS(a, b, c, d); }
-  static Sums zero() { return _mm256_setzero_pd(); }
-  static Sums add(Sums s, Quad q) { return _mm256_add_pd(s, _mm256_cvtps_pd(q)); }
-  static void store_averages(float* p, Sums s, double count) {
-    _mm_storeu_ps(p, _mm256_cvtpd_ps(_mm256_div_pd(s, _mm256_set1_pd(count))));
-  }
-};
-
 }  // namespace
 }  // namespace poolnd
