@@ -2,7 +2,8 @@
 // gets the same logical input (same values, same layout) and must produce the same output.
 //
 // op: 'max' | 'avg' (2-d windows) or 'globalAvg'; layout: 'NCHW' | 'NHWC' | 'HWC' (unbatched,
-// channels last); unit: how the table prints times.
+// channels last); unit: how the table prints times; perCall: also measure poolnd's overhead per call
+// (see peers/poolnd.mjs).
 const ARRAY_TYPE = { float32: Float32Array, uint8: Uint8Array };
 
 export const CASES = [
@@ -11,7 +12,7 @@ export const CASES = [
   { id: 'avg-k2-nchw', op: 'avg', dtype: 'float32', shape: [8, 64, 112, 112], layout: 'NCHW', kernel: 2, stride: 2 },
   { id: 'avg-k2-nhwc', op: 'avg', dtype: 'float32', shape: [8, 112, 112, 64], layout: 'NHWC', kernel: 2, stride: 2 },
   { id: 'max-k3s2p1', op: 'max', dtype: 'float32', shape: [1, 64, 112, 112], layout: 'NCHW', kernel: 3, stride: 2, padding: 1 },
-  { id: 'tiny-max-k2', op: 'max', dtype: 'float32', shape: [1, 3, 32, 32], layout: 'NCHW', kernel: 2, stride: 2, unit: 'µs' },
+  { id: 'tiny-max-k2', op: 'max', dtype: 'float32', shape: [1, 3, 32, 32], layout: 'NCHW', kernel: 2, stride: 2, unit: 'µs', perCall: true },
   { id: 'gap-nchw', op: 'globalAvg', dtype: 'float32', shape: [32, 512, 7, 7], layout: 'NCHW' },
   { id: 'gap-nhwc', op: 'globalAvg', dtype: 'float32', shape: [32, 7, 7, 512], layout: 'NHWC' },
   { id: 'image-avg-k2', op: 'avg', dtype: 'uint8', shape: [1080, 1920, 3], layout: 'HWC', kernel: 2, stride: 2 },

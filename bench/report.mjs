@@ -40,6 +40,26 @@ function speedUp(poolnd, peer) {
   return `${(peer.seconds / poolnd.seconds).toFixed(2)}×`;
 }
 
+/** What a call with `out` costs above its kernel share (the per-call cases' overhead). */
+function callOverhead(contestants, threads, unit) {
+  const withOut = poolndAt(contestants, threads, 'poolnd out=');
+  const share = contestants.find((c) => c.isKernelShare);
+  if (withOut?.seconds === undefined || share?.seconds === undefined) return '–';
+  return time(withOut.seconds - share.seconds, unit);
+}
+
+/** Per-call cases: one line each with the overhead at every thread count. */
+export function overheadLines(results, threadCounts) {
+  return results
+    .filter(({ contestants }) => contestants.some((c) => c.isKernelShare))
+    .map(({ benchCase, contestants }) => {
+      const share = contestants.find((c) => c.isKernelShare);
+      const perThreads = threadCounts.map((t) => `${callOverhead(contestants, t, benchCase.unit)} at ${threadLabel(t)}`);
+      return `- ${benchCase.title}: a call with \`out\` costs ${perThreads.join(', ')} above its kernel share (${share.seconds === undefined ? '–' : time(share.seconds, benchCase.unit)}: ${share.note}).`;
+    })
+    .join('\n');
+}
+
 /** One case: a row per implementation, a column group per thread count. */
 export function caseTable({ benchCase, contestants }, threadCounts) {
   const { unit } = benchCase;
@@ -80,7 +100,7 @@ export function caseTable({ benchCase, contestants }, threadCounts) {
     const first = rows[0];
     let label = impl;
     if (first.singleThreaded) label += ' ¹';
-    if (first.isPoolnd) label += ` (getNumThreads ${threadCounts.map((t) => poolndAt(contestants, t, impl)?.reportedThreads ?? '?').join(' / ')})`;
+    if (first.isPoolnd && !first.singleThreaded) label += ` (getNumThreads ${threadCounts.map((t) => poolndAt(contestants, t, impl)?.reportedThreads ?? '?').join(' / ')})`;
     for (const c of rows) {
       if (c.unsupported) footnotes.push(`${impl}: not possible (${c.unsupported}).`);
       if (c.failure) footnotes.push(`${impl}${c.threads ? ` at ${threadLabel(c.threads)}` : ''}: not timed, ${c.failure}.`);
@@ -94,6 +114,11 @@ export function caseTable({ benchCase, contestants }, threadCounts) {
       return `${speedUp(poolndAt(contestants, t, impl), peer)} | ${peer ? `vs ${peer.impl}` : ''} | `;
     });
     lines.push(`| **${impl} speed-up over the fastest peer** | ${cells.join(' | ')} |`);
+  }
+  const share = contestants.find((c) => c.isKernelShare);
+  if (share) {
+    const cells = threadCounts.map((t) => `${callOverhead(contestants, t, benchCase.unit)} | | `);
+    lines.push(`| **poolnd out= overhead per call above the kernel share** | ${cells.join(' | ')} |`);
   }
   lines.push('', '¹ single-threaded: one measurement, shown under every thread count.');
   for (const note of new Set(footnotes)) lines.push(`- ${note}`);

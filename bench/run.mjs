@@ -14,7 +14,7 @@ import * as naive from './peers/naive.mjs';
 import * as onnxruntime from './peers/onnxruntime.mjs';
 import * as poolndPeer from './peers/poolnd.mjs';
 import * as tfjs from './peers/tfjs.mjs';
-import { caseTable, header, summaryTable } from './report.mjs';
+import { caseTable, header, overheadLines, summaryTable } from './report.mjs';
 
 const quick = process.argv.includes('--quick') || /^(1|true)$/i.test(process.env.BENCH_QUICK ?? '');
 const onlyIds = process.argv.find((arg) => arg.startsWith('--case='))?.slice('--case='.length).split(',');
@@ -56,6 +56,7 @@ const report = [
   '## Summary',
   'Times are medians. The ceiling is the bandwidth probe\'s time for the same bytes (read the input once, write the output once), the best of plain and non-temporal stores and of runs with at most that many threads; "of ceiling" is its time over poolnd\'s. A speed-up is the fastest peer\'s time over poolnd\'s at the same thread count (single-threaded peers count at every thread count). In the threads column, the number in brackets is what poolnd\'s getNumThreads() reported.',
   summaryTable(results, threadCounts),
+  overheadLines(results, threadCounts),
   '## Each case',
   ...results.map((result) => caseTable(result, threadCounts)),
 ].join('\n\n');

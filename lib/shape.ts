@@ -8,6 +8,7 @@ import {
   isNumber,
   isObject,
   rangeError,
+  repeated,
   typeError,
 } from './validate';
 
@@ -71,7 +72,9 @@ export function samePadding(inputSize: number, kernelSize: number, stride: numbe
   );
 }
 
-export type PaddingPairs = { pairs: [number, number][]; explicit: boolean };
+export type PaddingPairs = { pairs: readonly (readonly [number, number])[]; explicit: boolean };
+
+const noPadding = [0, 0] as const;
 
 function paddingPair(fn: string, name: string, value: unknown): [number, number] {
   const subject = `option '${name}'`;
@@ -85,7 +88,7 @@ export function readPadding(fn: string, value: unknown, window: Omit<Window, 'pa
   const dims = inputSpatial.length;
   const subject = "option 'padding'";
   if (value === undefined || value === 'valid') {
-    return { pairs: inputSpatial.map(() => [0, 0]), explicit: false };
+    return { pairs: inputSpatial.map(() => noPadding), explicit: false };
   }
   if (value === 'same') {
     return {
@@ -133,25 +136,25 @@ export function normaliseWindow(fn: string, options: unknown, inputSpatial: numb
   const stride =
     options.stride === undefined ? kernelSize.slice() : integerTupleOption(fn, 'stride', options.stride, dims, 1);
   const dilation =
-    options.dilation === undefined ? kernelSize.map(() => 1) : integerTupleOption(fn, 'dilation', options.dilation, dims, 1);
+    options.dilation === undefined ? repeated(1, dims) : integerTupleOption(fn, 'dilation', options.dilation, dims, 1);
   const ceilMode = booleanOption(fn, 'ceilMode', options.ceilMode, false);
   const { pairs, explicit } = readPadding(fn, options.padding, { kernelSize, stride, dilation }, inputSpatial);
-  if (explicit) {
-    pairs.forEach(([begin, end], dim) => {
-      const limit = Math.floor(kernelSize[dim] / 2);
-      if (begin > limit || end > limit) {
-        throw rangeError(
-          fn,
-          "option 'padding'",
-          `at most half the kernel size (${limit} for kernelSize ${kernelSize[dim]} in spatial dim ${dim})`,
-          options.padding,
-          'ERR_POOLND_PADDING_TOO_LARGE',
-        );
-      }
-    });
-  }
-  const outputSize = inputSpatial.map((size, dim) => {
+  const padBegin = new Array<number>(dims);
+  const padEnd = new Array<number>(dims);
+  const outputSize = new Array<number>(dims);
+  for (let dim = 0; dim < dims; dim++) {
     const [begin, end] = pairs[dim];
+    const limit = Math.floor(kernelSize[dim] / 2);
+    if (explicit && (begin > limit || end > limit)) {
+      throw rangeError(
+        fn,
+        "option 'padding'",
+        `at most half the kernel size (${limit} for kernelSize ${kernelSize[dim]} in spatial dim ${dim})`,
+        options.padding,
+        'ERR_POOLND_PADDING_TOO_LARGE',
+      );
+    }
+    const size = inputSpatial[dim];
     const count = windowCount(size, kernelSize[dim], stride[dim], begin, end, dilation[dim], ceilMode);
     if (count < 1) {
       throw rangeError(
@@ -163,17 +166,11 @@ export function normaliseWindow(fn: string, options: unknown, inputSpatial: numb
         'ERR_POOLND_OUTPUT_TOO_SMALL',
       );
     }
-    return count;
-  });
-  return {
-    kernelSize,
-    stride,
-    dilation,
-    ceilMode,
-    padBegin: pairs.map((pair) => pair[0]),
-    padEnd: pairs.map((pair) => pair[1]),
-    outputSize,
-  };
+    padBegin[dim] = begin;
+    padEnd[dim] = end;
+    outputSize[dim] = count;
+  }
+  return { kernelSize, stride, dilation, ceilMode, padBegin, padEnd, outputSize };
 }
 
 export interface OneDimWindowOptions {

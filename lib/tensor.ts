@@ -1,5 +1,5 @@
 // Tensors: the typed arrays poolnd accepts, reading an input tensor, and output arrays.
-import { integerAtLeast, isArray, isObject, rangeError, typeError } from './validate';
+import { integersAtLeast, isArray, isObject, rangeError, typeError } from './validate';
 
 export type PoolArray =
   | Float32Array
@@ -92,7 +92,7 @@ export function readShape(
   channelsLast: boolean,
 ): Pick<InputTensor, 'shape' | 'batched' | 'batch' | 'channels' | 'spatial'> {
   if (!isArray(shape)) throw typeError(fn, subject, 'an array of integers', shape);
-  const sizes = shape.map((size, dim) => integerAtLeast(fn, `${subject}[${dim}]`, size, 0));
+  const sizes = integersAtLeast(fn, (dim) => `${subject}[${dim}]`, shape, 0);
   if (sizes.length !== spatialDims + 1 && sizes.length !== spatialDims + 2) {
     throw rangeError(
       fn,
@@ -120,19 +120,25 @@ export function readInputTensor(fn: string, input: unknown, spatialDims: number,
   if (arrayType === undefined) throw typeError(fn, 'input.data', `one of ${poolArrayNames}`, data);
   const hasShape = input.shape !== undefined;
   const subject = hasShape ? 'input.shape' : 'input.dims';
-  const parts = readShape(fn, subject, hasShape ? input.shape : input.dims, spatialDims, channelsLast);
+  const { shape, batched, batch, channels, spatial } = readShape(
+    fn,
+    subject,
+    hasShape ? input.shape : input.dims,
+    spatialDims,
+    channelsLast,
+  );
   const length = (data as PoolArray).length;
-  const elements = product(parts.shape);
+  const elements = product(shape);
   if (elements !== length) {
     throw rangeError(
       fn,
       subject,
       `a shape whose product equals input.data.length (${length})`,
-      parts.shape,
+      shape,
       'ERR_POOLND_SHAPE_MISMATCH',
     );
   }
-  return { data: data as PoolArray, arrayType, channelsLast, ...parts };
+  return { data: data as PoolArray, arrayType, shape, batched, channelsLast, batch, channels, spatial };
 }
 
 /** The full shape of a result with the input's layout and batchedness and new spatial sizes. */
@@ -140,8 +146,11 @@ export function resultShape(
   input: Pick<InputTensor, 'batched' | 'batch' | 'channels' | 'channelsLast'>,
   spatial: number[],
 ): number[] {
-  const planes = input.channelsLast ? [...spatial, input.channels] : [input.channels, ...spatial];
-  return input.batched ? [input.batch, ...planes] : planes;
+  const shape = input.batched ? [input.batch] : [];
+  if (!input.channelsLast) shape.push(input.channels);
+  for (const size of spatial) shape.push(size);
+  if (input.channelsLast) shape.push(input.channels);
+  return shape;
 }
 
 function overlaps(a: PoolArray, b: PoolArray): boolean {

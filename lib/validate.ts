@@ -64,13 +64,39 @@ export const isBoolean = (value: unknown): value is boolean => typeof value === 
 
 export const isArray = (value: unknown): value is unknown[] => Array.isArray(value);
 
+/** Whether a value is an integer in [minimum, Number.MAX_SAFE_INTEGER]. */
+export const isIntegerAtLeast = (value: unknown, minimum: number): value is number =>
+  isInteger(value) && value >= minimum && value <= Number.MAX_SAFE_INTEGER;
+
+function integerError(fn: string, subject: string, value: unknown, minimum: number): PoolndError {
+  if (!isInteger(value)) return typeError(fn, subject, 'an integer', value);
+  return rangeError(fn, subject, minimum === 0 ? 'a non-negative safe integer' : `a safe integer >= ${minimum}`, value);
+}
+
 /** An integer in [minimum, Number.MAX_SAFE_INTEGER], or throws naming the subject. */
 export function integerAtLeast(fn: string, subject: string, value: unknown, minimum: number): number {
-  if (!isInteger(value)) throw typeError(fn, subject, 'an integer', value);
-  if (value < minimum || value > Number.MAX_SAFE_INTEGER) {
-    throw rangeError(fn, subject, minimum === 0 ? 'a non-negative safe integer' : `a safe integer >= ${minimum}`, value);
+  if (isIntegerAtLeast(value, minimum)) return value;
+  throw integerError(fn, subject, value, minimum);
+}
+
+/**
+ * A copy of an array of integers, each in [minimum, Number.MAX_SAFE_INTEGER], or throws naming
+ * the entry `entrySubject(index)`. (Calls are hot: a name is only built for its error.)
+ */
+export function integersAtLeast(
+  fn: string,
+  entrySubject: (index: number) => string,
+  values: readonly unknown[],
+  minimum: number,
+): number[] {
+  // Each entry is read once, so a getter cannot pass the check and then change.
+  const integers = new Array<number>(values.length);
+  for (let index = 0; index < integers.length; index++) {
+    const value = values[index];
+    if (!isIntegerAtLeast(value, minimum)) throw integerError(fn, entrySubject(index), value, minimum);
+    integers[index] = value;
   }
-  return value;
+  return integers;
 }
 
 /** A boolean option, or its default when absent. */
@@ -89,11 +115,19 @@ export function integerTupleOption(fn: string, name: string, value: unknown, dim
     if (value.length !== dims) {
       throw rangeError(fn, `option '${name}'`, `one integer or an array of ${dims}`, value);
     }
-    return value.map((entry, dim) => integerAtLeast(fn, `option '${name}[${dim}]'`, entry, minimum));
+    return integersAtLeast(fn, (dim) => `option '${name}[${dim}]'`, value, minimum);
   }
   if (!isNumber(value)) {
     throw typeError(fn, `option '${name}'`, `an integer or an array of ${dims} integers`, value);
   }
-  const size = integerAtLeast(fn, `option '${name}'`, value, minimum);
-  return new Array<number>(dims).fill(size);
+  if (!isIntegerAtLeast(value, minimum)) throw integerError(fn, `option '${name}'`, value, minimum);
+  return repeated(value, dims);
+}
+
+/** `count` copies of a value (literals for the spatial ranks, which V8 allocates at their size). */
+export function repeated(value: number, count: number): number[] {
+  if (count === 1) return [value];
+  if (count === 2) return [value, value];
+  if (count === 3) return [value, value, value];
+  return new Array<number>(count).fill(value);
 }

@@ -14,15 +14,15 @@ export type AvgPoolFunction = <T extends PoolArray>(input: TensorLike<T>, option
 export type AvgPoolAsyncFunction = <T extends PoolArray>(input: TensorLike<T>, options: AvgPoolOptions<T>) => Promise<Tensor<T>>;
 
 function prepareAvgPool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedCall<Tensor> {
-  const { outputShape, ...prepared } = prepareWindowedPool(fn, spatialDims, input, options);
+  const prepared = prepareWindowedPool(fn, spatialDims, input, options);
   const opts = options as AvgPoolOptions;
   const countIncludePad = booleanOption(fn, 'countIncludePad', opts.countIncludePad, true);
   checkExactSum(fn, prepared.input, product(prepared.window.kernelSize));
   const divisorOverride =
     opts.divisorOverride === undefined ? 0 : integerAtLeast(fn, "option 'divisorOverride'", opts.divisorOverride, 1);
   return {
-    call: { operation: 'average', ...prepared, indices: null, countIncludePad, divisorOverride },
-    result: () => ({ data: prepared.output, shape: outputShape }),
+    call: { operation: 'average', input: prepared.input, window: prepared.window, output: prepared.output, indices: null, countIncludePad, divisorOverride },
+    result: () => ({ data: prepared.output, shape: prepared.outputShape }),
   };
 }
 

@@ -34,10 +34,10 @@ function prepareLpPool(fn: string, spatialDims: number, input: unknown, options:
   const normType = options.normType;
   if (!isNumber(normType)) throw typeError(fn, "option 'normType'", 'a number', normType);
   if (!Number.isFinite(normType) || normType <= 0) throw rangeError(fn, "option 'normType'", 'finite and > 0', normType);
-  const { outputShape, ...prepared } = prepareWindowedPool(fn, spatialDims, input, options);
+  const prepared = prepareWindowedPool(fn, spatialDims, input, options);
   return {
-    call: { operation: 'lpNorm', ...prepared, indices: null, normType },
-    result: () => ({ data: prepared.output, shape: outputShape }),
+    call: { operation: 'lpNorm', input: prepared.input, window: prepared.window, output: prepared.output, indices: null, normType },
+    result: () => ({ data: prepared.output, shape: prepared.outputShape }),
   };
 }
 

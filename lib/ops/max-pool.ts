@@ -54,11 +54,11 @@ export function maxResult(output: PoolArray, outputShape: number[], indices: Int
 }
 
 function prepareMaxPool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedCall<Tensor | MaxPoolWithIndices> {
-  const { outputShape, ...prepared } = prepareWindowedPool(fn, spatialDims, input, options);
+  const prepared = prepareWindowedPool(fn, spatialDims, input, options);
   const indices = maxIndicesArray(fn, options as MaxPoolOptions, prepared.input, prepared.output);
   return {
-    call: { operation: 'max', ...prepared, indices },
-    result: () => maxResult(prepared.output, outputShape, indices),
+    call: { operation: 'max', input: prepared.input, window: prepared.window, output: prepared.output, indices },
+    result: () => maxResult(prepared.output, prepared.outputShape, indices),
   };
 }
 

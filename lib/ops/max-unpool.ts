@@ -37,14 +37,14 @@ function readIndices(fn: string, indices: unknown, inputShape: number[]): Int32A
 }
 
 function prepareMaxUnpool(fn: string, spatialDims: number, input: unknown, indices: unknown, options: unknown): PreparedCall<Tensor> {
-  const { window, outputShape, ...prepared } = preparePool(fn, spatialDims, input, options, (opts, tensor) => {
+  const { input: tensor, window, outputShape, output } = preparePool(fn, spatialDims, input, options, (opts, tensor) => {
     const indicesData = readIndices(fn, indices, tensor.shape);
     return { ...unpoolWindow(fn, opts, tensor.spatial), indices: indicesData, reads: [indicesData] };
   });
   const { indices: indicesData } = window;
   const plane = product(window.outputSize);
   return {
-    call: { operation: 'maxUnpool', ...prepared, window, indices: indicesData },
+    call: { operation: 'maxUnpool', input: tensor, window, output, indices: indicesData },
     result: (invalidPosition) => {
       if (invalidPosition >= 0) {
         throw poolError(
@@ -56,7 +56,7 @@ function prepareMaxUnpool(fn: string, spatialDims: number, input: unknown, indic
           indicesData[invalidPosition],
         );
       }
-      return { data: prepared.output, shape: outputShape };
+      return { data: output, shape: outputShape };
     },
   };
 }

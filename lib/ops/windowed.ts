@@ -36,7 +36,8 @@ export function preparePool<W extends { outputSize: number[]; reads?: PoolArray[
   const tensor = readInputTensor(fn, input, spatialDims, channelsLast);
   const window = readWindow(options, tensor);
   const outputShape = resultShape(tensor, window.outputSize);
-  const output = outputArray(fn, 'out', options.out, tensor.arrayType, product(outputShape), [tensor.data, ...(window.reads ?? [])]);
+  const reads = window.reads === undefined ? [tensor.data] : [tensor.data, ...window.reads];
+  const output = outputArray(fn, 'out', options.out, tensor.arrayType, product(outputShape), reads);
   return { input: tensor, window, outputShape, output };
 }
 

@@ -37,14 +37,19 @@ void ThreadPool::run_chunks(Job& job) {
 
 void ThreadPool::parallel_for(int64_t items, int64_t grain, RangeBody body) {
   if (items <= 0) return;
+  grain = std::max<int64_t>(grain, 1);
+  // Work for one chunk runs here without touching the locks: small calls pay nothing for the pool.
+  if (items <= grain) {
+    body(0, items);
+    return;
+  }
   std::unique_lock<std::mutex> call(call_mutex_, std::try_to_lock);
   int threads = 1;
   if (call.owns_lock()) {
     std::lock_guard<std::mutex> lock(mutex_);
     threads = thread_count_;
   }
-  grain = std::max<int64_t>(grain, 1);
-  if (threads == 1 || items <= grain) {
+  if (threads == 1) {
     body(0, items);
     return;
   }
