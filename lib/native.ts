@@ -9,8 +9,9 @@ type NativeDataType = 'float32' | 'float64' | 'int8' | 'uint8' | 'int16' | 'uint
 
 interface Binding {
   // Both return -1, or for max-unpooling the position of the first index outside the output plane.
-  pool(request: Float64Array, input: PoolArray, output: PoolArray, indices: Int32Array | null): number;
-  poolAsync(request: Float64Array, input: PoolArray, output: PoolArray, indices: Int32Array | null): Promise<number>;
+  // `request` holds the float64 fields of requestLayout.
+  pool(request: ArrayBuffer, input: PoolArray, output: PoolArray, indices: Int32Array | null): number;
+  poolAsync(request: ArrayBuffer, input: PoolArray, output: PoolArray, indices: Int32Array | null): Promise<number>;
   simdLevel(): string;
   limitSimdLevel(level: string): boolean;
   threadCount(): number;
@@ -108,18 +109,20 @@ export interface PoolCall {
 }
 
 // Native reads the request before returning (also for async calls), so one buffer serves all calls.
-const request = new Float64Array(layout.fieldCount);
+const requestBuffer = new ArrayBuffer(layout.fieldCount * Float64Array.BYTES_PER_ELEMENT);
+const request = new Float64Array(requestBuffer);
 
-function setSpatial(offset: number, values: number[] | undefined, fill: number): void {
+const spatialDims = layout.spatialDims;
+
+function setSpatial(offset: number, values: readonly number[] | undefined, fill: number): void {
   // Kernels see three spatial dims; lower ranks are right-aligned behind size-1 dims.
-  const given = values ?? [];
-  const lead = layout.spatialDims - given.length;
-  for (let dim = 0; dim < layout.spatialDims; dim++) {
-    request[offset + dim] = dim < lead ? fill : given[dim - lead];
+  const lead = values === undefined ? spatialDims : spatialDims - values.length;
+  for (let dim = 0; dim < spatialDims; dim++) {
+    request[offset + dim] = dim < lead ? fill : values![dim - lead];
   }
 }
 
-function encode(call: PoolCall): Float64Array {
+function encode(call: PoolCall): ArrayBuffer {
   const { input, window } = call;
   request[layout.operation] = codes.operations[call.operation];
   request[layout.dataType] = dataTypeOfArray[input.arrayType];
@@ -137,7 +140,7 @@ function encode(call: PoolCall): Float64Array {
   request[layout.countIncludePad] = call.countIncludePad ? 1 : 0;
   request[layout.divisorOverride] = call.divisorOverride ?? 0;
   request[layout.normType] = call.normType ?? 0;
-  return request;
+  return requestBuffer;
 }
 
 /** Runs a call; returns -1, or max-unpooling's first invalid index position (nothing written). */

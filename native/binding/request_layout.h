@@ -1,4 +1,4 @@
-// Positions in the Float64Array through which lib/ passes a normalised pooling request.
+// Positions of the float64 fields through which lib/ passes a normalised pooling request.
 // The binding exports these to JavaScript (requestLayout), so this is their only definition.
 #pragma once
 
