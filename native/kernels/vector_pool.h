@@ -461,40 +461,45 @@ void rows_average(const WindowRows<typename Ops::Scalar>& window, int64_t output
 }
 
 
-// Channels-last uint8 2x2/stride-2 windows (see BytesTwoByTwoMaxKernel). With at most 16
-// channels, each step makes the whole pixels that fit in 16 output bytes from the 32 input
-// bytes holding their pairs, picked out by table lookups; with more, vectors run across
-// channels, the last block of a pixel moved back to overlap the one before.
-struct BytePairIndices {
-  int64_t pixels_bytes;    // output bytes one step makes: whole pixels, at most 16
-  uint8_t even[2][16];     // [form][k]: form 0 is bytes, form 1 uint16 lanes (k < 8: outputs 0..7;
-  uint8_t odd[2][16];      // the next 8 follow in high_even/high_odd)
-  uint8_t high_even[16];
-  uint8_t high_odd[16];
+// Channels-last uint8 2x2/stride-2 windows (see BytesTwoByTwoMaxKernel).
+//
+// At most 16 channels: a step loads a vector of each row at a pair of pixels and another one
+// pixel (`channels` bytes) later, so lane k of the four vectors holds a window's four taps of one
+// channel wherever k lies in the first pixel of a pair (k mod 2·channels < channels). Lane-wise
+// work then makes every window at once, and one shuffle packs those lanes into output bytes.
+// Steps have 32 lanes (Lanes32) where the byte arithmetic allows, else Ops' 16.
+// More channels: vectors run across channels, the last block of a pixel moved back to overlap
+// the one before.
+struct BytePairSteps {
+  int64_t lanes;         // a step's vector width in bytes
+  int64_t input_bytes;   // per row: whole pairs of pixels whose first pixel lies in the lanes
+  int64_t output_bytes;  // channels bytes per pair, at most 16
+  uint8_t sources[16];   // output byte k comes from lane sources[k]; 0xFF (unused bytes) gives 0
 };
 
-// Where output byte k of a step finds its even and odd tap in the step's 32 input bytes.
-inline BytePairIndices byte_pair_indices(int64_t channels) {
-  BytePairIndices at{};
-  at.pixels_bytes = 16 / channels * channels;
-  const auto even_source = [&](int64_t k) { return static_cast<uint8_t>(2 * (k / channels) * channels + k % channels); };
+inline BytePairSteps byte_pair_steps(int64_t channels, int64_t lanes) {
+  BytePairSteps steps{};
+  const int64_t pairs = std::min((lanes - channels) / (2 * channels) + 1, 16 / channels);
+  steps.lanes = lanes;
+  steps.input_bytes = 2 * channels * pairs;
+  steps.output_bytes = channels * pairs;
   for (int64_t k = 0; k < 16; ++k) {
-    const bool used = k < at.pixels_bytes;
-    at.even[0][k] = used ? even_source(k) : 0xFF;
-    at.odd[0][k] = used ? static_cast<uint8_t>(even_source(k) + channels) : 0xFF;
+    steps.sources[k] = k < steps.output_bytes ? static_cast<uint8_t>(2 * channels * (k / channels) + k % channels) : 0xFF;
   }
-  for (int64_t lane = 0; lane < 8; ++lane) {
-    for (int64_t part = 0; part < 2; ++part) {
-      const int64_t k = part * 8 + lane;
-      const bool used = k < at.pixels_bytes;
-      uint8_t* even = part == 0 ? at.even[1] : at.high_even;
-      uint8_t* odd = part == 0 ? at.odd[1] : at.high_odd;
-      even[2 * lane] = used ? even_source(k) : 0xFF;
-      odd[2 * lane] = used ? static_cast<uint8_t>(even_source(k) + channels) : 0xFF;
-      even[2 * lane + 1] = odd[2 * lane + 1] = 0xFF;  // the uint16 lane's high byte: 0
-    }
+  return steps;
+}
+
+// Runs step(input_offset, output_offset) over a row of `pixels` output pixels while a step's
+// reads (steps.lanes bytes from input_offset + channels) and its 16-byte store stay inside the
+// rows; returns the output bytes done.
+template <typename Step>
+inline int64_t for_each_byte_pair_step(int64_t pixels, int64_t channels, const BytePairSteps& steps, Step&& step) {
+  const int64_t length = pixels * channels;
+  int64_t out = 0;
+  for (; out + 16 <= length && 2 * out + channels + steps.lanes <= 2 * length; out += steps.output_bytes) {
+    step(2 * out, out);
   }
-  return at;
+  return out;
 }
 
 // More than 16 channels: visit(top, bottom, channel, output_offset) for each 16-channel block of
@@ -510,19 +515,18 @@ inline void for_each_channel_block(int64_t pixels, int64_t channels, const uint8
   }
 }
 
-template <typename Ops>
+template <typename Ops, typename Lanes32>
 void bytes_two_by_two_max(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1, uint8_t* output) {
   const int64_t length = pixels * channels;
   int64_t done = 0;
   if (channels <= 16) {
-    const BytePairIndices at = byte_pair_indices(channels);
-    const auto even = Ops::load(at.even[0]), odd = Ops::load(at.odd[0]);
-    // A step reads 32 input bytes and stores 16 output bytes: inside the rows while this holds.
-    for (; done + 16 <= length; done += at.pixels_bytes) {
-      const auto low = Ops::maximum(Ops::load(row0 + 2 * done), Ops::load(row1 + 2 * done));
-      const auto high = Ops::maximum(Ops::load(row0 + 2 * done + 16), Ops::load(row1 + 2 * done + 16));
-      Ops::store(output + done, Ops::maximum(Ops::table_lookup(low, high, even), Ops::table_lookup(low, high, odd)));
-    }
+    const BytePairSteps steps = byte_pair_steps(channels, Lanes32::width);
+    const auto table = Lanes32::pack_table(steps.sources);
+    done = for_each_byte_pair_step(pixels, channels, steps, [&](int64_t in, int64_t out) {
+      const auto first = Lanes32::maximum(Lanes32::load(row0 + in), Lanes32::load(row1 + in));
+      const auto second = Lanes32::maximum(Lanes32::load(row0 + in + channels), Lanes32::load(row1 + in + channels));
+      Lanes32::store(output + out, Lanes32::pack(Lanes32::maximum(first, second), table));
+    });
   } else {
     for_each_channel_block(pixels, channels, row0, row1, [&](const uint8_t* top, const uint8_t* bottom, int64_t next, int64_t at) {
       const auto best = Ops::maximum(Ops::maximum(Ops::load(top), Ops::load(top + next)),
@@ -537,42 +541,63 @@ void bytes_two_by_two_max(int64_t pixels, int64_t channels, const uint8_t* row0,
   }
 }
 
+// (a + b + c + d + 2) >> 2 in bytes, exactly: with x = avg(a, c) and y = avg(b, d) (each rounded
+// up), avg(x, y) is one too high just when x + y is odd and a + c or b + d was odd.
 template <typename Ops>
+typename Ops::Vector rounded_quarter_sum(typename Ops::Vector a, typename Ops::Vector b, typename Ops::Vector c,
+                                         typename Ops::Vector d) {
+  const auto x = Ops::average_rounded_up(a, c);
+  const auto y = Ops::average_rounded_up(b, d);
+  const auto odd = Ops::bit_or(Ops::bit_xor(a, c), Ops::bit_xor(b, d));
+  const auto too_high = Ops::bit_and(Ops::bit_and(Ops::bit_xor(x, y), odd), Ops::splat(1));
+  return Ops::subtract(Ops::average_rounded_up(x, y), too_high);
+}
+
+// (a + b + c + d + 2^(shift-1)) >> shift, saturated to 255, through uint16 lanes.
+template <typename Ops>
+typename Ops::Vector rounded_shifted_sum(typename Ops::Vector a, typename Ops::Vector b, typename Ops::Vector c,
+                                         typename Ops::Vector d, int shift) {
+  const auto bias = Ops::splat_u16(shift > 0 ? static_cast<uint16_t>(1u << (shift - 1)) : 0);
+  const auto finish = [&](auto widen) {
+    return Ops::shift_right_u16(
+        Ops::add_u16(Ops::add_u16(Ops::add_u16(widen(a), widen(b)), Ops::add_u16(widen(c), widen(d))), bias), shift);
+  };
+  return Ops::narrow_saturate(finish([](auto v) { return Ops::widen_low(v); }),
+                              finish([](auto v) { return Ops::widen_high(v); }));
+}
+
+template <typename Ops, typename Lanes32>
 void bytes_two_by_two_average(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1, int shift,
                               uint8_t* output) {
   const int64_t length = pixels * channels;
-  const uint16_t half = shift > 0 ? static_cast<uint16_t>(1u << (shift - 1)) : 0;
-  const auto bias = Ops::splat_u16(half);
-  const auto finish = [&](typename Ops::Vector a, typename Ops::Vector b, typename Ops::Vector c, typename Ops::Vector d) {
-    return Ops::shift_right_u16(Ops::add_u16(Ops::add_u16(Ops::add_u16(a, b), Ops::add_u16(c, d)), bias), shift);
+  const auto average = [shift](auto a, auto b, auto c, auto d) {
+    return shift == 2 ? rounded_quarter_sum<Ops>(a, b, c, d) : rounded_shifted_sum<Ops>(a, b, c, d, shift);
   };
   int64_t done = 0;
-  if (channels <= 16) {
-    const BytePairIndices at = byte_pair_indices(channels);
-    const auto even = Ops::load(at.even[1]), odd = Ops::load(at.odd[1]);
-    const auto high_even = Ops::load(at.high_even), high_odd = Ops::load(at.high_odd);
-    for (; done + 16 <= length; done += at.pixels_bytes) {
-      const auto top_low = Ops::load(row0 + 2 * done), top_high = Ops::load(row0 + 2 * done + 16);
-      const auto bottom_low = Ops::load(row1 + 2 * done), bottom_high = Ops::load(row1 + 2 * done + 16);
-      const auto first = finish(Ops::table_lookup(top_low, top_high, even), Ops::table_lookup(top_low, top_high, odd),
-                                Ops::table_lookup(bottom_low, bottom_high, even), Ops::table_lookup(bottom_low, bottom_high, odd));
-      const auto second =
-          finish(Ops::table_lookup(top_low, top_high, high_even), Ops::table_lookup(top_low, top_high, high_odd),
-                 Ops::table_lookup(bottom_low, bottom_high, high_even), Ops::table_lookup(bottom_low, bottom_high, high_odd));
-      Ops::store(output + done, Ops::narrow_saturate(first, second));
-    }
+  if (channels <= 16 && shift == 2) {
+    // The default divisor: byte arithmetic, 32 lanes a step.
+    const BytePairSteps steps = byte_pair_steps(channels, Lanes32::width);
+    const auto table = Lanes32::pack_table(steps.sources);
+    done = for_each_byte_pair_step(pixels, channels, steps, [&](int64_t in, int64_t out) {
+      const auto windows = rounded_quarter_sum<Lanes32>(Lanes32::load(row0 + in), Lanes32::load(row0 + in + channels),
+                                                        Lanes32::load(row1 + in), Lanes32::load(row1 + in + channels));
+      Lanes32::store(output + out, Lanes32::pack(windows, table));
+    });
+  } else if (channels <= 16) {
+    const BytePairSteps steps = byte_pair_steps(channels, Ops::width);
+    const auto sources = Ops::load(steps.sources);
+    done = for_each_byte_pair_step(pixels, channels, steps, [&](int64_t in, int64_t out) {
+      const auto windows = average(Ops::load(row0 + in), Ops::load(row0 + in + channels), Ops::load(row1 + in),
+                                   Ops::load(row1 + in + channels));
+      Ops::store(output + out, Ops::shuffle(windows, sources));
+    });
   } else {
     for_each_channel_block(pixels, channels, row0, row1, [&](const uint8_t* top, const uint8_t* bottom, int64_t next, int64_t at) {
-      const auto top_left = Ops::load(top), top_right = Ops::load(top + next);
-      const auto bottom_left = Ops::load(bottom), bottom_right = Ops::load(bottom + next);
-      const auto low = finish(Ops::widen_low(top_left), Ops::widen_low(top_right), Ops::widen_low(bottom_left),
-                              Ops::widen_low(bottom_right));
-      const auto high = finish(Ops::widen_high(top_left), Ops::widen_high(top_right), Ops::widen_high(bottom_left),
-                               Ops::widen_high(bottom_right));
-      Ops::store(output + at, Ops::narrow_saturate(low, high));
+      Ops::store(output + at, average(Ops::load(top), Ops::load(top + next), Ops::load(bottom), Ops::load(bottom + next)));
     });
     done = length;
   }
+  const unsigned half = shift > 0 ? 1u << (shift - 1) : 0;
   for (int64_t k = done; k < length; ++k) {
     const int64_t first = 2 * (k / channels) * channels + k % channels;
     const unsigned sum = row0[first] + row0[first + channels] + row1[first] + row1[first + channels];

@@ -108,10 +108,14 @@ class Generator {
       if constexpr (std::is_floating_point_v<T>) {
         values[i] = static_cast<T>(value);
       } else {
-        const double low = static_cast<double>(std::numeric_limits<T>::min());
-        const double high = static_cast<double>(std::numeric_limits<T>::max());
-        values[i] = std::isfinite(value) ? static_cast<T>(std::fmin(high, std::fmax(low, std::trunc(value))))
-                                         : static_cast<T>(between(static_cast<int64_t>(low), static_cast<int64_t>(high)));
+        // Integers: small values (ties), the extremes, and the whole range, where sums carry.
+        const auto low = static_cast<int64_t>(std::numeric_limits<T>::min());
+        const auto high = static_cast<int64_t>(std::numeric_limits<T>::max());
+        if (!std::isfinite(value) || pick > 0.4) {
+          values[i] = static_cast<T>(between(low, high));
+        } else {
+          values[i] = static_cast<T>(std::fmin(static_cast<double>(high), std::fmax(static_cast<double>(low), std::trunc(value))));
+        }
       }
     }
   }
@@ -298,6 +302,36 @@ bool check_case(Generator& random, PoolRequest request, SimdLevel level) {
   return false;
 }
 
+// The uint8 channels-last 2x2/stride-2 kernels step through a row in blocks whose size depends
+// on the channel count, so every count up to past 16 meets every row length up to a few blocks,
+// with each divisor form (the default 4, other powers of two, and others).
+bool check_byte_two_by_two_sweep(Generator& random, SimdLevel level) {
+  for (const PoolOperation operation : {PoolOperation::max, PoolOperation::average}) {
+    for (int64_t channels = 1; channels <= 34; ++channels) {
+      for (int64_t width = 2; width <= 48; ++width) {
+        for (const int64_t divisor : {0, 1, 2, 8, 3}) {
+          if (operation == PoolOperation::max && divisor != 0) continue;
+          PoolRequest request;
+          request.operation = operation;
+          request.data_type = DataType::uint8;
+          request.layout = Layout::channels_last;
+          poolnd::WindowGeometry& g = request.geometry;
+          g.batch = 1;
+          g.channels = channels;
+          g.input_size[1] = 2 + width % 3;
+          g.input_size[2] = width;
+          g.kernel_size[1] = g.kernel_size[2] = g.stride[1] = g.stride[2] = 2;
+          g.output_size[1] = g.input_size[1] / 2;
+          g.output_size[2] = width / 2;
+          request.divisor_override = divisor;
+          if (!check_case(random, request, level)) return false;
+        }
+      }
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -315,7 +349,8 @@ int main(int argc, char** argv) {
       if (!check_case(random, request, simd)) return 1;
       ++checked;
     }
-    std::printf("%s: %d random requests identical to scalar\n", poolnd::simd_level_name(simd), checked);
+    if (!check_byte_two_by_two_sweep(random, simd)) return 1;
+    std::printf("%s: %d random requests and the uint8 2x2 sweep identical to scalar\n", poolnd::simd_level_name(simd), checked);
     ++levels;
   }
   std::printf("%d SIMD level(s) checked; detected: %s\n", levels, poolnd::simd_level_name(poolnd::detected_simd_level()));

@@ -34,7 +34,7 @@ void avg_pool_rows_f64_avx2(const WindowRows<double>& window, int64_t outputs, d
 
 void avg_pool_2x2s2_channels_last_u8_avx2(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1, int shift,
                                     uint8_t* output) {
-  bytes_two_by_two_average<Avx2Bytes>(pixels, channels, row0, row1, shift, output);
+  bytes_two_by_two_average<Avx2Bytes, Avx2ByteLanes32>(pixels, channels, row0, row1, shift, output);
 }
 
 }  // namespace poolnd

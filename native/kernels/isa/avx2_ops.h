@@ -109,12 +109,14 @@ struct Avx2Bytes {
   static Vector load(const uint8_t* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
   static void store(uint8_t* p, Vector v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v); }
   static Vector maximum(Vector a, Vector b) { return _mm_max_epu8(a, b); }
-  // Byte k of the result is byte index[k] of the 32 bytes (low, high); 0xFF gives 0.
-  static Vector table_lookup(Vector low, Vector high, Vector index) {
-    const __m128i from_low = _mm_or_si128(index, _mm_cmpgt_epi8(index, _mm_set1_epi8(15)));
-    const __m128i from_high = _mm_sub_epi8(index, _mm_set1_epi8(16));
-    return _mm_or_si128(_mm_shuffle_epi8(low, from_low), _mm_shuffle_epi8(high, from_high));
-  }
+  // Byte k of the result is byte index[k] of v; an index with its top bit set gives 0.
+  static Vector shuffle(Vector v, Vector index) { return _mm_shuffle_epi8(v, index); }
+  static Vector average_rounded_up(Vector a, Vector b) { return _mm_avg_epu8(a, b); }
+  static Vector bit_and(Vector a, Vector b) { return _mm_and_si128(a, b); }
+  static Vector bit_or(Vector a, Vector b) { return _mm_or_si128(a, b); }
+  static Vector bit_xor(Vector a, Vector b) { return _mm_xor_si128(a, b); }
+  static Vector subtract(Vector a, Vector b) { return _mm_sub_epi8(a, b); }
+  static Vector splat(uint8_t x) { return _mm_set1_epi8(static_cast<char>(x)); }
   static Vector widen_low(Vector v) { return _mm_unpacklo_epi8(v, _mm_setzero_si128()); }
   static Vector widen_high(Vector v) { return _mm_unpackhi_epi8(v, _mm_setzero_si128()); }
   static Vector add_u16(Vector a, Vector b) { return _mm_add_epi16(a, b); }
@@ -122,6 +124,39 @@ struct Avx2Bytes {
   static Vector shift_right_u16(Vector v, int bits) { return _mm_srl_epi16(v, _mm_cvtsi32_si128(bits)); }
   // Bytes from two vectors of uint16 lanes, saturated to 255.
   static Vector narrow_saturate(Vector low, Vector high) { return _mm_packus_epi16(low, high); }
+};
+
+// Thirty-two byte lanes in one register, for the uint8 2x2 kernels' lane-wise steps; pack()
+// gathers any 16 of them into a 16-byte vector.
+struct Avx2ByteLanes32 {
+  using Vector = __m256i;
+  using Packed = __m128i;
+  // vpshufb works within each 16-byte half: the table's low half picks the output bytes that come
+  // from lanes 0..15, its high half those from lanes 16..31, and the halves are then or-ed.
+  using PackTable = __m256i;
+  static constexpr int width = 32;
+  static Vector load(const uint8_t* p) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); }
+  static void store(uint8_t* p, Packed v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v); }
+  static Vector maximum(Vector a, Vector b) { return _mm256_max_epu8(a, b); }
+  static Vector average_rounded_up(Vector a, Vector b) { return _mm256_avg_epu8(a, b); }
+  static Vector bit_and(Vector a, Vector b) { return _mm256_and_si256(a, b); }
+  static Vector bit_or(Vector a, Vector b) { return _mm256_or_si256(a, b); }
+  static Vector bit_xor(Vector a, Vector b) { return _mm256_xor_si256(a, b); }
+  static Vector subtract(Vector a, Vector b) { return _mm256_sub_epi8(a, b); }
+  static Vector splat(uint8_t x) { return _mm256_set1_epi8(static_cast<char>(x)); }
+  // lanes[k]: the lane output byte k comes from, or 0xFF for a zero.
+  static PackTable pack_table(const uint8_t* lanes) {
+    alignas(32) uint8_t table[32];
+    for (int k = 0; k < 16; ++k) {
+      table[k] = lanes[k] < 16 ? lanes[k] : 0x80;
+      table[16 + k] = lanes[k] != 0xFF && lanes[k] >= 16 ? static_cast<uint8_t>(lanes[k] - 16) : 0x80;
+    }
+    return _mm256_load_si256(reinterpret_cast<const __m256i*>(table));
+  }
+  static Packed pack(Vector v, PackTable table) {
+    const __m256i picked = _mm256_shuffle_epi8(v, table);
+    return _mm_or_si128(_mm256_castsi256_si128(picked), _mm256_extracti128_si256(picked, 1));
+  }
 };
 
 // Four float32 planes side by side, summed in double: a 4x4 block transposed so each quad holds

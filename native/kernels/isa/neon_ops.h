@@ -96,11 +96,14 @@ struct NeonBytes {
   static Vector load(const uint8_t* p) { return vld1q_u8(p); }
   static void store(uint8_t* p, Vector v) { vst1q_u8(p, v); }
   static Vector maximum(Vector a, Vector b) { return vmaxq_u8(a, b); }
-  // Byte k of the result is byte index[k] of the 32 bytes (low, high); 0xFF gives 0.
-  static Vector table_lookup(Vector low, Vector high, Vector index) {
-    const uint8x16x2_t table = {{low, high}};
-    return vqtbl2q_u8(table, index);
-  }
+  // Byte k of the result is byte index[k] of v; an index past 15 gives 0.
+  static Vector shuffle(Vector v, Vector index) { return vqtbl1q_u8(v, index); }
+  static Vector average_rounded_up(Vector a, Vector b) { return vrhaddq_u8(a, b); }
+  static Vector bit_and(Vector a, Vector b) { return vandq_u8(a, b); }
+  static Vector bit_or(Vector a, Vector b) { return vorrq_u8(a, b); }
+  static Vector bit_xor(Vector a, Vector b) { return veorq_u8(a, b); }
+  static Vector subtract(Vector a, Vector b) { return vsubq_u8(a, b); }
+  static Vector splat(uint8_t x) { return vdupq_n_u8(x); }
   static Vector widen_low(Vector v) { return vreinterpretq_u8_u16(vmovl_u8(vget_low_u8(v))); }
   static Vector widen_high(Vector v) { return vreinterpretq_u8_u16(vmovl_u8(vget_high_u8(v))); }
   static Vector add_u16(Vector a, Vector b) { return vreinterpretq_u8_u16(vaddq_u16(vreinterpretq_u16_u8(a), vreinterpretq_u16_u8(b))); }
@@ -112,6 +115,33 @@ struct NeonBytes {
   static Vector narrow_saturate(Vector low, Vector high) {
     return vcombine_u8(vqmovn_u16(vreinterpretq_u16_u8(low)), vqmovn_u16(vreinterpretq_u16_u8(high)));
   }
+};
+
+// Thirty-two byte lanes in a register pair, for the uint8 2x2 kernels' lane-wise steps; pack()
+// gathers any 16 of them into one register with a two-register table lookup.
+struct NeonByteLanes32 {
+  using Vector = uint8x16x2_t;
+  using Packed = uint8x16_t;
+  using PackTable = uint8x16_t;
+  static constexpr int width = 32;
+  template <typename Operation>
+  static Vector each(Vector a, Vector b, Operation operation) {
+    return {{operation(a.val[0], b.val[0]), operation(a.val[1], b.val[1])}};
+  }
+  static Vector load(const uint8_t* p) { return {{vld1q_u8(p), vld1q_u8(p + 16)}}; }
+  static void store(uint8_t* p, Packed v) { vst1q_u8(p, v); }
+  static Vector maximum(Vector a, Vector b) { return each(a, b, [](uint8x16_t x, uint8x16_t y) { return vmaxq_u8(x, y); }); }
+  static Vector average_rounded_up(Vector a, Vector b) {
+    return each(a, b, [](uint8x16_t x, uint8x16_t y) { return vrhaddq_u8(x, y); });
+  }
+  static Vector bit_and(Vector a, Vector b) { return each(a, b, [](uint8x16_t x, uint8x16_t y) { return vandq_u8(x, y); }); }
+  static Vector bit_or(Vector a, Vector b) { return each(a, b, [](uint8x16_t x, uint8x16_t y) { return vorrq_u8(x, y); }); }
+  static Vector bit_xor(Vector a, Vector b) { return each(a, b, [](uint8x16_t x, uint8x16_t y) { return veorq_u8(x, y); }); }
+  static Vector subtract(Vector a, Vector b) { return each(a, b, [](uint8x16_t x, uint8x16_t y) { return vsubq_u8(x, y); }); }
+  static Vector splat(uint8_t x) { return {{vdupq_n_u8(x), vdupq_n_u8(x)}}; }
+  // lanes[k]: the lane output byte k comes from, or 0xFF (past 31: a zero).
+  static PackTable pack_table(const uint8_t* lanes) { return vld1q_u8(lanes); }
+  static Packed pack(Vector v, PackTable table) { return vqtbl2q_u8(v, table); }
 };
 
 // Four float32 planes side by side, summed in double: a 4x4 block transposed so each quad holds

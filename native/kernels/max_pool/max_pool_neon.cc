@@ -34,7 +34,7 @@ void max_pool_rows_f64_neon(const WindowRows<double>& window, int64_t outputs, d
 }
 
 void max_pool_2x2s2_channels_last_u8_neon(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1, uint8_t* output) {
-  bytes_two_by_two_max<NeonBytes>(pixels, channels, row0, row1, output);
+  bytes_two_by_two_max<NeonBytes, NeonByteLanes32>(pixels, channels, row0, row1, output);
 }
 
 void max_pool_channels_last_i8_neon(int64_t channels, int64_t taps, const int8_t* const* tap_pixels, int8_t* output) {
