@@ -84,35 +84,47 @@ KernelTable scalar_table() {
   do {                                                                                            \
     (table).at(PoolOperation::max, Layout::channels_last, DataType::uint8) =                      \
         &max_pool_bytes_channels_last_driver<&max_pool_2x2s2_channels_last_u8_##isa,               \
-            &max_pool_integer_channels_last_driver<uint8_t, &max_pool_channels_last_u8_##isa>>;   \
+            &max_pool_integer_channels_last_driver<uint8_t, &max_pool_channels_last_u8_##isa, &max_pool_run_u8_##isa>>; \
     (table).at(PoolOperation::average, Layout::channels_last, DataType::uint8) =                  \
         &avg_pool_bytes_channels_last_driver<&avg_pool_2x2s2_channels_last_u8_##isa>;              \
   } while (false)
 
-// Integer max over channels-last windows and images; uint8's windowed max is the byte
-// driver's, which falls back on these.
+// Integer max over channels-first rows and channels-last windows and images; uint8's channels-last
+// windowed max is the byte driver's, which falls back on these.
 #define POOLND_ADD_INTEGER_MICROKERNELS(table, isa) \
   do { \
+    (table).at(PoolOperation::max, Layout::channels_first, DataType::int8) = \
+        &max_pool_integer_channels_first_driver<int8_t, &max_pool_run_i8_##isa>; \
+    (table).at(PoolOperation::max, Layout::channels_first, DataType::uint8) = \
+        &max_pool_integer_channels_first_driver<uint8_t, &max_pool_run_u8_##isa>; \
+    (table).at(PoolOperation::max, Layout::channels_first, DataType::int16) = \
+        &max_pool_integer_channels_first_driver<int16_t, &max_pool_run_i16_##isa>; \
+    (table).at(PoolOperation::max, Layout::channels_first, DataType::uint16) = \
+        &max_pool_integer_channels_first_driver<uint16_t, &max_pool_run_u16_##isa>; \
+    (table).at(PoolOperation::max, Layout::channels_first, DataType::int32) = \
+        &max_pool_integer_channels_first_driver<int32_t, &max_pool_run_i32_##isa>; \
+    (table).at(PoolOperation::max, Layout::channels_first, DataType::uint32) = \
+        &max_pool_integer_channels_first_driver<uint32_t, &max_pool_run_u32_##isa>; \
     (table).at(PoolOperation::max, Layout::channels_last, DataType::int8) = \
-        &max_pool_integer_channels_last_driver<int8_t, &max_pool_channels_last_i8_##isa>; \
+        &max_pool_integer_channels_last_driver<int8_t, &max_pool_channels_last_i8_##isa, &max_pool_run_i8_##isa>; \
     (table).at(PoolOperation::global_max, Layout::channels_last, DataType::int8) = \
         &global_max_channels_last_driver<int8_t, &global_max_channels_last_i8_##isa>; \
     (table).at(PoolOperation::global_max, Layout::channels_last, DataType::uint8) = \
         &global_max_channels_last_driver<uint8_t, &global_max_channels_last_u8_##isa>; \
     (table).at(PoolOperation::max, Layout::channels_last, DataType::int16) = \
-        &max_pool_integer_channels_last_driver<int16_t, &max_pool_channels_last_i16_##isa>; \
+        &max_pool_integer_channels_last_driver<int16_t, &max_pool_channels_last_i16_##isa, &max_pool_run_i16_##isa>; \
     (table).at(PoolOperation::global_max, Layout::channels_last, DataType::int16) = \
         &global_max_channels_last_driver<int16_t, &global_max_channels_last_i16_##isa>; \
     (table).at(PoolOperation::max, Layout::channels_last, DataType::uint16) = \
-        &max_pool_integer_channels_last_driver<uint16_t, &max_pool_channels_last_u16_##isa>; \
+        &max_pool_integer_channels_last_driver<uint16_t, &max_pool_channels_last_u16_##isa, &max_pool_run_u16_##isa>; \
     (table).at(PoolOperation::global_max, Layout::channels_last, DataType::uint16) = \
         &global_max_channels_last_driver<uint16_t, &global_max_channels_last_u16_##isa>; \
     (table).at(PoolOperation::max, Layout::channels_last, DataType::int32) = \
-        &max_pool_integer_channels_last_driver<int32_t, &max_pool_channels_last_i32_##isa>; \
+        &max_pool_integer_channels_last_driver<int32_t, &max_pool_channels_last_i32_##isa, &max_pool_run_i32_##isa>; \
     (table).at(PoolOperation::global_max, Layout::channels_last, DataType::int32) = \
         &global_max_channels_last_driver<int32_t, &global_max_channels_last_i32_##isa>; \
     (table).at(PoolOperation::max, Layout::channels_last, DataType::uint32) = \
-        &max_pool_integer_channels_last_driver<uint32_t, &max_pool_channels_last_u32_##isa>; \
+        &max_pool_integer_channels_last_driver<uint32_t, &max_pool_channels_last_u32_##isa, &max_pool_run_u32_##isa>; \
     (table).at(PoolOperation::global_max, Layout::channels_last, DataType::uint32) = \
         &global_max_channels_last_driver<uint32_t, &global_max_channels_last_u32_##isa>; \
   } while (false)

@@ -177,11 +177,80 @@ void avg_pool_channels_last_driver(const PoolRequest& request, int64_t first_ite
 }
 
 // Integer types: indices go to the scalar kernel.
-template <typename T, ChannelsLastIntegerMaxKernel<T> microkernel>
+// The output columns whose windows have every tap inside the input along width, [begin, end).
+struct InteriorColumns {
+  int64_t begin, end;
+};
+
+inline InteriorColumns interior_columns(const WindowGeometry& g) {
+  const int64_t stride = g.stride[2];
+  const int64_t pad = g.pad_begin[2];
+  const int64_t last_start = g.input_size[2] - 1 - (g.kernel_size[2] - 1) * g.dilation[2];
+  const int64_t end = last_start + pad < 0 ? 0 : std::min(g.output_size[2], (last_start + pad) / stride + 1);
+  return {std::min(ceil_div_positive(pad, stride), end), end};
+}
+
+// Visits channels-last output pixels [first_item, end_item) along output rows: border(pixel) for
+// each pixel whose window has a tap outside the input along width (or whose row has no real
+// input row), run(first_pixel, pixels, rows, row_count, readable) once for the interior pixels
+// between, with the window's real input rows at the run's first tap and `readable` elements from
+// there to the end of each row.
+template <typename T, typename Border, typename Run>
+void for_each_channels_last_run(const PoolRequest& request, int64_t first_item, int64_t end_item, Border&& border,
+                                Run&& run) {
+  const WindowGeometry& g = request.geometry;
+  const T* input = static_cast<const T*>(request.input);
+  const int64_t channels = g.channels;
+  const int64_t row_elements = g.input_size[2] * channels;
+  const InteriorColumns columns = interior_columns(g);
+  std::vector<const T*> rows;
+  rows.reserve(static_cast<size_t>(g.kernel_size[0] * g.kernel_size[1]));
+  int64_t pixel = first_item;
+  while (pixel < end_item) {
+    const OutputPixel at = output_pixel(g, pixel);
+    const int64_t row_first = pixel - at.ow;  // the output row's pixel 0
+    const int64_t row_end = std::min(end_item, row_first + g.output_size[2]);
+    const TapRange depth = real_taps(g, 0, at.od);
+    const TapRange height = real_taps(g, 1, at.oh);
+    const int64_t begin = std::max(at.ow, columns.begin);
+    const int64_t end = std::min(row_end - row_first, columns.end);
+    if (depth.count() == 0 || height.count() == 0 || begin >= end) {
+      for (; pixel < row_end; ++pixel) border(pixel);
+      continue;
+    }
+    for (; pixel < row_first + begin; ++pixel) border(pixel);
+    const int64_t first_column = begin * g.stride[2] - g.pad_begin[2];
+    const T* image = input + at.n * g.input_plane() * channels;
+    rows.clear();
+    for (int64_t kd = depth.first; kd < depth.end; ++kd) {
+      for (int64_t kh = height.first; kh < height.end; ++kh) {
+        const int64_t row = (depth.start + kd * g.dilation[0]) * g.input_size[1] + height.start + kh * g.dilation[1];
+        rows.push_back(image + row * row_elements + first_column * channels);
+      }
+    }
+    run(pixel, end - begin, rows.data(), static_cast<int64_t>(rows.size()), row_elements - first_column * channels);
+    for (pixel = row_first + end; pixel < row_end; ++pixel) border(pixel);
+  }
+}
+
+// Integer channels-last max without indices: runs of pixels along output rows lane-wise while a
+// pixel's channels fit one packed store, else pixel by pixel across channels.
+template <typename T, ChannelsLastIntegerMaxKernel<T> microkernel, RunMaxIntegerKernel<T> run_kernel>
 void max_pool_integer_channels_last_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
-  if (request.indices) return max_pool_scalar<T, Layout::channels_last>(request, first_item, end_item);
+  constexpr PoolKernel scalar = &max_pool_scalar<T, Layout::channels_last>;
+  if (request.indices) return scalar(request, first_item, end_item);
+  const WindowGeometry& g = request.geometry;
   T* output = static_cast<T*>(request.output);
-  const int64_t channels = request.geometry.channels;
+  const int64_t channels = g.channels;
+  if (g.window_kind == WindowKind::strided && channels * static_cast<int64_t>(sizeof(T)) <= 16) {
+    for_each_channels_last_run<T>(
+        request, first_item, end_item, [&](int64_t pixel) { scalar(request, pixel, pixel + 1); },
+        [&](int64_t pixel, int64_t pixels, const T* const* rows, int64_t row_count, int64_t readable) {
+          run_kernel(rows, row_count, g.kernel_size[2], readable, pixels, channels, g.stride[2] * channels,
+                     g.dilation[2] * channels, output + pixel * channels);
+        });
+    return;
+  }
   for_each_channels_last_window<T>(
       request, first_item, end_item,
       [&](int64_t at, const TapRange&, const TapRange&, const TapRange&, const TapList<T>& taps) {
@@ -230,19 +299,6 @@ void for_each_two_by_two_row(const PoolRequest& request, int64_t first_item, int
     const T* plane = input + at.plane * g.input_plane();
     visit(row * g.output_size[2], plane + top_offset, plane + top_offset + width, top_offset, top_offset + width);
   }
-}
-
-// The output columns whose windows have every tap inside the input along width, [begin, end).
-struct InteriorColumns {
-  int64_t begin, end;
-};
-
-inline InteriorColumns interior_columns(const WindowGeometry& g) {
-  const int64_t stride = g.stride[2];
-  const int64_t pad = g.pad_begin[2];
-  const int64_t last_start = g.input_size[2] - 1 - (g.kernel_size[2] - 1) * g.dilation[2];
-  const int64_t end = last_start + pad < 0 ? 0 : std::min(g.output_size[2], (last_start + pad) / stride + 1);
-  return {std::min(ceil_div_positive(pad, stride), end), end};
 }
 
 // Whether the rows microkernels take a channels-first request: strided windows, stride 1 or 2
@@ -373,6 +429,30 @@ void max_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
       },
       [&](int64_t at, int64_t first_column, int64_t columns, const TapRange&, const TapRange&, const WindowRows<T>& window) {
         rows_kernel(window, columns, output + at + first_column, indices ? indices + at + first_column : nullptr);
+      });
+}
+
+// Integer channels-first max without indices: each output row's interior columns as one run (a
+// single channel), its border columns tap by tap.
+template <typename T, RunMaxIntegerKernel<T> run_kernel>
+void max_pool_integer_channels_first_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  constexpr PoolKernel scalar = &max_pool_scalar<T, Layout::channels_first>;
+  const WindowGeometry& g = request.geometry;
+  if (request.indices || g.window_kind != WindowKind::strided) return scalar(request, first_item, end_item);
+  T* output = static_cast<T*>(request.output);
+  const int64_t first_interior = interior_columns(g).begin;
+  const int64_t readable = g.input_size[2] - (first_interior * g.stride[2] - g.pad_begin[2]);
+  for_each_row_split<T, scalar>(
+      request, first_item, end_item,
+      [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane, const WindowRows<T>& window) {
+        // As the scalar kernel: the lowest value, raised by every greater tap.
+        T best = lowest_value<T>();
+        for_each_border_tap(g, ow, first_interior, depth, height, plane, window, [&](T value, int64_t) { best = std::max(best, value); });
+        output[at + ow] = best;
+      },
+      [&](int64_t at, int64_t first_column, int64_t columns, const TapRange&, const TapRange&, const WindowRows<T>& window) {
+        run_kernel(window.rows, window.count, g.kernel_size[2], readable, columns, 1, g.stride[2], g.dilation[2],
+                   output + at + first_column);
       });
 }
 

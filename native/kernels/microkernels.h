@@ -62,6 +62,14 @@ using ChannelsLastGlobalMaxKernel = void (*)(int64_t pixels, int64_t channels, c
 template <typename T>
 using ChannelsLastIntegerMaxKernel = void (*)(int64_t channels, int64_t taps, const T* const* tap_pixels, T* output);
 
+// Integer max over a run of `pixels` output pixels along one output row, channels-last or (with
+// one channel) channels-first, without indices: output[p * channels + c] is the greatest
+// rows[r][p * pixel_step + k * tap_step + c] over r < row_count and k < kernel_width. Every such
+// tap lies in rows[r][0, readable).
+template <typename T>
+using RunMaxIntegerKernel = void (*)(const T* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable,
+                                     int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step, T* output);
+
 // Channels-first float32 global average of `planes` planes of plane_size elements: output[p] is
 // the plane's sum from zero in its own order in double, divided once and rounded to float32, as
 // the scalar kernel does. plane_size >= 1.
@@ -87,16 +95,22 @@ using BytesTwoByTwoAverageKernel = void (*)(int64_t pixels, int64_t channels, co
 #define POOLND_DECLARE_INTEGER_MICROKERNELS(isa) \
   void max_pool_channels_last_i8_##isa(int64_t, int64_t, const int8_t* const*, int8_t*); \
   void global_max_channels_last_i8_##isa(int64_t, int64_t, const int8_t*, int8_t*); \
+  void max_pool_run_i8_##isa(const int8_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int8_t*); \
   void max_pool_channels_last_u8_##isa(int64_t, int64_t, const uint8_t* const*, uint8_t*); \
   void global_max_channels_last_u8_##isa(int64_t, int64_t, const uint8_t*, uint8_t*); \
+  void max_pool_run_u8_##isa(const uint8_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint8_t*); \
   void max_pool_channels_last_i16_##isa(int64_t, int64_t, const int16_t* const*, int16_t*); \
   void global_max_channels_last_i16_##isa(int64_t, int64_t, const int16_t*, int16_t*); \
+  void max_pool_run_i16_##isa(const int16_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int16_t*); \
   void max_pool_channels_last_u16_##isa(int64_t, int64_t, const uint16_t* const*, uint16_t*); \
   void global_max_channels_last_u16_##isa(int64_t, int64_t, const uint16_t*, uint16_t*); \
+  void max_pool_run_u16_##isa(const uint16_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint16_t*); \
   void max_pool_channels_last_i32_##isa(int64_t, int64_t, const int32_t* const*, int32_t*); \
   void global_max_channels_last_i32_##isa(int64_t, int64_t, const int32_t*, int32_t*); \
+  void max_pool_run_i32_##isa(const int32_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int32_t*); \
   void max_pool_channels_last_u32_##isa(int64_t, int64_t, const uint32_t* const*, uint32_t*); \
-  void global_max_channels_last_u32_##isa(int64_t, int64_t, const uint32_t*, uint32_t*);
+  void global_max_channels_last_u32_##isa(int64_t, int64_t, const uint32_t*, uint32_t*); \
+  void max_pool_run_u32_##isa(const uint32_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint32_t*);
 
 #define POOLND_DECLARE_MICROKERNELS(isa)                                                                    \
   void max_pool_channels_last_f32_##isa(int64_t, int64_t, const float* const*, const int64_t*, float*, int32_t*);  \

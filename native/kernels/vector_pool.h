@@ -168,6 +168,54 @@ void channels_last_global_max_integer(int64_t pixels, int64_t channels, const ty
   integer_channels_max<Ops>(channels, pixels, [&](int64_t p) { return image + p * channels; }, output);
 }
 
+// Integer max along a run of output pixels whose windows lie inside the rows (see
+// RunMaxIntegerKernel), lane-wise: a vector loaded at a pixel's tap holds in lane k the tap of
+// the window whose first tap is lane k, for every channel of every pixel it covers. Over all
+// taps, the lanes that start a window (k mod pixel_step < channels) hold whole windows, and one
+// shuffle packs them into output (with stride 1, every lane does, in order).
+template <typename Ops>
+void run_max_integer(const typename Ops::Scalar* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable,
+                     int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step,
+                     typename Ops::Scalar* output) {
+  using T = typename Ops::Scalar;
+  constexpr int64_t width = Ops::width;
+  constexpr int64_t packed = 16 / static_cast<int64_t>(sizeof(T));  // elements in one packed store
+  const int64_t length = pixels * channels;
+  const int64_t last_tap = (kernel_width - 1) * tap_step;
+  const auto windows = [&](int64_t base) {
+    auto best = Ops::load(rows[0] + base);
+    for (int64_t r = 0; r < row_count; ++r) {
+      for (int64_t k = r == 0 ? 1 : 0; k < kernel_width; ++k) best = Ops::maximum(best, Ops::load(rows[r] + base + k * tap_step));
+    }
+    return best;
+  };
+  int64_t done = 0;  // output elements, whole pixels
+  if (pixel_step == channels) {
+    for (; done + width <= length && done + last_tap + width <= readable; done += width) Ops::store(output + done, windows(done));
+  } else if (channels <= packed && channels <= width) {
+    const int64_t step_pixels = std::min((width - channels) / pixel_step + 1, packed / channels);
+    uint8_t sources[16];
+    for (int64_t b = 0; b < 16; ++b) {
+      const int64_t element = b / static_cast<int64_t>(sizeof(T));
+      const int64_t lane = (element / channels) * pixel_step + element % channels;
+      sources[b] = element < step_pixels * channels ? static_cast<uint8_t>(lane * sizeof(T) + b % sizeof(T)) : 0xFF;
+    }
+    const auto table = Ops::Pack::table(sources);
+    for (int64_t p = 0; p * channels + packed <= length && p * pixel_step + last_tap + width <= readable; p += step_pixels) {
+      Ops::Pack::store(output + p * channels, Ops::Pack::pack(as_bytes(windows(p * pixel_step)), table));
+      done = (p + step_pixels) * channels;
+    }
+  }
+  for (int64_t j = done; j < length; ++j) {
+    const int64_t base = (j / channels) * pixel_step + j % channels;
+    T best = rows[0][base];
+    for (int64_t r = 0; r < row_count; ++r) {
+      for (int64_t k = 0; k < kernel_width; ++k) best = std::max(best, rows[r][base + k * tap_step]);
+    }
+    output[j] = best;
+  }
+}
+
 // Channels-first float32 global average (see ChannelsFirstGlobalAverageKernel). Quads is the ISA's
 // plane-quad operations: 4x4 blocks are transposed so each step adds one element of four planes,
 // in each plane's order; four quads at a time keep four add chains in flight.
@@ -521,11 +569,11 @@ void bytes_two_by_two_max(int64_t pixels, int64_t channels, const uint8_t* row0,
   int64_t done = 0;
   if (channels <= 16) {
     const BytePairSteps steps = byte_pair_steps(channels, Lanes32::width);
-    const auto table = Lanes32::pack_table(steps.sources);
+    const auto table = Lanes32::Pack::table(steps.sources);
     done = for_each_byte_pair_step(pixels, channels, steps, [&](int64_t in, int64_t out) {
       const auto first = Lanes32::maximum(Lanes32::load(row0 + in), Lanes32::load(row1 + in));
       const auto second = Lanes32::maximum(Lanes32::load(row0 + in + channels), Lanes32::load(row1 + in + channels));
-      Lanes32::store(output + out, Lanes32::pack(Lanes32::maximum(first, second), table));
+      Lanes32::Pack::store(output + out, Lanes32::Pack::pack(Lanes32::maximum(first, second), table));
     });
   } else {
     for_each_channel_block(pixels, channels, row0, row1, [&](const uint8_t* top, const uint8_t* bottom, int64_t next, int64_t at) {
@@ -577,11 +625,11 @@ void bytes_two_by_two_average(int64_t pixels, int64_t channels, const uint8_t* r
   if (channels <= 16 && shift == 2) {
     // The default divisor: byte arithmetic, 32 lanes a step.
     const BytePairSteps steps = byte_pair_steps(channels, Lanes32::width);
-    const auto table = Lanes32::pack_table(steps.sources);
+    const auto table = Lanes32::Pack::table(steps.sources);
     done = for_each_byte_pair_step(pixels, channels, steps, [&](int64_t in, int64_t out) {
       const auto windows = rounded_quarter_sum<Lanes32>(Lanes32::load(row0 + in), Lanes32::load(row0 + in + channels),
                                                         Lanes32::load(row1 + in), Lanes32::load(row1 + in + channels));
-      Lanes32::store(output + out, Lanes32::pack(windows, table));
+      Lanes32::Pack::store(output + out, Lanes32::Pack::pack(windows, table));
     });
   } else if (channels <= 16) {
     const BytePairSteps steps = byte_pair_steps(channels, Ops::width);

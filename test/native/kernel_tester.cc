@@ -332,6 +332,42 @@ bool check_byte_two_by_two_sweep(Generator& random, SimdLevel level) {
   return true;
 }
 
+// Integer max runs step through a row in blocks whose size depends on the type, the channel
+// count and the stride, so long rows (channels-first, and channels-last with few channels) meet
+// every such combination, with padding and dilation.
+bool check_integer_run_sweep(Generator& random, SimdLevel level) {
+  for (const DataType type : {DataType::int8, DataType::uint8, DataType::int16, DataType::uint16, DataType::int32,
+                              DataType::uint32}) {
+    for (const Layout layout : {Layout::channels_first, Layout::channels_last}) {
+      for (int64_t channels = 1; channels <= (layout == Layout::channels_last ? 17 : 2); ++channels) {
+        for (int64_t width = 1; width <= 90; width += 1 + width / 8) {
+          PoolRequest request;
+          request.operation = PoolOperation::max;
+          request.data_type = type;
+          request.layout = layout;
+          poolnd::WindowGeometry& g = request.geometry;
+          g.batch = 1;
+          g.channels = channels;
+          g.input_size[1] = random.between(1, 4);
+          g.input_size[2] = width;
+          for (int dim = 1; dim < poolnd::kSpatialDims; ++dim) {
+            g.kernel_size[dim] = random.between(1, 4);
+            g.stride[dim] = random.between(1, 3);
+            g.dilation[dim] = random.chance(0.7) ? 1 : 2;
+            g.pad_begin[dim] = random.between(0, g.kernel_size[dim] / 2);
+            g.pad_end[dim] = random.between(0, g.kernel_size[dim] / 2);
+            g.output_size[dim] = window_count(g.input_size[dim], g.kernel_size[dim], g.stride[dim], g.pad_begin[dim],
+                                              g.pad_end[dim], g.dilation[dim], random.chance(0.5));
+          }
+          if (g.output_size[1] < 1 || g.output_size[2] < 1) continue;
+          if (!check_case(random, request, level)) return false;
+        }
+      }
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -349,8 +385,8 @@ int main(int argc, char** argv) {
       if (!check_case(random, request, simd)) return 1;
       ++checked;
     }
-    if (!check_byte_two_by_two_sweep(random, simd)) return 1;
-    std::printf("%s: %d random requests and the uint8 2x2 sweep identical to scalar\n", poolnd::simd_level_name(simd), checked);
+    if (!check_byte_two_by_two_sweep(random, simd) || !check_integer_run_sweep(random, simd)) return 1;
+    std::printf("%s: %d random requests and the sweeps identical to scalar\n", poolnd::simd_level_name(simd), checked);
     ++levels;
   }
   std::printf("%d SIMD level(s) checked; detected: %s\n", levels, poolnd::simd_level_name(poolnd::detected_simd_level()));

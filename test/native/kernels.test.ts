@@ -17,6 +17,6 @@ describe('native kernel variants', () => {
     expect(run.status, run.stdout).toBe(0);
     // The level the library runs at was among those checked (unless it is the scalar reference itself).
     const level = simdLevel();
-    if (level !== 'scalar') expect(run.stdout).toContain(`${level}: 3000 random requests and the uint8 2x2 sweep identical to scalar`);
+    if (level !== 'scalar') expect(run.stdout).toContain(`${level}: 3000 random requests and the sweeps identical to scalar`);
   });
 });

@@ -126,17 +126,37 @@ struct Avx2Bytes {
   static Vector narrow_saturate(Vector low, Vector high) { return _mm_packus_epi16(low, high); }
 };
 
-// Thirty-two byte lanes in one register, for the uint8 2x2 kernels' lane-wise steps; pack()
-// gathers any 16 of them into a 16-byte vector.
+// Gathers any 16 bytes of a 32-byte register into a 16-byte vector. vpshufb works within each
+// 16-byte half: the table's low half picks the output bytes that come from bytes 0..15, its high
+// half those from bytes 16..31, and the halves are then or-ed.
+struct Avx2BytePack {
+  using Table = __m256i;
+  using Packed = __m128i;
+  // sources[k]: the byte output byte k comes from, or 0xFF for a zero.
+  static Table table(const uint8_t* sources) {
+    alignas(32) uint8_t bytes[32];
+    for (int k = 0; k < 16; ++k) {
+      bytes[k] = sources[k] < 16 ? sources[k] : 0x80;
+      bytes[16 + k] = sources[k] != 0xFF && sources[k] >= 16 ? static_cast<uint8_t>(sources[k] - 16) : 0x80;
+    }
+    return _mm256_load_si256(reinterpret_cast<const __m256i*>(bytes));
+  }
+  static Packed pack(__m256i v, Table table) {
+    const __m256i picked = _mm256_shuffle_epi8(v, table);
+    return _mm_or_si128(_mm256_castsi256_si128(picked), _mm256_extracti128_si256(picked, 1));
+  }
+  static void store(void* p, Packed v) { _mm_storeu_si128(static_cast<__m128i*>(p), v); }
+};
+
+// A register's bytes, for Avx2BytePack (the same register on x86).
+inline __m256i as_bytes(__m256i v) { return v; }
+
+// Thirty-two byte lanes in one register, for the uint8 2x2 kernels' lane-wise steps.
 struct Avx2ByteLanes32 {
   using Vector = __m256i;
-  using Packed = __m128i;
-  // vpshufb works within each 16-byte half: the table's low half picks the output bytes that come
-  // from lanes 0..15, its high half those from lanes 16..31, and the halves are then or-ed.
-  using PackTable = __m256i;
+  using Pack = Avx2BytePack;
   static constexpr int width = 32;
   static Vector load(const uint8_t* p) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); }
-  static void store(uint8_t* p, Packed v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v); }
   static Vector maximum(Vector a, Vector b) { return _mm256_max_epu8(a, b); }
   static Vector average_rounded_up(Vector a, Vector b) { return _mm256_avg_epu8(a, b); }
   static Vector bit_and(Vector a, Vector b) { return _mm256_and_si256(a, b); }
@@ -144,19 +164,6 @@ struct Avx2ByteLanes32 {
   static Vector bit_xor(Vector a, Vector b) { return _mm256_xor_si256(a, b); }
   static Vector subtract(Vector a, Vector b) { return _mm256_sub_epi8(a, b); }
   static Vector splat(uint8_t x) { return _mm256_set1_epi8(static_cast<char>(x)); }
-  // lanes[k]: the lane output byte k comes from, or 0xFF for a zero.
-  static PackTable pack_table(const uint8_t* lanes) {
-    alignas(32) uint8_t table[32];
-    for (int k = 0; k < 16; ++k) {
-      table[k] = lanes[k] < 16 ? lanes[k] : 0x80;
-      table[16 + k] = lanes[k] != 0xFF && lanes[k] >= 16 ? static_cast<uint8_t>(lanes[k] - 16) : 0x80;
-    }
-    return _mm256_load_si256(reinterpret_cast<const __m256i*>(table));
-  }
-  static Packed pack(Vector v, PackTable table) {
-    const __m256i picked = _mm256_shuffle_epi8(v, table);
-    return _mm_or_si128(_mm256_castsi256_si128(picked), _mm256_extracti128_si256(picked, 1));
-  }
 };
 
 // Four float32 planes side by side, summed in double: a 4x4 block transposed so each quad holds
@@ -190,6 +197,7 @@ struct Avx2Integers;
     static Vector load(const type* p) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); } \
     static void store(type* p, Vector v) { _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v); }  \
     static Vector maximum(Vector a, Vector b) { return _mm256_max_##suffix(a, b); }                  \
+    using Pack = Avx2BytePack;                                                                        \
   };
 POOLND_AVX2_INTEGERS(int8_t, epi8)
 POOLND_AVX2_INTEGERS(uint8_t, epu8)

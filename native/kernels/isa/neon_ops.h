@@ -117,19 +117,28 @@ struct NeonBytes {
   }
 };
 
-// Thirty-two byte lanes in a register pair, for the uint8 2x2 kernels' lane-wise steps; pack()
-// gathers any 16 of them into one register with a two-register table lookup.
+// Gathers any 16 bytes of a 32-byte register pair (or of one register, past 15 giving 0) with a
+// table lookup.
+struct NeonBytePack {
+  using Table = uint8x16_t;
+  using Packed = uint8x16_t;
+  // sources[k]: the byte output byte k comes from, or 0xFF for a zero.
+  static Table table(const uint8_t* sources) { return vld1q_u8(sources); }
+  static Packed pack(uint8x16x2_t v, Table table) { return vqtbl2q_u8(v, table); }
+  static Packed pack(uint8x16_t v, Table table) { return vqtbl1q_u8(v, table); }
+  static void store(void* p, Packed v) { vst1q_u8(static_cast<uint8_t*>(p), v); }
+};
+
+// Thirty-two byte lanes in a register pair, for the uint8 2x2 kernels' lane-wise steps.
 struct NeonByteLanes32 {
   using Vector = uint8x16x2_t;
-  using Packed = uint8x16_t;
-  using PackTable = uint8x16_t;
+  using Pack = NeonBytePack;
   static constexpr int width = 32;
   template <typename Operation>
   static Vector each(Vector a, Vector b, Operation operation) {
     return {{operation(a.val[0], b.val[0]), operation(a.val[1], b.val[1])}};
   }
   static Vector load(const uint8_t* p) { return {{vld1q_u8(p), vld1q_u8(p + 16)}}; }
-  static void store(uint8_t* p, Packed v) { vst1q_u8(p, v); }
   static Vector maximum(Vector a, Vector b) { return each(a, b, [](uint8x16_t x, uint8x16_t y) { return vmaxq_u8(x, y); }); }
   static Vector average_rounded_up(Vector a, Vector b) {
     return each(a, b, [](uint8x16_t x, uint8x16_t y) { return vrhaddq_u8(x, y); });
@@ -139,9 +148,6 @@ struct NeonByteLanes32 {
   static Vector bit_xor(Vector a, Vector b) { return each(a, b, [](uint8x16_t x, uint8x16_t y) { return veorq_u8(x, y); }); }
   static Vector subtract(Vector a, Vector b) { return each(a, b, [](uint8x16_t x, uint8x16_t y) { return vsubq_u8(x, y); }); }
   static Vector splat(uint8_t x) { return {{vdupq_n_u8(x), vdupq_n_u8(x)}}; }
-  // lanes[k]: the lane output byte k comes from, or 0xFF (past 31: a zero).
-  static PackTable pack_table(const uint8_t* lanes) { return vld1q_u8(lanes); }
-  static Packed pack(Vector v, PackTable table) { return vqtbl2q_u8(v, table); }
 };
 
 // Four float32 planes side by side, summed in double: a 4x4 block transposed so each quad holds
@@ -176,6 +182,14 @@ struct NeonPlaneQuads {
 
 // Integer lanes for the channels-last max kernels: a whole register of T. Integers have no NaN,
 // and equal integers are the same bytes, so a plain maximum is PyTorch's rule.
+// A register's bytes, for NeonBytePack.
+inline uint8x16_t as_bytes(uint8x16_t v) { return v; }
+inline uint8x16_t as_bytes(int8x16_t v) { return vreinterpretq_u8_s8(v); }
+inline uint8x16_t as_bytes(int16x8_t v) { return vreinterpretq_u8_s16(v); }
+inline uint8x16_t as_bytes(uint16x8_t v) { return vreinterpretq_u8_u16(v); }
+inline uint8x16_t as_bytes(int32x4_t v) { return vreinterpretq_u8_s32(v); }
+inline uint8x16_t as_bytes(uint32x4_t v) { return vreinterpretq_u8_u32(v); }
+
 template <typename T>
 struct NeonIntegers;
 #define POOLND_NEON_INTEGERS(type, vector, suffix)                               \
@@ -187,6 +201,7 @@ struct NeonIntegers;
     static Vector load(const type* p) { return vld1q_##suffix(p); }             \
     static void store(type* p, Vector v) { vst1q_##suffix(p, v); }              \
     static Vector maximum(Vector a, Vector b) { return vmaxq_##suffix(a, b); }  \
+    using Pack = NeonBytePack;                                                   \
   };
 POOLND_NEON_INTEGERS(int8_t, int8x16_t, s8)
 POOLND_NEON_INTEGERS(uint8_t, uint8x16_t, u8)

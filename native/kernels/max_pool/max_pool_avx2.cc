@@ -61,4 +61,34 @@ void max_pool_channels_last_u32_avx2(int64_t channels, int64_t taps, const uint3
   channels_last_max_integer<Avx2Integers<uint32_t>>(channels, taps, tap_pixels, output);
 }
 
+void max_pool_run_i8_avx2(const int8_t* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable, int64_t pixels,
+                        int64_t channels, int64_t pixel_step, int64_t tap_step, int8_t* output) {
+  run_max_integer<Avx2Integers<int8_t>>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step, tap_step, output);
+}
+
+void max_pool_run_u8_avx2(const uint8_t* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable, int64_t pixels,
+                        int64_t channels, int64_t pixel_step, int64_t tap_step, uint8_t* output) {
+  run_max_integer<Avx2Integers<uint8_t>>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step, tap_step, output);
+}
+
+void max_pool_run_i16_avx2(const int16_t* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable, int64_t pixels,
+                        int64_t channels, int64_t pixel_step, int64_t tap_step, int16_t* output) {
+  run_max_integer<Avx2Integers<int16_t>>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step, tap_step, output);
+}
+
+void max_pool_run_u16_avx2(const uint16_t* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable, int64_t pixels,
+                        int64_t channels, int64_t pixel_step, int64_t tap_step, uint16_t* output) {
+  run_max_integer<Avx2Integers<uint16_t>>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step, tap_step, output);
+}
+
+void max_pool_run_i32_avx2(const int32_t* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable, int64_t pixels,
+                        int64_t channels, int64_t pixel_step, int64_t tap_step, int32_t* output) {
+  run_max_integer<Avx2Integers<int32_t>>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step, tap_step, output);
+}
+
+void max_pool_run_u32_avx2(const uint32_t* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable, int64_t pixels,
+                        int64_t channels, int64_t pixel_step, int64_t tap_step, uint32_t* output) {
+  run_max_integer<Avx2Integers<uint32_t>>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step, tap_step, output);
+}
+
 }  // namespace poolnd
