@@ -86,13 +86,28 @@ KernelTable scalar_table() {
         &max_pool_bytes_channels_last_driver<&max_pool_2x2s2_channels_last_u8_##isa,               \
             &max_pool_integer_channels_last_driver<uint8_t, &max_pool_channels_last_u8_##isa, &max_pool_run_u8_##isa>>; \
     (table).at(PoolOperation::average, Layout::channels_last, DataType::uint8) =                  \
-        &avg_pool_bytes_channels_last_driver<&avg_pool_2x2s2_channels_last_u8_##isa>;              \
+        &avg_pool_bytes_channels_last_driver<&avg_pool_2x2s2_channels_last_u8_##isa,               \
+            &avg_pool_integer_channels_last_driver<uint8_t, &avg_pool_run_u8_##isa>>;             \
   } while (false)
 
-// Integer max over channels-first rows and channels-last windows and images; uint8's channels-last
-// windowed max is the byte driver's, which falls back on these.
+// Integer max over channels-first rows and channels-last windows and images, and 8-/16-bit
+// averages over both; uint8's channels-last windows are the byte drivers', which fall back on these.
 #define POOLND_ADD_INTEGER_MICROKERNELS(table, isa) \
   do { \
+    (table).at(PoolOperation::average, Layout::channels_first, DataType::int8) = \
+        &avg_pool_integer_channels_first_driver<int8_t, &avg_pool_run_i8_##isa>; \
+    (table).at(PoolOperation::average, Layout::channels_last, DataType::int8) = \
+        &avg_pool_integer_channels_last_driver<int8_t, &avg_pool_run_i8_##isa>; \
+    (table).at(PoolOperation::average, Layout::channels_first, DataType::uint8) = \
+        &avg_pool_integer_channels_first_driver<uint8_t, &avg_pool_run_u8_##isa>; \
+    (table).at(PoolOperation::average, Layout::channels_first, DataType::int16) = \
+        &avg_pool_integer_channels_first_driver<int16_t, &avg_pool_run_i16_##isa>; \
+    (table).at(PoolOperation::average, Layout::channels_last, DataType::int16) = \
+        &avg_pool_integer_channels_last_driver<int16_t, &avg_pool_run_i16_##isa>; \
+    (table).at(PoolOperation::average, Layout::channels_first, DataType::uint16) = \
+        &avg_pool_integer_channels_first_driver<uint16_t, &avg_pool_run_u16_##isa>; \
+    (table).at(PoolOperation::average, Layout::channels_last, DataType::uint16) = \
+        &avg_pool_integer_channels_last_driver<uint16_t, &avg_pool_run_u16_##isa>; \
     (table).at(PoolOperation::max, Layout::channels_first, DataType::int8) = \
         &max_pool_integer_channels_first_driver<int8_t, &max_pool_run_i8_##isa>; \
     (table).at(PoolOperation::max, Layout::channels_first, DataType::uint8) = \

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 #include "microkernels.h"
@@ -515,11 +516,76 @@ void max_pool_bytes_channels_last_driver(const PoolRequest& request, int64_t fir
                                            });
 }
 
-template <BytesTwoByTwoAverageKernel microkernel>
+// Whether the integer average runs take a request: strided windows whose sums stay inside int32
+// and whose divisors keep the double quotient exact (see RunAverageIntegerKernel).
+template <typename T>
+inline bool suits_integer_average_runs(const PoolRequest& request) {
+  const WindowGeometry& g = request.geometry;
+  const double taps = static_cast<double>(g.kernel_size[0]) * static_cast<double>(g.kernel_size[1]) *
+                      static_cast<double>(g.kernel_size[2]);
+  const double largest = std::max(-static_cast<double>(std::numeric_limits<T>::min()),
+                                  static_cast<double>(std::numeric_limits<T>::max()));
+  // A divisor is divisorOverride or a count of taps, at most `taps`.
+  const double divisor = request.divisor_override > 0 ? static_cast<double>(request.divisor_override) : taps;
+  return g.window_kind == WindowKind::strided && taps * largest < 2147483648.0 && divisor < 2097152.0;
+}
+
+// 8- and 16-bit integer channels-last average: runs of pixels along output rows (see
+// RunAverageIntegerKernel), border pixels by the scalar kernel.
+template <typename T, RunAverageIntegerKernel<T> run_kernel>
+void avg_pool_integer_channels_last_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  constexpr PoolKernel scalar = &avg_pool_scalar<T, int64_t, Layout::channels_last>;
+  if (!suits_integer_average_runs<T>(request)) return scalar(request, first_item, end_item);
+  const WindowGeometry& g = request.geometry;
+  T* output = static_cast<T*>(request.output);
+  const int64_t channels = g.channels;
+  for_each_channels_last_run<T>(
+      request, first_item, end_item, [&](int64_t pixel) { scalar(request, pixel, pixel + 1); },
+      [&](int64_t pixel, int64_t pixels, const T* const* rows, int64_t row_count, int64_t readable) {
+        // Interior windows of one output row share their divisor.
+        const OutputPixel at = output_pixel(g, pixel);
+        const int64_t divisor =
+            average_divisor(request, real_taps(g, 0, at.od), real_taps(g, 1, at.oh), real_taps(g, 2, at.ow));
+        run_kernel(rows, row_count, g.kernel_size[2], readable, pixels, channels, g.stride[2] * channels,
+                   g.dilation[2] * channels, divisor, output + pixel * channels);
+      });
+}
+
+// 8- and 16-bit integer channels-first average: each output row's interior columns as one run (a
+// single channel), its border columns tap by tap.
+template <typename T, RunAverageIntegerKernel<T> run_kernel>
+void avg_pool_integer_channels_first_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  constexpr PoolKernel scalar = &avg_pool_scalar<T, int64_t, Layout::channels_first>;
+  if (!suits_integer_average_runs<T>(request)) return scalar(request, first_item, end_item);
+  const WindowGeometry& g = request.geometry;
+  T* output = static_cast<T*>(request.output);
+  const int64_t first_interior = interior_columns(g).begin;
+  const int64_t readable = g.input_size[2] - (first_interior * g.stride[2] - g.pad_begin[2]);
+  for_each_row_split<T, scalar>(
+      request, first_item, end_item,
+      [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane, const WindowRows<T>& window) {
+        const TapRange width = real_taps(g, 2, ow);
+        if (width.count() == 0) {
+          output[at + ow] = T(0);  // as the scalar kernel: a window without a real tap
+          return;
+        }
+        int64_t sum = 0;
+        for_each_border_tap(g, ow, first_interior, depth, height, plane, window, [&](T value, int64_t) { sum += value; });
+        output[at + ow] = round_divide_clamped<T>(sum, average_divisor(request, depth, height, width));
+      },
+      [&](int64_t at, int64_t first_column, int64_t columns, const TapRange& depth, const TapRange& height,
+          const WindowRows<T>& window) {
+        run_kernel(window.rows, window.count, g.kernel_size[2], readable, columns, 1, g.stride[2], g.dilation[2],
+                   average_divisor(request, depth, height, real_taps(g, 2, first_column)), output + at + first_column);
+      });
+}
+
+// uint8 channels-last average: the 2x2/stride-2 byte kernel, else `general` (the integer driver).
+template <BytesTwoByTwoAverageKernel microkernel, PoolKernel general>
 void avg_pool_bytes_channels_last_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   constexpr PoolKernel scalar = &avg_pool_scalar<uint8_t, int64_t, Layout::channels_last>;
   const int shift = two_by_two_average_shift(request);
-  if (!is_two_by_two_stride_two(request.geometry) || shift < 0) return scalar(request, first_item, end_item);
+  if (!is_two_by_two_stride_two(request.geometry) || shift < 0) return general(request, first_item, end_item);
   const int64_t channels = request.geometry.channels;
   auto* output = static_cast<uint8_t*>(request.output);
   for_each_two_by_two_run<uint8_t, scalar>(request, first_item, end_item,

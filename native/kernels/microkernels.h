@@ -70,6 +70,14 @@ template <typename T>
 using RunMaxIntegerKernel = void (*)(const T* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable,
                                      int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step, T* output);
 
+// As RunMaxIntegerKernel, for the average of 8- and 16-bit integers: each window's sum over its
+// taps, divided by `divisor` and rounded half away from zero, saturated to T. The driver keeps
+// |sum| < 2^31 and divisor < 2^21.
+template <typename T>
+using RunAverageIntegerKernel = void (*)(const T* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable,
+                                         int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step,
+                                         int64_t divisor, T* output);
+
 // Channels-first float32 global average of `planes` planes of plane_size elements: output[p] is
 // the plane's sum from zero in its own order in double, divided once and rounded to float32, as
 // the scalar kernel does. plane_size >= 1.
@@ -90,21 +98,25 @@ using BytesTwoByTwoAverageKernel = void (*)(int64_t pixels, int64_t channels, co
   void max_pool_2x2s2_channels_last_u8_##isa(int64_t, int64_t, const uint8_t*, const uint8_t*, uint8_t*); \
   void avg_pool_2x2s2_channels_last_u8_##isa(int64_t, int64_t, const uint8_t*, const uint8_t*, int, uint8_t*);
 
-// Integer max kernels need every integer width's maximum: x86-64 has them from SSE4.1 (so from
-// the AVX2 level), arm64 always.
+// Integer kernels need every integer width's maximum and widening: x86-64 has them from SSE4.1
+// (so from the AVX2 level), arm64 always.
 #define POOLND_DECLARE_INTEGER_MICROKERNELS(isa) \
   void max_pool_channels_last_i8_##isa(int64_t, int64_t, const int8_t* const*, int8_t*); \
   void global_max_channels_last_i8_##isa(int64_t, int64_t, const int8_t*, int8_t*); \
   void max_pool_run_i8_##isa(const int8_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int8_t*); \
+  void avg_pool_run_i8_##isa(const int8_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int8_t*); \
   void max_pool_channels_last_u8_##isa(int64_t, int64_t, const uint8_t* const*, uint8_t*); \
   void global_max_channels_last_u8_##isa(int64_t, int64_t, const uint8_t*, uint8_t*); \
   void max_pool_run_u8_##isa(const uint8_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint8_t*); \
+  void avg_pool_run_u8_##isa(const uint8_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint8_t*); \
   void max_pool_channels_last_i16_##isa(int64_t, int64_t, const int16_t* const*, int16_t*); \
   void global_max_channels_last_i16_##isa(int64_t, int64_t, const int16_t*, int16_t*); \
   void max_pool_run_i16_##isa(const int16_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int16_t*); \
+  void avg_pool_run_i16_##isa(const int16_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int16_t*); \
   void max_pool_channels_last_u16_##isa(int64_t, int64_t, const uint16_t* const*, uint16_t*); \
   void global_max_channels_last_u16_##isa(int64_t, int64_t, const uint16_t*, uint16_t*); \
   void max_pool_run_u16_##isa(const uint16_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint16_t*); \
+  void avg_pool_run_u16_##isa(const uint16_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint16_t*); \
   void max_pool_channels_last_i32_##isa(int64_t, int64_t, const int32_t* const*, int32_t*); \
   void global_max_channels_last_i32_##isa(int64_t, int64_t, const int32_t*, int32_t*); \
   void max_pool_run_i32_##isa(const int32_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int32_t*); \

@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "microkernels.h"
+#include "window.h"
 
 namespace poolnd {
 namespace {
@@ -213,6 +214,60 @@ void run_max_integer(const typename Ops::Scalar* const* rows, int64_t row_count,
       for (int64_t k = 0; k < kernel_width; ++k) best = std::max(best, rows[r][base + k * tap_step]);
     }
     output[j] = best;
+  }
+}
+
+// Integer average over a run of output pixels whose windows lie inside the rows (see
+// RunAverageIntegerKernel): lane-wise sums as run_max_integer's maxima, packed into output
+// order before the division. With more channels than lanes, each pixel's channels go in blocks,
+// the last moved back to overlap the one before.
+template <typename Ops>
+void run_average_integer(const typename Ops::Scalar* const* rows, int64_t row_count, int64_t kernel_width,
+                         int64_t readable, int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step,
+                         int64_t divisor, typename Ops::Scalar* output) {
+  constexpr int64_t width = Ops::width;
+  const int64_t length = pixels * channels;
+  const int64_t last_tap = (kernel_width - 1) * tap_step;
+  const auto divisors = static_cast<double>(divisor);
+  const auto sums = [&](int64_t base) {
+    auto sum = Ops::zero();
+    for (int64_t r = 0; r < row_count; ++r) {
+      for (int64_t k = 0; k < kernel_width; ++k) sum = Ops::add(sum, Ops::load(rows[r] + base + k * tap_step));
+    }
+    return sum;
+  };
+  int64_t done = 0;  // output elements, whole pixels
+  if (pixel_step == channels) {
+    for (; done + width <= length && done + last_tap + width <= readable; done += width) {
+      Ops::store(output + done, Ops::divide_rounded(sums(done), divisors));
+    }
+  } else if (channels < width) {
+    const int64_t step_pixels = std::min((width - channels) / pixel_step + 1, width / channels);
+    int32_t lanes[width];
+    for (int64_t e = 0; e < width; ++e) {
+      lanes[e] = e < step_pixels * channels ? static_cast<int32_t>((e / channels) * pixel_step + e % channels) : 0;
+    }
+    const auto table = Ops::table(lanes);
+    for (int64_t p = 0; p * channels + width <= length && p * pixel_step + last_tap + width <= readable; p += step_pixels) {
+      Ops::store(output + p * channels, Ops::divide_rounded(Ops::pack(sums(p * pixel_step), table), divisors));
+      done = (p + step_pixels) * channels;
+    }
+  } else {
+    for (int64_t p = 0; p < pixels; ++p) {
+      for (int64_t c = 0; c < channels; c += width) {
+        const int64_t at = std::min(c, channels - width);
+        Ops::store(output + p * channels + at, Ops::divide_rounded(sums(p * pixel_step + at), divisors));
+      }
+    }
+    done = length;
+  }
+  for (int64_t j = done; j < length; ++j) {
+    const int64_t base = (j / channels) * pixel_step + j % channels;
+    int64_t sum = 0;
+    for (int64_t r = 0; r < row_count; ++r) {
+      for (int64_t k = 0; k < kernel_width; ++k) sum += rows[r][base + k * tap_step];
+    }
+    output[j] = round_divide_clamped<typename Ops::Scalar>(sum, divisor);
   }
 }
 

@@ -332,9 +332,9 @@ bool check_byte_two_by_two_sweep(Generator& random, SimdLevel level) {
   return true;
 }
 
-// Integer max runs step through a row in blocks whose size depends on the type, the channel
-// count and the stride, so long rows (channels-first, and channels-last with few channels) meet
-// every such combination, with padding and dilation.
+// Integer max and average runs step through a row in blocks whose size depends on the type, the
+// channel count and the stride, so long rows (channels-first, and channels-last with few
+// channels) meet every such combination, with padding, dilation and each divisor rule.
 bool check_integer_run_sweep(Generator& random, SimdLevel level) {
   for (const DataType type : {DataType::int8, DataType::uint8, DataType::int16, DataType::uint16, DataType::int32,
                               DataType::uint32}) {
@@ -342,7 +342,9 @@ bool check_integer_run_sweep(Generator& random, SimdLevel level) {
       for (int64_t channels = 1; channels <= (layout == Layout::channels_last ? 17 : 2); ++channels) {
         for (int64_t width = 1; width <= 90; width += 1 + width / 8) {
           PoolRequest request;
-          request.operation = PoolOperation::max;
+          request.operation = random.chance(0.5) ? PoolOperation::max : PoolOperation::average;
+          request.count_include_pad = random.chance(0.5);
+          request.divisor_override = random.chance(0.2) ? random.between(1, 9) : 0;
           request.data_type = type;
           request.layout = layout;
           poolnd::WindowGeometry& g = request.geometry;

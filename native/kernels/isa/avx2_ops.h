@@ -5,6 +5,7 @@
 #include <immintrin.h>
 
 #include <cstdint>
+#include <type_traits>
 
 namespace poolnd {
 namespace {
@@ -206,6 +207,58 @@ POOLND_AVX2_INTEGERS(uint16_t, epu16)
 POOLND_AVX2_INTEGERS(int32_t, epi32)
 POOLND_AVX2_INTEGERS(uint32_t, epu32)
 #undef POOLND_AVX2_INTEGERS
+
+
+// 8- and 16-bit integers widened to eight int32 lanes, for the integer average runs: sums in
+// int32, each divided in double and rounded half away from zero (exact while |sum| < 2^31 and the
+// divisor < 2^21: the double quotient then lies nearer the true one than any rounding boundary),
+// then narrowed to T with saturation.
+template <typename T>
+struct Avx2IntegerSums {
+  static_assert(sizeof(T) <= 2, "8- and 16-bit integers");
+  using Scalar = T;
+  using Vector = __m256i;
+  using Table = __m256i;
+  static constexpr int width = 8;
+  static Vector zero() { return _mm256_setzero_si256(); }
+  static Vector add(Vector a, Vector b) { return _mm256_add_epi32(a, b); }
+  // Reads exactly `width` elements.
+  static Vector load(const T* p) {
+    if constexpr (sizeof(T) == 1) {
+      const __m128i bytes = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p));
+      return std::is_signed_v<T> ? _mm256_cvtepi8_epi32(bytes) : _mm256_cvtepu8_epi32(bytes);
+    } else {
+      const __m128i halves = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      return std::is_signed_v<T> ? _mm256_cvtepi16_epi32(halves) : _mm256_cvtepu16_epi32(halves);
+    }
+  }
+  // lanes[k]: the lane result lane k comes from.
+  static Table table(const int32_t* lanes) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(lanes)); }
+  static Vector pack(Vector v, Table table) { return _mm256_permutevar8x32_epi32(v, table); }
+  static Vector divide_rounded(Vector sums, double divisor) {
+    const __m256d divisors = _mm256_set1_pd(divisor);
+    const __m256d sign = _mm256_set1_pd(-0.0), half = _mm256_set1_pd(0.5);
+    const auto halve = [&](__m128i part) {
+      const __m256d quotient = _mm256_div_pd(_mm256_cvtepi32_pd(part), divisors);
+      // Truncating quotient + copysign(0.5, quotient) rounds half away from zero.
+      return _mm256_cvttpd_epi32(_mm256_add_pd(quotient, _mm256_or_pd(_mm256_and_pd(quotient, sign), half)));
+    };
+    const __m128i low = halve(_mm256_castsi256_si128(sums)), high = halve(_mm256_extracti128_si256(sums, 1));
+    return _mm256_inserti128_si256(_mm256_castsi128_si256(low), high, 1);
+  }
+  // Writes exactly `width` elements, saturated to T.
+  static void store(T* p, Vector v) {
+    const __m128i low = _mm256_castsi256_si128(v), high = _mm256_extracti128_si256(v, 1);
+    if constexpr (sizeof(T) == 1) {
+      const __m128i words = _mm_packs_epi32(low, high);
+      const __m128i bytes = std::is_signed_v<T> ? _mm_packs_epi16(words, words) : _mm_packus_epi16(words, words);
+      _mm_storel_epi64(reinterpret_cast<__m128i*>(p), bytes);
+    } else {
+      const __m128i words = std::is_signed_v<T> ? _mm_packs_epi32(low, high) : _mm_packus_epi32(low, high);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(p), words);
+    }
+  }
+};
 
 }  // namespace
 }  // namespace poolnd

@@ -5,6 +5,8 @@
 #include <arm_neon.h>
 
 #include <cstdint>
+#include <cstring>
+#include <type_traits>
 
 namespace poolnd {
 namespace {
@@ -210,6 +212,64 @@ POOLND_NEON_INTEGERS(uint16_t, uint16x8_t, u16)
 POOLND_NEON_INTEGERS(int32_t, int32x4_t, s32)
 POOLND_NEON_INTEGERS(uint32_t, uint32x4_t, u32)
 #undef POOLND_NEON_INTEGERS
+
+
+// 8- and 16-bit integers widened to four int32 lanes, for the integer average runs (see
+// Avx2IntegerSums: the same arithmetic, two doubles at a time).
+template <typename T>
+struct NeonIntegerSums {
+  static_assert(sizeof(T) <= 2, "8- and 16-bit integers");
+  using Scalar = T;
+  using Vector = int32x4_t;
+  using Table = uint8x16_t;
+  static constexpr int width = 4;
+  static Vector zero() { return vdupq_n_s32(0); }
+  static Vector add(Vector a, Vector b) { return vaddq_s32(a, b); }
+  // Reads exactly `width` elements.
+  static Vector load(const T* p) {
+    if constexpr (sizeof(T) == 1) {
+      uint32_t bits;
+      std::memcpy(&bits, p, sizeof bits);
+      const uint8x8_t bytes = vcreate_u8(bits);
+      if constexpr (std::is_signed_v<T>) return vmovl_s16(vget_low_s16(vmovl_s8(vreinterpret_s8_u8(bytes))));
+      else return vreinterpretq_s32_u32(vmovl_u16(vget_low_u16(vmovl_u8(bytes))));
+    } else if constexpr (std::is_signed_v<T>) {
+      return vmovl_s16(vld1_s16(p));
+    } else {
+      return vreinterpretq_s32_u32(vmovl_u16(vld1_u16(p)));
+    }
+  }
+  // lanes[k]: the lane result lane k comes from.
+  static Table table(const int32_t* lanes) {
+    uint8_t bytes[16];
+    for (int b = 0; b < 16; ++b) bytes[b] = static_cast<uint8_t>(lanes[b / 4] * 4 + b % 4);
+    return vld1q_u8(bytes);
+  }
+  static Vector pack(Vector v, Table table) { return vreinterpretq_s32_u8(vqtbl1q_u8(vreinterpretq_u8_s32(v), table)); }
+  static Vector divide_rounded(Vector sums, double divisor) {
+    const float64x2_t divisors = vdupq_n_f64(divisor);
+    const uint64x2_t sign = vdupq_n_u64(0x8000000000000000ull);
+    const auto halve = [&](int32x2_t part) {
+      const float64x2_t quotient = vdivq_f64(vcvtq_f64_s64(vmovl_s32(part)), divisors);
+      // Truncating quotient + copysign(0.5, quotient) rounds half away from zero.
+      return vmovn_s64(vcvtq_s64_f64(vaddq_f64(quotient, vbslq_f64(sign, quotient, vdupq_n_f64(0.5)))));
+    };
+    return vcombine_s32(halve(vget_low_s32(sums)), halve(vget_high_s32(sums)));
+  }
+  // Writes exactly `width` elements, saturated to T.
+  static void store(T* p, Vector v) {
+    if constexpr (sizeof(T) == 1) {
+      const uint8x8_t bytes = std::is_signed_v<T> ? vreinterpret_u8_s8(vqmovn_s16(vcombine_s16(vqmovn_s32(v), vqmovn_s32(v))))
+                                                  : vqmovn_u16(vcombine_u16(vqmovun_s32(v), vqmovun_s32(v)));
+      const uint32_t bits = vget_lane_u32(vreinterpret_u32_u8(bytes), 0);
+      std::memcpy(p, &bits, sizeof bits);
+    } else if constexpr (std::is_signed_v<T>) {
+      vst1_s16(p, vqmovn_s32(v));
+    } else {
+      vst1_u16(p, vqmovun_s32(v));
+    }
+  }
+};
 
 }  // namespace
 }  // namespace poolnd
