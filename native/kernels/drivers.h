@@ -302,10 +302,10 @@ void for_each_two_by_two_row(const PoolRequest& request, int64_t first_item, int
   }
 }
 
-// Whether the rows microkernels take a channels-first request: strided windows, stride 1 or 2
-// along width.
+// Whether the rows microkernels take a channels-first request: strided windows; past stride 2
+// their lanes gather taps, whose int32 lane offsets (up to 15 strides) must fit.
 inline bool suits_window_rows(const WindowGeometry& g) {
-  return g.window_kind == WindowKind::strided && (g.stride[2] == 1 || g.stride[2] == 2);
+  return g.window_kind == WindowKind::strided && g.stride[2] <= (int64_t{1} << 31) / 16;
 }
 
 // Visits channels-first output rows [first_item, end_item): visit(row, depth, height, plane,

@@ -11,6 +11,7 @@
 
 #include "microkernels.h"
 #include "window.h"
+#include "window_reductions.h"
 
 namespace poolnd {
 namespace {
@@ -528,9 +529,85 @@ void rows_max_shaped(const WindowRows<typename Ops::Scalar>& window, const Shape
   }
 }
 
+// Strides past 2: lane k follows window i + k, its taps gathered `stride` elements apart, in
+// row-major window order by the exact rule. The last block moves back to end at the last output;
+// a row narrower than a vector runs one block of `outputs` lanes through memory.
+template <typename Ops, typename Block>
+inline void for_each_gathered_block(int64_t outputs, Block&& block) {
+  constexpr int64_t width = Ops::width;
+  using T = typename Ops::Scalar;
+  if (outputs < width) {
+    // Lanes past the row repeat its last window, so every load stays inside the row.
+    const auto gather = [outputs](const T* p, int64_t step) {
+      alignas(64) T lanes[width];
+      for (int64_t k = 0; k < width; ++k) lanes[k] = p[std::min(k, outputs - 1) * step];
+      return Ops::load(lanes);
+    };
+    block(int64_t{0}, gather);
+    return;
+  }
+  const auto gather = [](const T* p, int64_t step) { return Ops::gather(p, step); };
+  for (int64_t i = 0; i < outputs; i += width) block(std::min(i, outputs - width), gather);
+}
+
+template <typename Ops>
+void rows_max_gathered(const WindowRows<typename Ops::Scalar>& window, int64_t outputs, typename Ops::Scalar* output,
+                       int32_t* indices) {
+  using T = typename Ops::Scalar;
+  constexpr int64_t width = Ops::width;
+  const int64_t stride = window.stride;
+  for_each_gathered_block<Ops>(outputs, [&](int64_t i, auto gather) {
+    auto best = gather(window.rows[0] + i * stride, stride);
+    auto best_index = Ops::index_ramp(static_cast<int32_t>(window.offsets[0] + i * stride), static_cast<int32_t>(stride));
+    for (int64_t r = 0; r < window.count; ++r) {
+      for (int64_t k = r == 0 ? 1 : 0; k < window.kernel_width; ++k) {
+        const int64_t column = i * stride + k * window.dilation;
+        const auto value = gather(window.rows[r] + column, stride);
+        const auto takes = Ops::greater_or_nan(value, best);
+        best = Ops::select(takes, value, best);
+        if (indices != nullptr) {
+          const auto ramp = Ops::index_ramp(static_cast<int32_t>(window.offsets[r] + column), static_cast<int32_t>(stride));
+          best_index = Ops::index_select(takes, ramp, best_index);
+        }
+      }
+    }
+    const int64_t count = std::min(width, outputs);
+    alignas(64) T values[width];
+    alignas(64) int32_t offsets[width];
+    Ops::store(values, best);
+    std::copy(values, values + count, output + i);
+    if (indices != nullptr) {
+      Ops::index_store(offsets, best_index);
+      std::copy(offsets, offsets + count, indices + i);
+    }
+  });
+}
+
+// As rows_max_gathered, for averages: sums from zero in row-major window order, one division.
+template <typename Ops>
+void rows_average_gathered(const WindowRows<typename Ops::Scalar>& window, int64_t outputs, typename Ops::Scalar divisor,
+                           typename Ops::Scalar* output) {
+  using T = typename Ops::Scalar;
+  constexpr int64_t width = Ops::width;
+  const int64_t stride = window.stride;
+  const auto divisors = Ops::splat(divisor);
+  for_each_gathered_block<Ops>(outputs, [&](int64_t i, auto gather) {
+    auto sum = Ops::zero();
+    for (int64_t r = 0; r < window.count; ++r) {
+      for (int64_t k = 0; k < window.kernel_width; ++k) {
+        sum = Ops::add(sum, gather(window.rows[r] + i * stride + k * window.dilation, stride));
+      }
+    }
+    alignas(64) T values[width];
+    Ops::store(values, Ops::divide(sum, divisors));
+    std::copy(values, values + std::min(width, outputs), output + i);
+  });
+}
+
 template <typename Ops>
 void rows_max(const WindowRows<typename Ops::Scalar>& window, int64_t outputs, typename Ops::Scalar* output,
               int32_t* indices) {
+  if (window.stride > 2) return rows_max_gathered<Ops>(window, outputs, output, indices);
   with_row_shape(window, [&](const auto& shape) { rows_max_shaped<Ops>(window, shape, outputs, output, indices); });
 }
 
@@ -560,6 +637,7 @@ void rows_average_shaped(const WindowRows<typename Ops::Scalar>& window, const S
 template <typename Ops>
 void rows_average(const WindowRows<typename Ops::Scalar>& window, int64_t outputs, typename Ops::Scalar divisor,
                   typename Ops::Scalar* output) {
+  if (window.stride > 2) return rows_average_gathered<Ops>(window, outputs, divisor, output);
   with_row_shape(window, [&](const auto& shape) { rows_average_shaped<Ops>(window, shape, outputs, divisor, output); });
 }
 

@@ -17,6 +17,11 @@ struct Avx2Float32 {
   using IndexVector = __m256i;
   static constexpr int width = 8;
   static Vector load(const float* p) { return _mm256_loadu_ps(p); }
+  // Lane k: p[k * step] (step * 7 fits int32: the driver checks).
+  static Vector gather(const float* p, int64_t step) {
+    const __m256i lanes = _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(static_cast<int32_t>(step)));
+    return _mm256_i32gather_ps(p, lanes, 4);
+  }
   static void store(float* p, Vector v) { _mm256_storeu_ps(p, v); }
   static Vector zero() { return _mm256_setzero_ps(); }
   static Vector splat(float x) { return _mm256_set1_ps(x); }
@@ -64,6 +69,13 @@ struct Avx2Float64 {
   using IndexVector = __m128i;  // four int32 lanes, one per double lane
   static constexpr int width = 4;
   static Vector load(const double* p) { return _mm256_loadu_pd(p); }
+  // Lane k: p[k * step] (step * 3 fits int32: the driver checks).
+  static Vector gather(const double* p, int64_t step) {
+    const __m128i lanes = _mm_mullo_epi32(_mm_setr_epi32(0, 1, 2, 3), _mm_set1_epi32(static_cast<int32_t>(step)));
+    // The masked form: GCC 12 warns that the plain one's undefined source is uninitialized.
+    const __m256d all = _mm256_castsi256_pd(_mm256_set1_epi64x(-1));
+    return _mm256_mask_i32gather_pd(_mm256_setzero_pd(), p, lanes, all, 8);
+  }
   static void store(double* p, Vector v) { _mm256_storeu_pd(p, v); }
   static Vector zero() { return _mm256_setzero_pd(); }
   static Vector splat(double x) { return _mm256_set1_pd(x); }

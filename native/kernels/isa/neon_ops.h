@@ -18,6 +18,13 @@ struct NeonFloat32 {
   using IndexVector = int32x4_t;
   static constexpr int width = 4;
   static Vector load(const float* p) { return vld1q_f32(p); }
+  // Lane k: p[k * step].
+  static Vector gather(const float* p, int64_t step) {
+    Vector v = vdupq_n_f32(p[0]);
+    v = vld1q_lane_f32(p + step, v, 1);
+    v = vld1q_lane_f32(p + 2 * step, v, 2);
+    return vld1q_lane_f32(p + 3 * step, v, 3);
+  }
   static void store(float* p, Vector v) { vst1q_f32(p, v); }
   static Vector zero() { return vdupq_n_f32(0.0f); }
   static Vector splat(float x) { return vdupq_n_f32(x); }
@@ -59,6 +66,8 @@ struct NeonFloat64 {
   using IndexVector = int32x2_t;
   static constexpr int width = 2;
   static Vector load(const double* p) { return vld1q_f64(p); }
+  // Lane k: p[k * step].
+  static Vector gather(const double* p, int64_t step) { return vld1q_lane_f64(p + step, vdupq_n_f64(p[0]), 1); }
   static void store(double* p, Vector v) { vst1q_f64(p, v); }
   static Vector zero() { return vdupq_n_f64(0.0); }
   static Vector splat(double x) { return vdupq_n_f64(x); }
