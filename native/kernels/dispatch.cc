@@ -224,26 +224,10 @@ constexpr int64_t kMinimumWorkPerChunk = 32 * 1024;
 }  // namespace
 
 PoolRequest strided_form(const PoolRequest& request) {
-  const WindowGeometry& g = request.geometry;
   const bool float_type = request.data_type == DataType::float32 || request.data_type == DataType::float64;
   const bool same_reduction = request.operation == PoolOperation::max ||
                               (request.operation == PoolOperation::average && !float_type);
-  if (g.window_kind != WindowKind::adaptive || !same_reduction) return request;
-  for (int dim = 0; dim < kSpatialDims; ++dim) {
-    if (g.input_size[dim] % g.output_size[dim] != 0) return request;
-  }
-  PoolRequest strided = request;
-  WindowGeometry& s = strided.geometry;
-  s.window_kind = WindowKind::strided;
-  for (int dim = 0; dim < kSpatialDims; ++dim) {
-    s.kernel_size[dim] = s.stride[dim] = g.input_size[dim] / g.output_size[dim];
-    s.pad_begin[dim] = s.pad_end[dim] = 0;
-    s.dilation[dim] = 1;
-  }
-  // Without padding every window counts its own taps, as an adaptive average does.
-  strided.count_include_pad = false;
-  strided.divisor_override = 0;
-  return strided;
+  return same_reduction && has_uniform_bins(request.geometry) ? uniform_bins_as_strided(request) : request;
 }
 
 int64_t run_pool(const PoolRequest& original) {

@@ -463,6 +463,19 @@ void avg_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
   const WindowGeometry& g = request.geometry;
   T* output = static_cast<T*>(request.output);
   const int64_t outputs = g.output_size[2];
+  if (g.window_kind == WindowKind::adaptive) {
+    if (!has_uniform_bins(g)) return scalar(request, first_item, end_item);
+    // The bins' sums as strided windows (divided by 1, exactly), then PyTorch's adaptive
+    // division by each dim's extent in turn.
+    PoolRequest sums = uniform_bins_as_strided(request);
+    sums.divisor_override = 1;
+    avg_pool_channels_first_driver<T, two_by_two, rows_kernel>(sums, first_item, end_item);
+    const WindowGeometry& bins = sums.geometry;
+    const T depth = static_cast<T>(bins.kernel_size[0]), height = static_cast<T>(bins.kernel_size[1]);
+    const T width = static_cast<T>(bins.kernel_size[2]);
+    for (int64_t i = first_item * outputs; i < end_item * outputs; ++i) output[i] = output[i] / depth / height / width;
+    return;
+  }
   if (is_two_by_two_stride_two(g)) {
     const T divisor = static_cast<T>(two_by_two_divisor(request));
     for_each_two_by_two_row<T, scalar>(request, first_item, end_item,

@@ -39,6 +39,29 @@ inline int64_t ceil_div_positive(int64_t numerator, int64_t denominator) {
   return {start, 0, end - start};
 }
 
+// Whether every adaptive bin of a request has one size per dim (input sizes divide evenly).
+inline bool has_uniform_bins(const WindowGeometry& g) {
+  bool uniform = g.window_kind == WindowKind::adaptive;
+  for (int dim = 0; dim < kSpatialDims; ++dim) uniform = uniform && g.input_size[dim] % g.output_size[dim] == 0;
+  return uniform;
+}
+
+// Such a request's bins as strided windows, kernel = stride = input / output, without padding:
+// the same taps in the same order. Every window counts its own taps.
+inline PoolRequest uniform_bins_as_strided(const PoolRequest& request) {
+  PoolRequest strided = request;
+  WindowGeometry& g = strided.geometry;
+  g.window_kind = WindowKind::strided;
+  for (int dim = 0; dim < kSpatialDims; ++dim) {
+    g.kernel_size[dim] = g.stride[dim] = g.input_size[dim] / g.output_size[dim];
+    g.pad_begin[dim] = g.pad_end[dim] = 0;
+    g.dilation[dim] = 1;
+  }
+  strided.count_include_pad = false;
+  strided.divisor_override = 0;
+  return strided;
+}
+
 [[gnu::always_inline]] inline TapRange real_taps(const WindowGeometry& g, int dim, int64_t output_index) {
   if (g.window_kind == WindowKind::adaptive) return adaptive_bin(g, dim, output_index);
   const int64_t start = output_index * g.stride[dim] - g.pad_begin[dim];

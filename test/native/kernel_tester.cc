@@ -372,6 +372,36 @@ bool check_integer_run_sweep(Generator& random, SimdLevel level) {
   return true;
 }
 
+// Adaptive bins over evenly dividing sizes run as strided windows; float averages then divide by
+// each extent in turn, which differs from one division by their product once two extents round.
+bool check_uniform_adaptive_sweep(Generator& random, SimdLevel level) {
+  for (const DataType type : {DataType::float32, DataType::float64, DataType::uint8, DataType::int16}) {
+    for (const PoolOperation operation : {PoolOperation::max, PoolOperation::average}) {
+      for (const Layout layout : {Layout::channels_first, Layout::channels_last}) {
+        for (int64_t bin_height = 1; bin_height <= 5; ++bin_height) {
+          for (int64_t bin_width = 1; bin_width <= 7; ++bin_width) {
+            PoolRequest request;
+            request.operation = operation;
+            request.data_type = type;
+            request.layout = layout;
+            poolnd::WindowGeometry& g = request.geometry;
+            g.window_kind = WindowKind::adaptive;
+            g.batch = 1;
+            g.channels = random.lane_count();
+            g.output_size[1] = random.between(1, 3);
+            g.output_size[2] = random.lane_count();
+            g.input_size[1] = g.output_size[1] * bin_height;
+            g.input_size[2] = g.output_size[2] * bin_width;
+            request.count_include_pad = false;
+            if (!check_case(random, request, level)) return false;
+          }
+        }
+      }
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -389,7 +419,10 @@ int main(int argc, char** argv) {
       if (!check_case(random, request, simd)) return 1;
       ++checked;
     }
-    if (!check_byte_two_by_two_sweep(random, simd) || !check_integer_run_sweep(random, simd)) return 1;
+    if (!check_byte_two_by_two_sweep(random, simd) || !check_integer_run_sweep(random, simd) ||
+        !check_uniform_adaptive_sweep(random, simd)) {
+      return 1;
+    }
     std::printf("%s: %d random requests and the sweeps identical to scalar\n", poolnd::simd_level_name(simd), checked);
     ++levels;
   }
