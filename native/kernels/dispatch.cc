@@ -88,6 +88,12 @@ KernelTable scalar_table() {
     (table).at(PoolOperation::average, Layout::channels_last, DataType::uint8) =                  \
         &avg_pool_bytes_channels_last_driver<&avg_pool_2x2s2_channels_last_u8_##isa,               \
             &avg_pool_integer_channels_last_driver<uint8_t, &avg_pool_run_u8_##isa>>;             \
+    (table).at(PoolOperation::max, Layout::channels_first, DataType::uint8) =                     \
+        &max_pool_bytes_channels_first_driver<&max_pool_2x2s2_channels_last_u8_##isa,              \
+            &max_pool_integer_channels_first_driver<uint8_t, &max_pool_run_u8_##isa>>;            \
+    (table).at(PoolOperation::average, Layout::channels_first, DataType::uint8) =                 \
+        &avg_pool_bytes_channels_first_driver<&avg_pool_2x2s2_channels_last_u8_##isa,              \
+            &avg_pool_integer_channels_first_driver<uint8_t, &avg_pool_run_u8_##isa>>;            \
   } while (false)
 
 // Integer max over channels-first rows and channels-last windows and images, and 8-/16-bit
@@ -154,8 +160,8 @@ KernelTable table_for(SimdLevel level) {
   }
   if (level == SimdLevel::avx2 || level == SimdLevel::avx512) {
     POOLND_ADD_MICROKERNELS(table, avx2);
-    POOLND_ADD_BYTE_MICROKERNELS(table, avx2);
     POOLND_ADD_INTEGER_MICROKERNELS(table, avx2);
+    POOLND_ADD_BYTE_MICROKERNELS(table, avx2);  // over the integer entries it refines
   }
 #if defined(POOLND_HAVE_AVX512)
   if (level == SimdLevel::avx512) POOLND_ADD_MICROKERNELS(table, avx512);
@@ -164,8 +170,8 @@ KernelTable table_for(SimdLevel level) {
 #if defined(POOLND_ARCH_ARM64)
   if (level == SimdLevel::neon) {
     POOLND_ADD_MICROKERNELS(table, neon);
-    POOLND_ADD_BYTE_MICROKERNELS(table, neon);
     POOLND_ADD_INTEGER_MICROKERNELS(table, neon);
+    POOLND_ADD_BYTE_MICROKERNELS(table, neon);  // over the integer entries it refines
   }
 #endif
   return table;

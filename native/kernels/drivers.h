@@ -540,7 +540,9 @@ inline bool suits_integer_average_runs(const PoolRequest& request) {
                                   static_cast<double>(std::numeric_limits<T>::max()));
   // A divisor is divisorOverride or a count of taps, at most `taps`.
   const double divisor = request.divisor_override > 0 ? static_cast<double>(request.divisor_override) : taps;
-  return g.window_kind == WindowKind::strided && taps * largest < 2147483648.0 && divisor < 2097152.0;
+  // 8-bit sums divide in float (see Avx2IntegerSums), which needs them below 2^23.
+  const double sum_limit = sizeof(T) == 1 ? 8388608.0 : 2147483648.0;
+  return g.window_kind == WindowKind::strided && taps * largest < sum_limit && divisor < 2097152.0;
 }
 
 // 8- and 16-bit integer channels-last average: runs of pixels along output rows (see
@@ -591,6 +593,33 @@ void avg_pool_integer_channels_first_driver(const PoolRequest& request, int64_t 
         run_kernel(window.rows, window.count, g.kernel_size[2], readable, columns, 1, g.stride[2], g.dilation[2],
                    average_divisor(request, depth, height, real_taps(g, 2, first_column)), output + at + first_column);
       });
+}
+
+// uint8 channels-first 2x2/stride-2 windows: each pair of input rows through the channels-last
+// byte kernels as one-channel pixels; anything else (indices included) goes to `general`.
+template <BytesTwoByTwoMaxKernel microkernel, PoolKernel general>
+void max_pool_bytes_channels_first_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  constexpr PoolKernel scalar = &max_pool_scalar<uint8_t, Layout::channels_first>;
+  if (!is_two_by_two_stride_two(request.geometry) || request.indices) return general(request, first_item, end_item);
+  const int64_t outputs = request.geometry.output_size[2];
+  auto* output = static_cast<uint8_t*>(request.output);
+  for_each_two_by_two_row<uint8_t, scalar>(request, first_item, end_item,
+                                           [&](int64_t at, const uint8_t* top, const uint8_t* bottom, int64_t, int64_t) {
+                                             microkernel(outputs, 1, top, bottom, output + at);
+                                           });
+}
+
+template <BytesTwoByTwoAverageKernel microkernel, PoolKernel general>
+void avg_pool_bytes_channels_first_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  constexpr PoolKernel scalar = &avg_pool_scalar<uint8_t, int64_t, Layout::channels_first>;
+  const int shift = two_by_two_average_shift(request);
+  if (!is_two_by_two_stride_two(request.geometry) || shift < 0) return general(request, first_item, end_item);
+  const int64_t outputs = request.geometry.output_size[2];
+  auto* output = static_cast<uint8_t*>(request.output);
+  for_each_two_by_two_row<uint8_t, scalar>(request, first_item, end_item,
+                                           [&](int64_t at, const uint8_t* top, const uint8_t* bottom, int64_t, int64_t) {
+                                             microkernel(outputs, 1, top, bottom, shift, output + at);
+                                           });
 }
 
 // uint8 channels-last average: the 2x2/stride-2 byte kernel, else `general` (the integer driver).

@@ -72,7 +72,7 @@ using RunMaxIntegerKernel = void (*)(const T* const* rows, int64_t row_count, in
 
 // As RunMaxIntegerKernel, for the average of 8- and 16-bit integers: each window's sum over its
 // taps, divided by `divisor` and rounded half away from zero, saturated to T. The driver keeps
-// |sum| < 2^31 and divisor < 2^21.
+// |sum| < 2^31 (8-bit types: 2^23) and divisor < 2^21.
 template <typename T>
 using RunAverageIntegerKernel = void (*)(const T* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable,
                                          int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step,

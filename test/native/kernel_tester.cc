@@ -304,22 +304,23 @@ bool check_case(Generator& random, PoolRequest request, SimdLevel level) {
   return false;
 }
 
-// The uint8 channels-last 2x2/stride-2 kernels step through a row in blocks whose size depends
-// on the channel count, so every count up to past 16 meets every row length up to a few blocks,
-// with each divisor form (the default 4, other powers of two, and others).
+// The uint8 2x2/stride-2 kernels step through a row in blocks whose size depends on the channel
+// count, so every count up to past 16 (and channels-first rows) meets every row length up to a few
+// blocks, with each divisor form (the default 4, other powers of two, and others).
 bool check_byte_two_by_two_sweep(Generator& random, SimdLevel level) {
   for (const PoolOperation operation : {PoolOperation::max, PoolOperation::average}) {
-    for (int64_t channels = 1; channels <= 34; ++channels) {
+    for (int64_t channels = 0; channels <= 34; ++channels) {
+      // Channel count 0 stands for channels-first (two planes), whose rows run as one-channel pixels.
       for (int64_t width = 2; width <= 48; ++width) {
         for (const int64_t divisor : {0, 1, 2, 8, 3}) {
           if (operation == PoolOperation::max && divisor != 0) continue;
           PoolRequest request;
           request.operation = operation;
           request.data_type = DataType::uint8;
-          request.layout = Layout::channels_last;
+          request.layout = channels == 0 ? Layout::channels_first : Layout::channels_last;
           poolnd::WindowGeometry& g = request.geometry;
           g.batch = 1;
-          g.channels = channels;
+          g.channels = channels == 0 ? 2 : channels;
           g.input_size[1] = 2 + width % 3;
           g.input_size[2] = width;
           g.kernel_size[1] = g.kernel_size[2] = g.stride[1] = g.stride[2] = 2;

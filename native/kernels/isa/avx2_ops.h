@@ -222,9 +222,10 @@ POOLND_AVX2_INTEGERS(uint32_t, epu32)
 
 
 // 8- and 16-bit integers widened to eight int32 lanes, for the integer average runs: sums in
-// int32, each divided in double and rounded half away from zero (exact while |sum| < 2^31 and the
-// divisor < 2^21: the double quotient then lies nearer the true one than any rounding boundary),
-// then narrowed to T with saturation.
+// int32, each divided and rounded half away from zero, then narrowed to T with saturation. The
+// quotient is exact enough: a correctly rounded one lies nearer the true quotient than any
+// rounding boundary (at least 1 / (2 * divisor) away) while |sum| < 2^31 and divisor < 2^21 in
+// double, and while |sum| and divisor < 2^23 in float, which 8-bit sums take.
 template <typename T>
 struct Avx2IntegerSums {
   static_assert(sizeof(T) <= 2, "8- and 16-bit integers");
@@ -248,6 +249,12 @@ struct Avx2IntegerSums {
   static Table table(const int32_t* lanes) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(lanes)); }
   static Vector pack(Vector v, Table table) { return _mm256_permutevar8x32_epi32(v, table); }
   static Vector divide_rounded(Vector sums, double divisor) {
+    if constexpr (sizeof(T) == 1) {
+      // 8-bit sums stay below 2^23 (the driver checks), where float's quotient is as exact.
+      const __m256 quotient = _mm256_div_ps(_mm256_cvtepi32_ps(sums), _mm256_set1_ps(static_cast<float>(divisor)));
+      const __m256 signed_half = _mm256_or_ps(_mm256_and_ps(quotient, _mm256_set1_ps(-0.0f)), _mm256_set1_ps(0.5f));
+      return _mm256_cvttps_epi32(_mm256_add_ps(quotient, signed_half));
+    }
     const __m256d divisors = _mm256_set1_pd(divisor);
     const __m256d sign = _mm256_set1_pd(-0.0), half = _mm256_set1_pd(0.5);
     const auto halve = [&](__m128i part) {

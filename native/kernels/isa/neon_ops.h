@@ -256,6 +256,12 @@ struct NeonIntegerSums {
   }
   static Vector pack(Vector v, Table table) { return vreinterpretq_s32_u8(vqtbl1q_u8(vreinterpretq_u8_s32(v), table)); }
   static Vector divide_rounded(Vector sums, double divisor) {
+    if constexpr (sizeof(T) == 1) {
+      // 8-bit sums stay below 2^23 (the driver checks), where float's quotient is as exact.
+      const float32x4_t quotient = vdivq_f32(vcvtq_f32_s32(sums), vdupq_n_f32(static_cast<float>(divisor)));
+      const float32x4_t signed_half = vbslq_f32(vdupq_n_u32(0x80000000u), quotient, vdupq_n_f32(0.5f));
+      return vcvtq_s32_f32(vaddq_f32(quotient, signed_half));
+    }
     const float64x2_t divisors = vdupq_n_f64(divisor);
     const uint64x2_t sign = vdupq_n_u64(0x8000000000000000ull);
     const auto halve = [&](int32x2_t part) {
