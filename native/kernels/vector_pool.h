@@ -6,6 +6,7 @@
 #pragma once
 
 #include <algorithm>
+#include <limits>
 #include <cstdint>
 #include <type_traits>
 
@@ -270,6 +271,60 @@ void run_average_integer(const typename Ops::Scalar* const* rows, int64_t row_co
     }
     output[j] = round_divide_clamped<typename Ops::Scalar>(sum, divisor);
   }
+}
+
+// As run_average_integer, for 8-bit types whose window sums fit int16 lanes and whose pixels fit
+// one packed store (Ops: ByteSums16): twice the lanes.
+template <typename Ops>
+void run_average_bytes(const typename Ops::Scalar* const* rows, int64_t row_count, int64_t kernel_width,
+                       int64_t readable, int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step,
+                       int64_t divisor, typename Ops::Scalar* output) {
+  constexpr int64_t width = Ops::width;
+  constexpr int64_t packed = Ops::packed;
+  const int64_t length = pixels * channels;
+  const int64_t last_tap = (kernel_width - 1) * tap_step;
+  const auto divisors = static_cast<double>(divisor);
+  // With stride 1 every lane starts a window, in output order.
+  const int64_t step_pixels = pixel_step == channels ? std::min(width, packed) / channels
+                                                     : std::min((width - channels) / pixel_step + 1, packed / channels);
+  int32_t lanes[packed];
+  for (int64_t e = 0; e < packed; ++e) {
+    lanes[e] = e < step_pixels * channels ? static_cast<int32_t>((e / channels) * pixel_step + e % channels) : -1;
+  }
+  const auto table = Ops::table(lanes);
+  int64_t done = 0;
+  for (int64_t p = 0; p * channels + packed <= length && p * pixel_step + last_tap + width <= readable; p += step_pixels) {
+    auto sum = Ops::zero();
+    for (int64_t r = 0; r < row_count; ++r) {
+      for (int64_t k = 0; k < kernel_width; ++k) sum = Ops::add(sum, Ops::load(rows[r] + p * pixel_step + k * tap_step));
+    }
+    Ops::Pack::store(output + p * channels, Ops::finish(sum, divisors, table));
+    done = (p + step_pixels) * channels;
+  }
+  for (int64_t j = done; j < length; ++j) {
+    const int64_t base = (j / channels) * pixel_step + j % channels;
+    int64_t sum = 0;
+    for (int64_t r = 0; r < row_count; ++r) {
+      for (int64_t k = 0; k < kernel_width; ++k) sum += rows[r][base + k * tap_step];
+    }
+    output[j] = round_divide_clamped<typename Ops::Scalar>(sum, divisor);
+  }
+}
+
+// 8-bit average runs: int16 lanes while the sums and pixels fit them, else int32 lanes.
+template <typename Sums16, typename Sums32>
+void run_average_8bit(const typename Sums32::Scalar* const* rows, int64_t row_count, int64_t kernel_width,
+                      int64_t readable, int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step,
+                      int64_t divisor, typename Sums32::Scalar* output) {
+  using T = typename Sums32::Scalar;
+  const int64_t largest = std::max(-static_cast<int64_t>(std::numeric_limits<T>::min()),
+                                   static_cast<int64_t>(std::numeric_limits<T>::max()));
+  if (row_count * kernel_width * largest <= 32767 && channels <= Sums16::packed) {
+    return run_average_bytes<Sums16>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step, tap_step,
+                                     divisor, output);
+  }
+  run_average_integer<Sums32>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step, tap_step, divisor,
+                              output);
 }
 
 // Channels-first float32 global average (see ChannelsFirstGlobalAverageKernel). Quads is the ISA's

@@ -39,14 +39,14 @@ void avg_pool_2x2s2_channels_last_u8_avx2(int64_t pixels, int64_t channels, cons
 
 void avg_pool_run_i8_avx2(const int8_t* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable, int64_t pixels,
                         int64_t channels, int64_t pixel_step, int64_t tap_step, int64_t divisor, int8_t* output) {
-  run_average_integer<Avx2IntegerSums<int8_t>>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step, tap_step, divisor,
-                              output);
+  run_average_8bit<Avx2ByteSums16<int8_t>, Avx2IntegerSums<int8_t>>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step, tap_step,
+                                     divisor, output);
 }
 
 void avg_pool_run_u8_avx2(const uint8_t* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable, int64_t pixels,
                         int64_t channels, int64_t pixel_step, int64_t tap_step, int64_t divisor, uint8_t* output) {
-  run_average_integer<Avx2IntegerSums<uint8_t>>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step, tap_step, divisor,
-                              output);
+  run_average_8bit<Avx2ByteSums16<uint8_t>, Avx2IntegerSums<uint8_t>>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step, tap_step,
+                                     divisor, output);
 }
 
 void avg_pool_run_i16_avx2(const int16_t* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable, int64_t pixels,

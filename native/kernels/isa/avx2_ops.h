@@ -279,5 +279,47 @@ struct Avx2IntegerSums {
   }
 };
 
+
+// 8-bit integers widened to sixteen int16 lanes, for 8-bit average runs whose sums fit int16:
+// twice the lanes of Avx2IntegerSums. finish() divides as Avx2IntegerSums does (in float) and
+// packs the chosen lanes' bytes into one 16-byte store.
+template <typename T>
+struct Avx2ByteSums16 {
+  static_assert(sizeof(T) == 1, "8-bit integers");
+  using Scalar = T;
+  using Vector = __m256i;
+  using Pack = Avx2BytePack;
+  static constexpr int width = 16;
+  static constexpr int packed = 16;  // output elements one store holds
+  static Vector zero() { return _mm256_setzero_si256(); }
+  static Vector add(Vector a, Vector b) { return _mm256_add_epi16(a, b); }
+  // Reads exactly `width` elements.
+  static Vector load(const T* p) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    return std::is_signed_v<T> ? _mm256_cvtepi8_epi16(bytes) : _mm256_cvtepu8_epi16(bytes);
+  }
+  // lanes[k]: the lane output element k comes from, or -1 for none. After finish()'s in-lane
+  // packs, lane L's byte sits at byte (L & 3) + 4 * ((L >> 3) & 1) + 16 * ((L >> 2) & 1).
+  static Pack::Table table(const int32_t* lanes) {
+    uint8_t sources[16];
+    for (int k = 0; k < 16; ++k) {
+      const int lane = lanes[k];
+      sources[k] = lane < 0 ? 0xFF : static_cast<uint8_t>((lane & 3) + 4 * ((lane >> 3) & 1) + 16 * ((lane >> 2) & 1));
+    }
+    return Pack::table(sources);
+  }
+  static Pack::Packed finish(Vector sums, double divisor, Pack::Table table) {
+    const __m256 divisors = _mm256_set1_ps(static_cast<float>(divisor));
+    const auto divide = [&](__m128i words) {
+      const __m256 quotient = _mm256_div_ps(_mm256_cvtepi32_ps(_mm256_cvtepi16_epi32(words)), divisors);
+      const __m256 signed_half = _mm256_or_ps(_mm256_and_ps(quotient, _mm256_set1_ps(-0.0f)), _mm256_set1_ps(0.5f));
+      return _mm256_cvttps_epi32(_mm256_add_ps(quotient, signed_half));
+    };
+    const __m256i words = _mm256_packs_epi32(divide(_mm256_castsi256_si128(sums)), divide(_mm256_extracti128_si256(sums, 1)));
+    const __m256i bytes = std::is_signed_v<T> ? _mm256_packs_epi16(words, words) : _mm256_packus_epi16(words, words);
+    return Pack::pack(bytes, table);
+  }
+};
+
 }  // namespace
 }  // namespace poolnd

@@ -286,5 +286,48 @@ struct NeonIntegerSums {
   }
 };
 
+
+// 8-bit integers widened to eight int16 lanes, for 8-bit average runs whose sums fit int16 (see
+// Avx2ByteSums16): twice the lanes of NeonIntegerSums, packed into one 8-byte store.
+struct NeonBytePack8 {
+  using Table = uint8x8_t;
+  using Packed = uint8x8_t;
+  static void store(void* p, Packed v) { vst1_u8(static_cast<uint8_t*>(p), v); }
+};
+
+template <typename T>
+struct NeonByteSums16 {
+  static_assert(sizeof(T) == 1, "8-bit integers");
+  using Scalar = T;
+  using Vector = int16x8_t;
+  using Pack = NeonBytePack8;
+  static constexpr int width = 8;
+  static constexpr int packed = 8;  // output elements one store holds
+  static Vector zero() { return vdupq_n_s16(0); }
+  static Vector add(Vector a, Vector b) { return vaddq_s16(a, b); }
+  // Reads exactly `width` elements.
+  static Vector load(const T* p) {
+    if constexpr (std::is_signed_v<T>) return vmovl_s8(vld1_s8(p));
+    else return vreinterpretq_s16_u16(vmovl_u8(vld1_u8(p)));
+  }
+  // lanes[k]: the lane output element k comes from, or -1 for none (index 0xFF gives 0).
+  static Pack::Table table(const int32_t* lanes) {
+    uint8_t sources[8];
+    for (int k = 0; k < 8; ++k) sources[k] = lanes[k] < 0 ? 0xFF : static_cast<uint8_t>(lanes[k]);
+    return vld1_u8(sources);
+  }
+  static Pack::Packed finish(Vector sums, double divisor, Pack::Table table) {
+    const float32x4_t divisors = vdupq_n_f32(static_cast<float>(divisor));
+    const auto divide = [&](int16x4_t words) {
+      const float32x4_t quotient = vdivq_f32(vcvtq_f32_s32(vmovl_s16(words)), divisors);
+      const float32x4_t signed_half = vbslq_f32(vdupq_n_u32(0x80000000u), quotient, vdupq_n_f32(0.5f));
+      return vqmovn_s32(vcvtq_s32_f32(vaddq_f32(quotient, signed_half)));
+    };
+    const int16x8_t words = vcombine_s16(divide(vget_low_s16(sums)), divide(vget_high_s16(sums)));
+    const uint8x8_t bytes = std::is_signed_v<T> ? vreinterpret_u8_s8(vqmovn_s16(words)) : vqmovun_s16(words);
+    return vtbl1_u8(bytes, table);
+  }
+};
+
 }  // namespace
 }  // namespace poolnd
