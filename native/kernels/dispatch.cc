@@ -73,9 +73,13 @@ KernelTable scalar_table() {
     (table).at(PoolOperation::average, Layout::channels_first, DataType::float64) =                         \
         &avg_pool_channels_first_driver<double, &avg_pool_2x2s2_f64_##isa, &avg_pool_rows_f64_##isa>;                                 \
     (table).at(PoolOperation::global_max, Layout::channels_last, DataType::float32) =                       \
-        &global_max_channels_last_driver<float, &global_max_channels_last_f32_##isa>;                       \
+        &global_channels_last_driver<float, &global_max_channels_last_f32_##isa>;                       \
     (table).at(PoolOperation::global_max, Layout::channels_last, DataType::float64) =                       \
-        &global_max_channels_last_driver<double, &global_max_channels_last_f64_##isa>;                      \
+        &global_channels_last_driver<double, &global_max_channels_last_f64_##isa>;                      \
+    (table).at(PoolOperation::global_average, Layout::channels_last, DataType::float32) =                   \
+        &global_channels_last_driver<float, &global_avg_channels_last_f32_##isa>;                           \
+    (table).at(PoolOperation::global_average, Layout::channels_last, DataType::float64) =                   \
+        &global_channels_last_driver<double, &global_avg_channels_last_f64_##isa>;                          \
     (table).at(PoolOperation::global_average, Layout::channels_first, DataType::float32) =                  \
         &global_avg_channels_first_driver<&global_avg_channels_first_f32_##isa>;                            \
   } while (false)
@@ -129,25 +133,25 @@ KernelTable scalar_table() {
     (table).at(PoolOperation::max, Layout::channels_last, DataType::int8) = \
         &max_pool_integer_channels_last_driver<int8_t, &max_pool_channels_last_i8_##isa, &max_pool_run_i8_##isa>; \
     (table).at(PoolOperation::global_max, Layout::channels_last, DataType::int8) = \
-        &global_max_channels_last_driver<int8_t, &global_max_channels_last_i8_##isa>; \
+        &global_channels_last_driver<int8_t, &global_max_channels_last_i8_##isa>; \
     (table).at(PoolOperation::global_max, Layout::channels_last, DataType::uint8) = \
-        &global_max_channels_last_driver<uint8_t, &global_max_channels_last_u8_##isa>; \
+        &global_channels_last_driver<uint8_t, &global_max_channels_last_u8_##isa>; \
     (table).at(PoolOperation::max, Layout::channels_last, DataType::int16) = \
         &max_pool_integer_channels_last_driver<int16_t, &max_pool_channels_last_i16_##isa, &max_pool_run_i16_##isa>; \
     (table).at(PoolOperation::global_max, Layout::channels_last, DataType::int16) = \
-        &global_max_channels_last_driver<int16_t, &global_max_channels_last_i16_##isa>; \
+        &global_channels_last_driver<int16_t, &global_max_channels_last_i16_##isa>; \
     (table).at(PoolOperation::max, Layout::channels_last, DataType::uint16) = \
         &max_pool_integer_channels_last_driver<uint16_t, &max_pool_channels_last_u16_##isa, &max_pool_run_u16_##isa>; \
     (table).at(PoolOperation::global_max, Layout::channels_last, DataType::uint16) = \
-        &global_max_channels_last_driver<uint16_t, &global_max_channels_last_u16_##isa>; \
+        &global_channels_last_driver<uint16_t, &global_max_channels_last_u16_##isa>; \
     (table).at(PoolOperation::max, Layout::channels_last, DataType::int32) = \
         &max_pool_integer_channels_last_driver<int32_t, &max_pool_channels_last_i32_##isa, &max_pool_run_i32_##isa>; \
     (table).at(PoolOperation::global_max, Layout::channels_last, DataType::int32) = \
-        &global_max_channels_last_driver<int32_t, &global_max_channels_last_i32_##isa>; \
+        &global_channels_last_driver<int32_t, &global_max_channels_last_i32_##isa>; \
     (table).at(PoolOperation::max, Layout::channels_last, DataType::uint32) = \
         &max_pool_integer_channels_last_driver<uint32_t, &max_pool_channels_last_u32_##isa, &max_pool_run_u32_##isa>; \
     (table).at(PoolOperation::global_max, Layout::channels_last, DataType::uint32) = \
-        &global_max_channels_last_driver<uint32_t, &global_max_channels_last_u32_##isa>; \
+        &global_channels_last_driver<uint32_t, &global_max_channels_last_u32_##isa>; \
   } while (false)
 
 // Each level builds on the one below it, so an op without a kernel at some level falls back to

@@ -260,9 +260,9 @@ void max_pool_integer_channels_last_driver(const PoolRequest& request, int64_t f
       });
 }
 
-// Channels-last global max: one image per work item.
-template <typename T, ChannelsLastGlobalMaxKernel<T> microkernel>
-void global_max_channels_last_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+// Channels-last global pooling: one image per work item.
+template <typename T, ChannelsLastGlobalKernel<T> microkernel>
+void global_channels_last_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   const int64_t pixels = request.geometry.input_plane();
   const int64_t channels = request.geometry.channels;
   const T* input = static_cast<const T*>(request.input);

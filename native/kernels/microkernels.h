@@ -52,10 +52,11 @@ using RowsMaxKernel = void (*)(const WindowRows<T>& window, int64_t outputs, T* 
 template <typename T>
 using RowsAverageKernel = void (*)(const WindowRows<T>& window, int64_t outputs, T divisor, T* output);
 
-// Channels-last global max of one image of `pixels` pixels: output[c] is the maximum over the
-// pixels, in order, of image[p * channels + c], PyTorch's rule. pixels >= 1.
+// Channels-last global pooling of one image of `pixels` pixels (pixels >= 1): output[c] reduces
+// image[p * channels + c] over the pixels in order. Max: PyTorch's rule. Average (floats): the
+// sum in double, divided once by pixels, as the scalar kernel.
 template <typename T>
-using ChannelsLastGlobalMaxKernel = void (*)(int64_t pixels, int64_t channels, const T* image, T* output);
+using ChannelsLastGlobalKernel = void (*)(int64_t pixels, int64_t channels, const T* image, T* output);
 
 // Integer channels-last max over one output pixel, without indices: output[c] is the greatest
 // taps[k][c]. Integers have no NaN, and equal integers are the same bytes. taps >= 1.
@@ -139,6 +140,8 @@ using BytesTwoByTwoAverageKernel = void (*)(int64_t pixels, int64_t channels, co
   void avg_pool_rows_f64_##isa(const WindowRows<double>&, int64_t, double, double*);                          \
   void global_max_channels_last_f32_##isa(int64_t, int64_t, const float*, float*);                            \
   void global_max_channels_last_f64_##isa(int64_t, int64_t, const double*, double*);                          \
+  void global_avg_channels_last_f32_##isa(int64_t, int64_t, const float*, float*);                            \
+  void global_avg_channels_last_f64_##isa(int64_t, int64_t, const double*, double*);                          \
   void global_avg_channels_first_f32_##isa(int64_t, int64_t, const float*, float*);
 
 #if defined(POOLND_ARCH_X64)

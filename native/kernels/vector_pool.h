@@ -327,6 +327,57 @@ void run_average_8bit(const typename Sums32::Scalar* const* rows, int64_t row_co
                               output);
 }
 
+// Channels-last global averages of one image (see ChannelsLastGlobalKernel): vectors run across
+// channels, up to 64 channels' sums at a time over every pixel in order. Float32 sums widen each
+// quad to double (Quads: the plane-quad operations); float64 sums stay in Ops' vectors.
+template <typename Quads>
+void channels_last_global_average_f32(int64_t pixels, int64_t channels, const float* image, float* output) {
+  constexpr int64_t kQuadsAtOnce = 16;
+  const auto count = static_cast<double>(pixels);
+  int64_t c = 0;
+  while (c + 4 <= channels) {
+    const int64_t quads = std::min(kQuadsAtOnce, (channels - c) / 4);
+    typename Quads::Sums sums[kQuadsAtOnce];
+    for (int64_t q = 0; q < quads; ++q) sums[q] = Quads::zero();
+    for (int64_t p = 0; p < pixels; ++p) {
+      const float* pixel = image + p * channels + c;
+      for (int64_t q = 0; q < quads; ++q) sums[q] = Quads::add(sums[q], Quads::load(pixel + 4 * q));
+    }
+    for (int64_t q = 0; q < quads; ++q) Quads::store_averages(output + c + 4 * q, sums[q], count);
+    c += 4 * quads;
+  }
+  for (; c < channels; ++c) {
+    double sum = 0;
+    for (int64_t p = 0; p < pixels; ++p) sum += static_cast<double>(image[p * channels + c]);
+    output[c] = static_cast<float>(sum / count);
+  }
+}
+
+template <typename Ops>
+void channels_last_global_average_f64(int64_t pixels, int64_t channels, const double* image, double* output) {
+  constexpr int64_t width = Ops::width;
+  constexpr int64_t kVectorsAtOnce = 16;
+  const auto count = static_cast<double>(pixels);
+  const auto counts = Ops::splat(count);
+  int64_t c = 0;
+  while (c + width <= channels) {
+    const int64_t vectors = std::min(kVectorsAtOnce, (channels - c) / width);
+    typename Ops::Vector sums[kVectorsAtOnce];
+    for (int64_t v = 0; v < vectors; ++v) sums[v] = Ops::zero();
+    for (int64_t p = 0; p < pixels; ++p) {
+      const double* pixel = image + p * channels + c;
+      for (int64_t v = 0; v < vectors; ++v) sums[v] = Ops::add(sums[v], Ops::load(pixel + width * v));
+    }
+    for (int64_t v = 0; v < vectors; ++v) Ops::store(output + c + width * v, Ops::divide(sums[v], counts));
+    c += width * vectors;
+  }
+  for (; c < channels; ++c) {
+    double sum = 0;
+    for (int64_t p = 0; p < pixels; ++p) sum += image[p * channels + c];
+    output[c] = sum / count;
+  }
+}
+
 // Channels-first float32 global average (see ChannelsFirstGlobalAverageKernel). Quads is the ISA's
 // plane-quad operations: 4x4 blocks are transposed so each step adds one element of four planes,
 // in each plane's order; four quads at a time keep four add chains in flight.
