@@ -272,12 +272,12 @@ void global_channels_last_driver(const PoolRequest& request, int64_t first_item,
   }
 }
 
-// Channels-first float32 global average: one plane per work item.
-template <ChannelsFirstGlobalAverageKernel microkernel>
-void global_avg_channels_first_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+// Channels-first global pooling: one plane per work item.
+template <typename T, ChannelsFirstGlobalKernel<T> microkernel>
+void global_channels_first_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   const int64_t plane = request.geometry.input_plane();
-  microkernel(end_item - first_item, plane, static_cast<const float*>(request.input) + first_item * plane,
-              static_cast<float*>(request.output) + first_item);
+  microkernel(end_item - first_item, plane, static_cast<const T*>(request.input) + first_item * plane,
+              static_cast<T*>(request.output) + first_item);
 }
 
 // Visits channels-first output rows [first_item, end_item) of a 2x2/stride-2 request as pairs of

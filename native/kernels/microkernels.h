@@ -79,11 +79,11 @@ using RunAverageIntegerKernel = void (*)(const T* const* rows, int64_t row_count
                                          int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step,
                                          int64_t divisor, T* output);
 
-// Channels-first float32 global average of `planes` planes of plane_size elements: output[p] is
-// the plane's sum from zero in its own order in double, divided once and rounded to float32, as
-// the scalar kernel does. plane_size >= 1.
-using ChannelsFirstGlobalAverageKernel = void (*)(int64_t planes, int64_t plane_size, const float* input,
-                                                  float* output);
+// Channels-first global pooling of `planes` planes of plane_size elements (plane_size >= 1):
+// output[p] reduces its plane in order. Max: PyTorch's rule. Float32 average: the plane's sum from
+// zero in double, divided once and rounded to float32, as the scalar kernel does.
+template <typename T>
+using ChannelsFirstGlobalKernel = void (*)(int64_t planes, int64_t plane_size, const T* input, T* output);
 
 // Channels-last uint8 2x2 windows with stride 2 over two input rows, full windows only: output
 // pixel p, channel c covers row0[2p * channels + c], row0[(2p + 1) * channels + c] and the same
@@ -142,7 +142,9 @@ using BytesTwoByTwoAverageKernel = void (*)(int64_t pixels, int64_t channels, co
   void global_max_channels_last_f64_##isa(int64_t, int64_t, const double*, double*);                          \
   void global_avg_channels_last_f32_##isa(int64_t, int64_t, const float*, float*);                            \
   void global_avg_channels_last_f64_##isa(int64_t, int64_t, const double*, double*);                          \
-  void global_avg_channels_first_f32_##isa(int64_t, int64_t, const float*, float*);
+  void global_avg_channels_first_f32_##isa(int64_t, int64_t, const float*, float*);                           \
+  void global_max_channels_first_f32_##isa(int64_t, int64_t, const float*, float*);                           \
+  void global_max_channels_first_f64_##isa(int64_t, int64_t, const double*, double*);
 
 #if defined(POOLND_ARCH_X64)
 POOLND_DECLARE_MICROKERNELS(sse2)

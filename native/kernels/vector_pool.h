@@ -327,6 +327,39 @@ void run_average_8bit(const typename Sums32::Scalar* const* rows, int64_t row_co
                               output);
 }
 
+// Channels-first float global max (see ChannelsFirstGlobalKernel): a plane's lanes keep running
+// maxima of every width-th element, and their greatest is the plane's maximum in any order unless
+// a tap is NaN (the last one wins) or the maximum is zero (of either sign: the first one wins);
+// such a plane, and one shorter than a vector, is taken in order by the exact rule.
+template <typename Ops>
+void channels_first_global_max(int64_t planes, int64_t plane_size, const typename Ops::Scalar* input,
+                               typename Ops::Scalar* output) {
+  using T = typename Ops::Scalar;
+  constexpr int64_t width = Ops::width;
+  for (int64_t p = 0; p < planes; ++p) {
+    const T* values = input + p * plane_size;
+    if (plane_size >= width) {
+      FastMaximum<Ops> fast(Ops::load(values));
+      int64_t i = width;
+      for (; i + width <= plane_size; i += width) fast.take(Ops::load(values + i));
+      if (i < plane_size) fast.take(Ops::load(values + plane_size - width));  // the last block moved back
+      alignas(64) T lanes[width];
+      Ops::store(lanes, fast.best);
+      T best = lanes[0];
+      for (int64_t k = 1; k < width; ++k) best = lanes[k] > best ? lanes[k] : best;
+      if (fast.exact() && best != T(0)) {
+        output[p] = best;
+        continue;
+      }
+    }
+    T best = values[0];
+    for (int64_t i = 1; i < plane_size; ++i) {
+      if (values[i] > best || values[i] != values[i]) best = values[i];
+    }
+    output[p] = best;
+  }
+}
+
 // Channels-last global averages of one image (see ChannelsLastGlobalKernel): vectors run across
 // channels, up to 64 channels' sums at a time over every pixel in order. Float32 sums widen each
 // quad to double (Quads: the plane-quad operations); float64 sums stay in Ops' vectors.

@@ -21,6 +21,14 @@ void global_avg_channels_last_f64_neon(int64_t pixels, int64_t channels, const d
   channels_last_global_average_f64<NeonFloat64>(pixels, channels, image, output);
 }
 
+void global_max_channels_first_f32_neon(int64_t planes, int64_t plane_size, const float* input, float* output) {
+  channels_first_global_max<NeonFloat32>(planes, plane_size, input, output);
+}
+
+void global_max_channels_first_f64_neon(int64_t planes, int64_t plane_size, const double* input, double* output) {
+  channels_first_global_max<NeonFloat64>(planes, plane_size, input, output);
+}
+
 void global_avg_channels_first_f32_neon(int64_t planes, int64_t plane_size, const float* input, float* output) {
   channels_first_global_average_f32<NeonPlaneQuads>(planes, plane_size, input, output);
 }
