@@ -280,6 +280,16 @@ void global_channels_first_driver(const PoolRequest& request, int64_t first_item
               static_cast<T*>(request.output) + first_item);
 }
 
+// 8- and 16-bit integer global averages sum in int32 lanes: the microkernel while every plane's
+// sum stays below 2^31, else the scalar kernel.
+template <typename T, PoolKernel microkernel_driver, PoolKernel scalar>
+void global_integer_average_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  const double largest = std::max(-static_cast<double>(std::numeric_limits<T>::min()),
+                                  static_cast<double>(std::numeric_limits<T>::max()));
+  const bool fits = static_cast<double>(request.geometry.input_plane()) * largest < 2147483648.0;
+  (fits ? microkernel_driver : scalar)(request, first_item, end_item);
+}
+
 // Visits channels-first output rows [first_item, end_item) of a 2x2/stride-2 request as pairs of
 // input rows; a row with a partial (ceil-mode) window goes to the scalar kernel instead.
 template <typename T, PoolKernel scalar, typename Visit>

@@ -104,25 +104,39 @@ using BytesTwoByTwoAverageKernel = void (*)(int64_t pixels, int64_t channels, co
 #define POOLND_DECLARE_INTEGER_MICROKERNELS(isa) \
   void max_pool_channels_last_i8_##isa(int64_t, int64_t, const int8_t* const*, int8_t*); \
   void global_max_channels_last_i8_##isa(int64_t, int64_t, const int8_t*, int8_t*); \
+  void global_max_channels_first_i8_##isa(int64_t, int64_t, const int8_t*, int8_t*); \
+  void global_avg_channels_first_i8_##isa(int64_t, int64_t, const int8_t*, int8_t*); \
+  void global_avg_channels_last_i8_##isa(int64_t, int64_t, const int8_t*, int8_t*); \
   void max_pool_run_i8_##isa(const int8_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int8_t*); \
   void avg_pool_run_i8_##isa(const int8_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int8_t*); \
   void max_pool_channels_last_u8_##isa(int64_t, int64_t, const uint8_t* const*, uint8_t*); \
   void global_max_channels_last_u8_##isa(int64_t, int64_t, const uint8_t*, uint8_t*); \
+  void global_max_channels_first_u8_##isa(int64_t, int64_t, const uint8_t*, uint8_t*); \
+  void global_avg_channels_first_u8_##isa(int64_t, int64_t, const uint8_t*, uint8_t*); \
+  void global_avg_channels_last_u8_##isa(int64_t, int64_t, const uint8_t*, uint8_t*); \
   void max_pool_run_u8_##isa(const uint8_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint8_t*); \
   void avg_pool_run_u8_##isa(const uint8_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint8_t*); \
   void max_pool_channels_last_i16_##isa(int64_t, int64_t, const int16_t* const*, int16_t*); \
   void global_max_channels_last_i16_##isa(int64_t, int64_t, const int16_t*, int16_t*); \
+  void global_max_channels_first_i16_##isa(int64_t, int64_t, const int16_t*, int16_t*); \
+  void global_avg_channels_first_i16_##isa(int64_t, int64_t, const int16_t*, int16_t*); \
+  void global_avg_channels_last_i16_##isa(int64_t, int64_t, const int16_t*, int16_t*); \
   void max_pool_run_i16_##isa(const int16_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int16_t*); \
   void avg_pool_run_i16_##isa(const int16_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int16_t*); \
   void max_pool_channels_last_u16_##isa(int64_t, int64_t, const uint16_t* const*, uint16_t*); \
   void global_max_channels_last_u16_##isa(int64_t, int64_t, const uint16_t*, uint16_t*); \
+  void global_max_channels_first_u16_##isa(int64_t, int64_t, const uint16_t*, uint16_t*); \
+  void global_avg_channels_first_u16_##isa(int64_t, int64_t, const uint16_t*, uint16_t*); \
+  void global_avg_channels_last_u16_##isa(int64_t, int64_t, const uint16_t*, uint16_t*); \
   void max_pool_run_u16_##isa(const uint16_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint16_t*); \
   void avg_pool_run_u16_##isa(const uint16_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint16_t*); \
   void max_pool_channels_last_i32_##isa(int64_t, int64_t, const int32_t* const*, int32_t*); \
   void global_max_channels_last_i32_##isa(int64_t, int64_t, const int32_t*, int32_t*); \
+  void global_max_channels_first_i32_##isa(int64_t, int64_t, const int32_t*, int32_t*); \
   void max_pool_run_i32_##isa(const int32_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int32_t*); \
   void max_pool_channels_last_u32_##isa(int64_t, int64_t, const uint32_t* const*, uint32_t*); \
   void global_max_channels_last_u32_##isa(int64_t, int64_t, const uint32_t*, uint32_t*); \
+  void global_max_channels_first_u32_##isa(int64_t, int64_t, const uint32_t*, uint32_t*); \
   void max_pool_run_u32_##isa(const uint32_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint32_t*);
 
 #define POOLND_DECLARE_MICROKERNELS(isa)                                                                    \

@@ -360,6 +360,74 @@ void channels_first_global_max(int64_t planes, int64_t plane_size, const typenam
   }
 }
 
+// Integer channels-first global max: lane-wise maxima, the last block moved back, then the
+// greatest lane. Equal integers are the same bytes, so any order is PyTorch's rule.
+template <typename Ops>
+void channels_first_global_max_integer(int64_t planes, int64_t plane_size, const typename Ops::Scalar* input,
+                                       typename Ops::Scalar* output) {
+  using T = typename Ops::Scalar;
+  constexpr int64_t width = Ops::width;
+  for (int64_t p = 0; p < planes; ++p) {
+    const T* values = input + p * plane_size;
+    T best = values[0];
+    if (plane_size >= width) {
+      auto lanes = Ops::load(values);
+      for (int64_t i = width; i < plane_size; i += width) lanes = Ops::maximum(lanes, Ops::load(values + std::min(i, plane_size - width)));
+      alignas(64) T stored[width];
+      Ops::store(stored, lanes);
+      for (int64_t k = 0; k < width; ++k) best = std::max(best, stored[k]);
+    } else {
+      for (int64_t i = 1; i < plane_size; ++i) best = std::max(best, values[i]);
+    }
+    output[p] = best;
+  }
+}
+
+// 8- and 16-bit integer global averages (Ops: IntegerSums, int32 lanes; the driver keeps every
+// sum below 2^31): integer sums are exact in any order, then divided and rounded as the scalar
+// kernel does.
+template <typename Ops>
+void channels_first_global_average_integer(int64_t planes, int64_t plane_size, const typename Ops::Scalar* input,
+                                           typename Ops::Scalar* output) {
+  using T = typename Ops::Scalar;
+  constexpr int64_t width = Ops::width;
+  for (int64_t p = 0; p < planes; ++p) {
+    const T* values = input + p * plane_size;
+    auto lanes = Ops::zero();
+    int64_t i = 0;
+    for (; i + width <= plane_size; i += width) lanes = Ops::add(lanes, Ops::load(values + i));
+    alignas(64) int32_t stored[width];
+    Ops::store_sums(stored, lanes);
+    int64_t sum = 0;
+    for (int64_t k = 0; k < width; ++k) sum += stored[k];
+    for (; i < plane_size; ++i) sum += values[i];
+    output[p] = round_divide_clamped<T>(sum, plane_size);
+  }
+}
+
+template <typename Ops>
+void channels_last_global_average_integer(int64_t pixels, int64_t channels, const typename Ops::Scalar* image,
+                                          typename Ops::Scalar* output) {
+  using T = typename Ops::Scalar;
+  constexpr int64_t width = Ops::width;
+  int64_t c = 0;
+  if (channels >= width) {
+    for (; c < channels; c += width) {
+      const int64_t at = std::min(c, channels - width);  // the last block moved back
+      auto lanes = Ops::zero();
+      for (int64_t p = 0; p < pixels; ++p) lanes = Ops::add(lanes, Ops::load(image + p * channels + at));
+      alignas(64) int32_t stored[width];
+      Ops::store_sums(stored, lanes);
+      for (int64_t k = 0; k < width; ++k) output[at + k] = round_divide_clamped<T>(stored[k], pixels);
+    }
+  }
+  for (; c < channels; ++c) {
+    int64_t sum = 0;
+    for (int64_t p = 0; p < pixels; ++p) sum += image[p * channels + c];
+    output[c] = round_divide_clamped<T>(sum, pixels);
+  }
+}
+
 // Channels-last global averages of one image (see ChannelsLastGlobalKernel): vectors run across
 // channels, up to 64 channels' sums at a time over every pixel in order. Float32 sums widen each
 // quad to double (Quads: the plane-quad operations); float64 sums stay in Ops' vectors.

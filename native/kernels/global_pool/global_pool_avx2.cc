@@ -57,4 +57,60 @@ void global_max_channels_last_u32_avx2(int64_t pixels, int64_t channels, const u
   channels_last_global_max_integer<Avx2Integers<uint32_t>>(pixels, channels, image, output);
 }
 
+void global_max_channels_first_i8_avx2(int64_t planes, int64_t plane_size, const int8_t* input, int8_t* output) {
+  channels_first_global_max_integer<Avx2Integers<int8_t>>(planes, plane_size, input, output);
+}
+
+void global_avg_channels_first_i8_avx2(int64_t planes, int64_t plane_size, const int8_t* input, int8_t* output) {
+  channels_first_global_average_integer<Avx2IntegerSums<int8_t>>(planes, plane_size, input, output);
+}
+
+void global_avg_channels_last_i8_avx2(int64_t pixels, int64_t channels, const int8_t* image, int8_t* output) {
+  channels_last_global_average_integer<Avx2IntegerSums<int8_t>>(pixels, channels, image, output);
+}
+
+void global_max_channels_first_u8_avx2(int64_t planes, int64_t plane_size, const uint8_t* input, uint8_t* output) {
+  channels_first_global_max_integer<Avx2Integers<uint8_t>>(planes, plane_size, input, output);
+}
+
+void global_avg_channels_first_u8_avx2(int64_t planes, int64_t plane_size, const uint8_t* input, uint8_t* output) {
+  channels_first_global_average_integer<Avx2IntegerSums<uint8_t>>(planes, plane_size, input, output);
+}
+
+void global_avg_channels_last_u8_avx2(int64_t pixels, int64_t channels, const uint8_t* image, uint8_t* output) {
+  channels_last_global_average_integer<Avx2IntegerSums<uint8_t>>(pixels, channels, image, output);
+}
+
+void global_max_channels_first_i16_avx2(int64_t planes, int64_t plane_size, const int16_t* input, int16_t* output) {
+  channels_first_global_max_integer<Avx2Integers<int16_t>>(planes, plane_size, input, output);
+}
+
+void global_avg_channels_first_i16_avx2(int64_t planes, int64_t plane_size, const int16_t* input, int16_t* output) {
+  channels_first_global_average_integer<Avx2IntegerSums<int16_t>>(planes, plane_size, input, output);
+}
+
+void global_avg_channels_last_i16_avx2(int64_t pixels, int64_t channels, const int16_t* image, int16_t* output) {
+  channels_last_global_average_integer<Avx2IntegerSums<int16_t>>(pixels, channels, image, output);
+}
+
+void global_max_channels_first_u16_avx2(int64_t planes, int64_t plane_size, const uint16_t* input, uint16_t* output) {
+  channels_first_global_max_integer<Avx2Integers<uint16_t>>(planes, plane_size, input, output);
+}
+
+void global_avg_channels_first_u16_avx2(int64_t planes, int64_t plane_size, const uint16_t* input, uint16_t* output) {
+  channels_first_global_average_integer<Avx2IntegerSums<uint16_t>>(planes, plane_size, input, output);
+}
+
+void global_avg_channels_last_u16_avx2(int64_t pixels, int64_t channels, const uint16_t* image, uint16_t* output) {
+  channels_last_global_average_integer<Avx2IntegerSums<uint16_t>>(pixels, channels, image, output);
+}
+
+void global_max_channels_first_i32_avx2(int64_t planes, int64_t plane_size, const int32_t* input, int32_t* output) {
+  channels_first_global_max_integer<Avx2Integers<int32_t>>(planes, plane_size, input, output);
+}
+
+void global_max_channels_first_u32_avx2(int64_t planes, int64_t plane_size, const uint32_t* input, uint32_t* output) {
+  channels_first_global_max_integer<Avx2Integers<uint32_t>>(planes, plane_size, input, output);
+}
+
 }  // namespace poolnd

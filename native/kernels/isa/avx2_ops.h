@@ -245,6 +245,7 @@ struct Avx2IntegerSums {
       return std::is_signed_v<T> ? _mm256_cvtepi16_epi32(halves) : _mm256_cvtepu16_epi32(halves);
     }
   }
+  static void store_sums(int32_t* p, Vector v) { _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v); }
   // lanes[k]: the lane result lane k comes from.
   static Table table(const int32_t* lanes) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(lanes)); }
   static Vector pack(Vector v, Table table) { return _mm256_permutevar8x32_epi32(v, table); }

@@ -248,6 +248,7 @@ struct NeonIntegerSums {
       return vreinterpretq_s32_u32(vmovl_u16(vld1_u16(p)));
     }
   }
+  static void store_sums(int32_t* p, Vector v) { vst1q_s32(p, v); }
   // lanes[k]: the lane result lane k comes from.
   static Table table(const int32_t* lanes) {
     uint8_t bytes[16];
