@@ -191,6 +191,11 @@ inline InteriorColumns interior_columns(const WindowGeometry& g) {
   return {std::min(ceil_div_positive(pad, stride), end), end};
 }
 
+// Elements of an input row from output column ow's first tap to the row's end (channels-first).
+inline int64_t elements_from_column(const WindowGeometry& g, int64_t ow) {
+  return g.input_size[2] - (ow * g.stride[2] - g.pad_begin[2]);
+}
+
 // Visits channels-last output pixels [first_item, end_item) along output rows: border(pixel) for
 // each pixel whose window has a tap outside the input along width (or whose row has no real
 // input row), run(first_pixel, pixels, rows, row_count, readable) once for the interior pixels
@@ -452,7 +457,7 @@ void max_pool_integer_channels_first_driver(const PoolRequest& request, int64_t 
   if (request.indices || g.window_kind != WindowKind::strided) return scalar(request, first_item, end_item);
   T* output = static_cast<T*>(request.output);
   const int64_t first_interior = interior_columns(g).begin;
-  const int64_t readable = g.input_size[2] - (first_interior * g.stride[2] - g.pad_begin[2]);
+  const int64_t readable = elements_from_column(g, first_interior);
   for_each_row_split<T, scalar>(
       request, first_item, end_item,
       [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane, const WindowRows<T>& window) {
@@ -585,7 +590,7 @@ void avg_pool_integer_channels_first_driver(const PoolRequest& request, int64_t 
   const WindowGeometry& g = request.geometry;
   T* output = static_cast<T*>(request.output);
   const int64_t first_interior = interior_columns(g).begin;
-  const int64_t readable = g.input_size[2] - (first_interior * g.stride[2] - g.pad_begin[2]);
+  const int64_t readable = elements_from_column(g, first_interior);
   for_each_row_split<T, scalar>(
       request, first_item, end_item,
       [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane, const WindowRows<T>& window) {
