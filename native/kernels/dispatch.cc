@@ -65,13 +65,17 @@ KernelTable scalar_table() {
     (table).at(PoolOperation::average, Layout::channels_last, DataType::float64) =                          \
         &avg_pool_channels_last_driver<double, &avg_pool_channels_last_f64_##isa>;                          \
     (table).at(PoolOperation::max, Layout::channels_first, DataType::float32) =                             \
-        &max_pool_channels_first_driver<float, &max_pool_2x2s2_f32_##isa, &max_pool_rows_f32_##isa>;                                  \
+        &max_pool_channels_first_driver<float, &max_pool_2x2s2_f32_##isa, &max_pool_rows_f32_##isa, \
+            &max_pool_adaptive_rows_f32_##isa>;                                  \
     (table).at(PoolOperation::max, Layout::channels_first, DataType::float64) =                             \
-        &max_pool_channels_first_driver<double, &max_pool_2x2s2_f64_##isa, &max_pool_rows_f64_##isa>;                                 \
+        &max_pool_channels_first_driver<double, &max_pool_2x2s2_f64_##isa, &max_pool_rows_f64_##isa, \
+            &max_pool_adaptive_rows_f64_##isa>;                                 \
     (table).at(PoolOperation::average, Layout::channels_first, DataType::float32) =                         \
-        &avg_pool_channels_first_driver<float, &avg_pool_2x2s2_f32_##isa, &avg_pool_rows_f32_##isa>;                                  \
+        &avg_pool_channels_first_driver<float, &avg_pool_2x2s2_f32_##isa, &avg_pool_rows_f32_##isa, \
+            &avg_pool_adaptive_rows_f32_##isa>;                                  \
     (table).at(PoolOperation::average, Layout::channels_first, DataType::float64) =                         \
-        &avg_pool_channels_first_driver<double, &avg_pool_2x2s2_f64_##isa, &avg_pool_rows_f64_##isa>;                                 \
+        &avg_pool_channels_first_driver<double, &avg_pool_2x2s2_f64_##isa, &avg_pool_rows_f64_##isa, \
+            &avg_pool_adaptive_rows_f64_##isa>;                                 \
     (table).at(PoolOperation::global_max, Layout::channels_last, DataType::float32) =                       \
         &global_channels_last_driver<float, &global_max_channels_last_f32_##isa>;                       \
     (table).at(PoolOperation::global_max, Layout::channels_last, DataType::float64) =                       \

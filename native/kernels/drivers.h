@@ -404,12 +404,49 @@ inline void for_each_border_tap(const WindowGeometry& g, int64_t ow, int64_t fir
   }
 }
 
-template <typename T, TwoByTwoMaxKernel<T> two_by_two, RowsMaxKernel<T> rows_kernel>
+// Channels-first adaptive output rows [first_item, end_item), floats: each row's bin rows through
+// the adaptive rows microkernel, the bins along width computed once. Widths past int32 go to
+// the scalar kernel.
+template <typename T, PoolKernel scalar, AdaptiveRowsKernel<T> microkernel>
+void for_each_adaptive_row(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  const WindowGeometry& g = request.geometry;
+  if (g.input_size[2] > std::numeric_limits<int32_t>::max()) return scalar(request, first_item, end_item);
+  const T* input = static_cast<const T*>(request.input);
+  T* output = static_cast<T*>(request.output);
+  const int64_t outputs = g.output_size[2];
+  std::vector<int32_t> starts(static_cast<size_t>(outputs)), lengths(static_cast<size_t>(outputs));
+  for (int64_t ow = 0; ow < outputs; ++ow) {
+    const TapRange bin = real_taps(g, 2, ow);
+    starts[static_cast<size_t>(ow)] = static_cast<int32_t>(bin.start);
+    lengths[static_cast<size_t>(ow)] = static_cast<int32_t>(bin.count());
+  }
+  std::vector<const T*> rows;
+  OutputRow at = output_row(g, first_item);
+  for (int64_t row = first_item; row < end_item; ++row, advance_output_row(g, at)) {
+    const TapRange depth = real_taps(g, 0, at.od);
+    const TapRange height = real_taps(g, 1, at.oh);
+    const T* plane = input + at.plane * g.input_plane();
+    rows.clear();
+    for (int64_t kd = 0; kd < depth.count(); ++kd) {
+      for (int64_t kh = 0; kh < height.count(); ++kh) {
+        rows.push_back(plane + ((depth.start + kd) * g.input_size[1] + height.start + kh) * g.input_size[2]);
+      }
+    }
+    microkernel(rows.data(), static_cast<int64_t>(rows.size()), starts.data(), lengths.data(), outputs,
+                static_cast<T>(depth.count()), static_cast<T>(height.count()), output + row * outputs);
+  }
+}
+
+template <typename T, TwoByTwoMaxKernel<T> two_by_two, RowsMaxKernel<T> rows_kernel, AdaptiveRowsKernel<T> adaptive_rows>
 void max_pool_channels_first_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   constexpr PoolKernel scalar = &max_pool_scalar<T, Layout::channels_first>;
   const WindowGeometry& g = request.geometry;
   T* output = static_cast<T*>(request.output);
   const int64_t outputs = g.output_size[2];
+  if (g.window_kind == WindowKind::adaptive) {
+    if (request.indices) return scalar(request, first_item, end_item);
+    return for_each_adaptive_row<T, scalar, adaptive_rows>(request, first_item, end_item);
+  }
   if (is_two_by_two_stride_two(g)) {
     for_each_two_by_two_row<T, scalar>(
         request, first_item, end_item, [&](int64_t at, const T* top, const T* bottom, int64_t top_offset, int64_t bottom_offset) {
@@ -472,19 +509,20 @@ void max_pool_integer_channels_first_driver(const PoolRequest& request, int64_t 
       });
 }
 
-template <typename T, TwoByTwoAverageKernel<T> two_by_two, RowsAverageKernel<T> rows_kernel>
+template <typename T, TwoByTwoAverageKernel<T> two_by_two, RowsAverageKernel<T> rows_kernel,
+          AdaptiveRowsKernel<T> adaptive_rows>
 void avg_pool_channels_first_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   constexpr PoolKernel scalar = &avg_pool_scalar<T, T, Layout::channels_first>;
   const WindowGeometry& g = request.geometry;
   T* output = static_cast<T*>(request.output);
   const int64_t outputs = g.output_size[2];
   if (g.window_kind == WindowKind::adaptive) {
-    if (!has_uniform_bins(g)) return scalar(request, first_item, end_item);
+    if (!has_uniform_bins(g)) return for_each_adaptive_row<T, scalar, adaptive_rows>(request, first_item, end_item);
     // The bins' sums as strided windows (divided by 1, exactly), then PyTorch's adaptive
     // division by each dim's extent in turn.
     PoolRequest sums = uniform_bins_as_strided(request);
     sums.divisor_override = 1;
-    avg_pool_channels_first_driver<T, two_by_two, rows_kernel>(sums, first_item, end_item);
+    avg_pool_channels_first_driver<T, two_by_two, rows_kernel, adaptive_rows>(sums, first_item, end_item);
     const WindowGeometry& bins = sums.geometry;
     const T depth = static_cast<T>(bins.kernel_size[0]), height = static_cast<T>(bins.kernel_size[1]);
     const T width = static_cast<T>(bins.kernel_size[2]);

@@ -52,6 +52,14 @@ using RowsMaxKernel = void (*)(const WindowRows<T>& window, int64_t outputs, T* 
 template <typename T>
 using RowsAverageKernel = void (*)(const WindowRows<T>& window, int64_t outputs, T divisor, T* output);
 
+// Channels-first adaptive bins along one output row, floats without indices: output[j] reduces
+// rows[r][starts[j] + t] over r < row_count and t < lengths[j], row by row in order (max:
+// PyTorch's rule); an average then divides by depth, height and lengths[j] in turn, as
+// PyTorch's adaptive average does.
+template <typename T>
+using AdaptiveRowsKernel = void (*)(const T* const* rows, int64_t row_count, const int32_t* starts,
+                                    const int32_t* lengths, int64_t outputs, T depth, T height, T* output);
+
 // Channels-last global pooling of one image of `pixels` pixels (pixels >= 1): output[c] reduces
 // image[p * channels + c] over the pixels in order. Max: PyTorch's rule. Average (floats): the
 // sum in double, divided once by pixels, as the scalar kernel.
@@ -152,6 +160,10 @@ using BytesTwoByTwoAverageKernel = void (*)(int64_t pixels, int64_t channels, co
   void max_pool_rows_f64_##isa(const WindowRows<double>&, int64_t, double*, int32_t*);                       \
   void avg_pool_rows_f32_##isa(const WindowRows<float>&, int64_t, float, float*);                             \
   void avg_pool_rows_f64_##isa(const WindowRows<double>&, int64_t, double, double*);                          \
+  void max_pool_adaptive_rows_f32_##isa(const float* const*, int64_t, const int32_t*, const int32_t*, int64_t, float, float, float*); \
+  void max_pool_adaptive_rows_f64_##isa(const double* const*, int64_t, const int32_t*, const int32_t*, int64_t, double, double, double*); \
+  void avg_pool_adaptive_rows_f32_##isa(const float* const*, int64_t, const int32_t*, const int32_t*, int64_t, float, float, float*); \
+  void avg_pool_adaptive_rows_f64_##isa(const double* const*, int64_t, const int32_t*, const int32_t*, int64_t, double, double, double*); \
   void global_max_channels_last_f32_##isa(int64_t, int64_t, const float*, float*);                            \
   void global_max_channels_last_f64_##isa(int64_t, int64_t, const double*, double*);                          \
   void global_avg_channels_last_f32_##isa(int64_t, int64_t, const float*, float*);                            \

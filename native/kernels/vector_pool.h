@@ -811,6 +811,57 @@ void rows_average_gathered(const WindowRows<typename Ops::Scalar>& window, int64
   });
 }
 
+// Channels-first adaptive bins along one output row (see AdaptiveRowsKernel): lane k follows
+// output i + k through each bin row's taps in order, gathered at the bins' own starts. A tap past
+// a shorter bin's end repeats its last tap for a max (which never takes it: a NaN takes itself
+// again, the same bits) and adds zero to a sum (never -0, so unchanged). Blocks as
+// for_each_gathered_block: the last moved back, or one narrower block through memory.
+template <typename Ops, bool average>
+void adaptive_rows(const typename Ops::Scalar* const* rows, int64_t row_count, const int32_t* starts,
+                   const int32_t* lengths, int64_t outputs, typename Ops::Scalar depth, typename Ops::Scalar height,
+                   typename Ops::Scalar* output) {
+  using T = typename Ops::Scalar;
+  constexpr int64_t width = Ops::width;
+  const auto block = [&](int64_t i, int64_t count) {
+    alignas(64) int32_t first[width], offsets[width];
+    alignas(64) T bin_widths[width];
+    int32_t shortest = lengths[i], longest = lengths[i];
+    for (int64_t k = 0; k < width; ++k) {
+      const int64_t j = i + std::min(k, count - 1);
+      first[k] = starts[j];
+      bin_widths[k] = static_cast<T>(lengths[j]);
+      shortest = std::min(shortest, lengths[j]);
+      longest = std::max(longest, lengths[j]);
+    }
+    const auto widths = Ops::load(bin_widths);
+    auto best = Ops::gather_lanes(rows[0], first);
+    auto sum = Ops::zero();
+    for (int64_t r = 0; r < row_count; ++r) {
+      for (int32_t t = 0; t < longest; ++t) {
+        typename Ops::Vector value;
+        if (t < shortest) {
+          value = Ops::gather_lanes(rows[r] + t, first);
+        } else {
+          for (int64_t k = 0; k < width; ++k) offsets[k] = first[k] + std::min<int32_t>(t, static_cast<int32_t>(bin_widths[k]) - 1);
+          value = Ops::gather_lanes(rows[r], offsets);
+          if (average) value = Ops::select(Ops::greater_or_nan(widths, Ops::splat(static_cast<T>(t))), value, Ops::zero());
+        }
+        if (average) {
+          sum = Ops::add(sum, value);
+        } else if (r > 0 || t > 0) {
+          best = Ops::select(Ops::greater_or_nan(value, best), value, best);
+        }
+      }
+    }
+    const auto result = average ? Ops::divide(Ops::divide(Ops::divide(sum, Ops::splat(depth)), Ops::splat(height)), widths) : best;
+    alignas(64) T values[width];
+    Ops::store(values, result);
+    std::copy(values, values + count, output + i);
+  };
+  if (outputs < width) return block(0, outputs);
+  for (int64_t i = 0; i < outputs; i += width) block(std::min(i, outputs - width), width);
+}
+
 template <typename Ops>
 void rows_max(const WindowRows<typename Ops::Scalar>& window, int64_t outputs, typename Ops::Scalar* output,
               int32_t* indices) {

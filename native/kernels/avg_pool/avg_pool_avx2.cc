@@ -61,4 +61,14 @@ void avg_pool_run_u16_avx2(const uint16_t* const* rows, int64_t row_count, int64
                               output);
 }
 
+void avg_pool_adaptive_rows_f32_avx2(const float* const* rows, int64_t row_count, const int32_t* starts, const int32_t* lengths,
+                                 int64_t outputs, float depth, float height, float* output) {
+  adaptive_rows<Avx2Float32, true>(rows, row_count, starts, lengths, outputs, depth, height, output);
+}
+
+void avg_pool_adaptive_rows_f64_avx2(const double* const* rows, int64_t row_count, const int32_t* starts, const int32_t* lengths,
+                                 int64_t outputs, double depth, double height, double* output) {
+  adaptive_rows<Avx2Float64, true>(rows, row_count, starts, lengths, outputs, depth, height, output);
+}
+
 }  // namespace poolnd

@@ -32,4 +32,14 @@ void avg_pool_rows_f64_avx512(const WindowRows<double>& window, int64_t outputs,
   rows_average<Avx512Float64>(window, outputs, divisor, output);
 }
 
+void avg_pool_adaptive_rows_f32_avx512(const float* const* rows, int64_t row_count, const int32_t* starts, const int32_t* lengths,
+                                 int64_t outputs, float depth, float height, float* output) {
+  adaptive_rows<Avx512Float32, true>(rows, row_count, starts, lengths, outputs, depth, height, output);
+}
+
+void avg_pool_adaptive_rows_f64_avx512(const double* const* rows, int64_t row_count, const int32_t* starts, const int32_t* lengths,
+                                 int64_t outputs, double depth, double height, double* output) {
+  adaptive_rows<Avx512Float64, true>(rows, row_count, starts, lengths, outputs, depth, height, output);
+}
+
 }  // namespace poolnd

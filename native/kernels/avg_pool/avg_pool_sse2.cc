@@ -32,4 +32,14 @@ void avg_pool_rows_f64_sse2(const WindowRows<double>& window, int64_t outputs, d
   rows_average<Sse2Float64>(window, outputs, divisor, output);
 }
 
+void avg_pool_adaptive_rows_f32_sse2(const float* const* rows, int64_t row_count, const int32_t* starts, const int32_t* lengths,
+                                 int64_t outputs, float depth, float height, float* output) {
+  adaptive_rows<Sse2Float32, true>(rows, row_count, starts, lengths, outputs, depth, height, output);
+}
+
+void avg_pool_adaptive_rows_f64_sse2(const double* const* rows, int64_t row_count, const int32_t* starts, const int32_t* lengths,
+                                 int64_t outputs, double depth, double height, double* output) {
+  adaptive_rows<Sse2Float64, true>(rows, row_count, starts, lengths, outputs, depth, height, output);
+}
+
 }  // namespace poolnd

@@ -17,6 +17,10 @@ struct Avx2Float32 {
   using IndexVector = __m256i;
   static constexpr int width = 8;
   static Vector load(const float* p) { return _mm256_loadu_ps(p); }
+  // Lane k: p[offsets[k]].
+  static Vector gather_lanes(const float* p, const int32_t* offsets) {
+    return _mm256_i32gather_ps(p, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(offsets)), 4);
+  }
   // Lane k: p[k * step] (step * 7 fits int32: the driver checks).
   static Vector gather(const float* p, int64_t step) {
     const __m256i lanes = _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(static_cast<int32_t>(step)));
@@ -69,6 +73,11 @@ struct Avx2Float64 {
   using IndexVector = __m128i;  // four int32 lanes, one per double lane
   static constexpr int width = 4;
   static Vector load(const double* p) { return _mm256_loadu_pd(p); }
+  // Lane k: p[offsets[k]] (the masked form, as gather).
+  static Vector gather_lanes(const double* p, const int32_t* offsets) {
+    const __m256d all = _mm256_castsi256_pd(_mm256_set1_epi64x(-1));
+    return _mm256_mask_i32gather_pd(_mm256_setzero_pd(), p, _mm_loadu_si128(reinterpret_cast<const __m128i*>(offsets)), all, 8);
+  }
   // Lane k: p[k * step] (step * 3 fits int32: the driver checks).
   static Vector gather(const double* p, int64_t step) {
     const __m128i lanes = _mm_mullo_epi32(_mm_setr_epi32(0, 1, 2, 3), _mm_set1_epi32(static_cast<int32_t>(step)));

@@ -16,6 +16,10 @@ struct Avx512Float32 {
   using IndexVector = __m512i;
   static constexpr int width = 16;
   static Vector load(const float* p) { return _mm512_loadu_ps(p); }
+  // Lane k: p[offsets[k]] (the masked form, as gather).
+  static Vector gather_lanes(const float* p, const int32_t* offsets) {
+    return _mm512_mask_i32gather_ps(_mm512_setzero_ps(), 0xFFFF, _mm512_loadu_si512(offsets), p, 4);
+  }
   // Lane k: p[k * step] (step * 15 fits int32: the driver checks).
   static Vector gather(const float* p, int64_t step) {
     const __m512i lanes = _mm512_mullo_epi32(_mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), _mm512_set1_epi32(static_cast<int32_t>(step)));
@@ -66,6 +70,10 @@ struct Avx512Float64 {
   using IndexVector = __m512i;  // int64 lanes, narrowed to int32 as they are stored
   static constexpr int width = 8;
   static Vector load(const double* p) { return _mm512_loadu_pd(p); }
+  // Lane k: p[offsets[k]] (the masked form, as gather).
+  static Vector gather_lanes(const double* p, const int32_t* offsets) {
+    return _mm512_mask_i32gather_pd(_mm512_setzero_pd(), 0xFF, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(offsets)), p, 8);
+  }
   // Lane k: p[k * step] (step * 7 fits int32: the driver checks).
   static Vector gather(const double* p, int64_t step) {
     const __m256i lanes = _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(static_cast<int32_t>(step)));

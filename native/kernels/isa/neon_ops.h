@@ -18,6 +18,13 @@ struct NeonFloat32 {
   using IndexVector = int32x4_t;
   static constexpr int width = 4;
   static Vector load(const float* p) { return vld1q_f32(p); }
+  // Lane k: p[offsets[k]].
+  static Vector gather_lanes(const float* p, const int32_t* offsets) {
+    Vector v = vdupq_n_f32(p[offsets[0]]);
+    v = vld1q_lane_f32(p + offsets[1], v, 1);
+    v = vld1q_lane_f32(p + offsets[2], v, 2);
+    return vld1q_lane_f32(p + offsets[3], v, 3);
+  }
   // Lane k: p[k * step].
   static Vector gather(const float* p, int64_t step) {
     Vector v = vdupq_n_f32(p[0]);
@@ -66,6 +73,10 @@ struct NeonFloat64 {
   using IndexVector = int32x2_t;
   static constexpr int width = 2;
   static Vector load(const double* p) { return vld1q_f64(p); }
+  // Lane k: p[offsets[k]].
+  static Vector gather_lanes(const double* p, const int32_t* offsets) {
+    return vld1q_lane_f64(p + offsets[1], vdupq_n_f64(p[offsets[0]]), 1);
+  }
   // Lane k: p[k * step].
   static Vector gather(const double* p, int64_t step) { return vld1q_lane_f64(p + step, vdupq_n_f64(p[0]), 1); }
   static void store(double* p, Vector v) { vst1q_f64(p, v); }

@@ -16,6 +16,10 @@ struct Sse2Float32 {
   using IndexVector = __m128i;
   static constexpr int width = 4;
   static Vector load(const float* p) { return _mm_loadu_ps(p); }
+  // Lane k: p[offsets[k]].
+  static Vector gather_lanes(const float* p, const int32_t* offsets) {
+    return _mm_setr_ps(p[offsets[0]], p[offsets[1]], p[offsets[2]], p[offsets[3]]);
+  }
   // Lane k: p[k * step].
   static Vector gather(const float* p, int64_t step) { return _mm_setr_ps(p[0], p[step], p[2 * step], p[3 * step]); }
   static void store(float* p, Vector v) { _mm_storeu_ps(p, v); }
@@ -60,6 +64,8 @@ struct Sse2Float64 {
   using IndexVector = __m128i;  // int32 lanes 0 and 1 hold the two doubles' indices
   static constexpr int width = 2;
   static Vector load(const double* p) { return _mm_loadu_pd(p); }
+  // Lane k: p[offsets[k]].
+  static Vector gather_lanes(const double* p, const int32_t* offsets) { return _mm_setr_pd(p[offsets[0]], p[offsets[1]]); }
   // Lane k: p[k * step].
   static Vector gather(const double* p, int64_t step) { return _mm_setr_pd(p[0], p[step]); }
   static void store(double* p, Vector v) { _mm_storeu_pd(p, v); }

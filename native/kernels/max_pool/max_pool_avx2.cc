@@ -91,4 +91,14 @@ void max_pool_run_u32_avx2(const uint32_t* const* rows, int64_t row_count, int64
   run_max_integer<Avx2Integers<uint32_t>>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step, tap_step, output);
 }
 
+void max_pool_adaptive_rows_f32_avx2(const float* const* rows, int64_t row_count, const int32_t* starts, const int32_t* lengths,
+                                 int64_t outputs, float depth, float height, float* output) {
+  adaptive_rows<Avx2Float32, false>(rows, row_count, starts, lengths, outputs, depth, height, output);
+}
+
+void max_pool_adaptive_rows_f64_avx2(const double* const* rows, int64_t row_count, const int32_t* starts, const int32_t* lengths,
+                                 int64_t outputs, double depth, double height, double* output) {
+  adaptive_rows<Avx2Float64, false>(rows, row_count, starts, lengths, outputs, depth, height, output);
+}
+
 }  // namespace poolnd

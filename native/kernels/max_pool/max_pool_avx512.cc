@@ -33,4 +33,14 @@ void max_pool_rows_f64_avx512(const WindowRows<double>& window, int64_t outputs,
   rows_max<Avx512Float64>(window, outputs, output, indices);
 }
 
+void max_pool_adaptive_rows_f32_avx512(const float* const* rows, int64_t row_count, const int32_t* starts, const int32_t* lengths,
+                                 int64_t outputs, float depth, float height, float* output) {
+  adaptive_rows<Avx512Float32, false>(rows, row_count, starts, lengths, outputs, depth, height, output);
+}
+
+void max_pool_adaptive_rows_f64_avx512(const double* const* rows, int64_t row_count, const int32_t* starts, const int32_t* lengths,
+                                 int64_t outputs, double depth, double height, double* output) {
+  adaptive_rows<Avx512Float64, false>(rows, row_count, starts, lengths, outputs, depth, height, output);
+}
+
 }  // namespace poolnd

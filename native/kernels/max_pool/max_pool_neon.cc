@@ -91,4 +91,14 @@ void max_pool_run_u32_neon(const uint32_t* const* rows, int64_t row_count, int64
   run_max_integer<NeonIntegers<uint32_t>>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step, tap_step, output);
 }
 
+void max_pool_adaptive_rows_f32_neon(const float* const* rows, int64_t row_count, const int32_t* starts, const int32_t* lengths,
+                                 int64_t outputs, float depth, float height, float* output) {
+  adaptive_rows<NeonFloat32, false>(rows, row_count, starts, lengths, outputs, depth, height, output);
+}
+
+void max_pool_adaptive_rows_f64_neon(const double* const* rows, int64_t row_count, const int32_t* starts, const int32_t* lengths,
+                                 int64_t outputs, double depth, double height, double* output) {
+  adaptive_rows<NeonFloat64, false>(rows, row_count, starts, lengths, outputs, depth, height, output);
+}
+
 }  // namespace poolnd

@@ -33,4 +33,14 @@ void max_pool_rows_f64_sse2(const WindowRows<double>& window, int64_t outputs, d
   rows_max<Sse2Float64>(window, outputs, output, indices);
 }
 
+void max_pool_adaptive_rows_f32_sse2(const float* const* rows, int64_t row_count, const int32_t* starts, const int32_t* lengths,
+                                 int64_t outputs, float depth, float height, float* output) {
+  adaptive_rows<Sse2Float32, false>(rows, row_count, starts, lengths, outputs, depth, height, output);
+}
+
+void max_pool_adaptive_rows_f64_sse2(const double* const* rows, int64_t row_count, const int32_t* starts, const int32_t* lengths,
+                                 int64_t outputs, double depth, double height, double* output) {
+  adaptive_rows<Sse2Float64, false>(rows, row_count, starts, lengths, outputs, depth, height, output);
+}
+
 }  // namespace poolnd
