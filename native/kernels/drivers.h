@@ -405,12 +405,12 @@ inline void for_each_border_tap(const WindowGeometry& g, int64_t ow, int64_t fir
 }
 
 // Channels-first adaptive output rows [first_item, end_item), floats: each row's bin rows through
-// the adaptive rows microkernel, the bins along width computed once. Widths past int32 go to
-// the scalar kernel.
+// the adaptive rows microkernel, the bins along width computed once. Rows past 2^24 elements go
+// to the scalar kernel: the microkernel compares bin widths in T, exactly only below that.
 template <typename T, PoolKernel scalar, AdaptiveRowsKernel<T> microkernel>
 void for_each_adaptive_row(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   const WindowGeometry& g = request.geometry;
-  if (g.input_size[2] > std::numeric_limits<int32_t>::max()) return scalar(request, first_item, end_item);
+  if (g.input_size[2] > (int64_t{1} << 24)) return scalar(request, first_item, end_item);
   const T* input = static_cast<const T*>(request.input);
   T* output = static_cast<T*>(request.output);
   const int64_t outputs = g.output_size[2];

@@ -823,12 +823,13 @@ void adaptive_rows(const typename Ops::Scalar* const* rows, int64_t row_count, c
   using T = typename Ops::Scalar;
   constexpr int64_t width = Ops::width;
   const auto block = [&](int64_t i, int64_t count) {
-    alignas(64) int32_t first[width], offsets[width];
-    alignas(64) T bin_widths[width];
+    alignas(64) int32_t first[width], last[width], offsets[width];
+    alignas(64) T bin_widths[width];  // as the scalar kernel divides: the count in T
     int32_t shortest = lengths[i], longest = lengths[i];
     for (int64_t k = 0; k < width; ++k) {
       const int64_t j = i + std::min(k, count - 1);
       first[k] = starts[j];
+      last[k] = starts[j] + lengths[j] - 1;
       bin_widths[k] = static_cast<T>(lengths[j]);
       shortest = std::min(shortest, lengths[j]);
       longest = std::max(longest, lengths[j]);
@@ -842,7 +843,7 @@ void adaptive_rows(const typename Ops::Scalar* const* rows, int64_t row_count, c
         if (t < shortest) {
           value = Ops::gather_lanes(rows[r] + t, first);
         } else {
-          for (int64_t k = 0; k < width; ++k) offsets[k] = first[k] + std::min<int32_t>(t, static_cast<int32_t>(bin_widths[k]) - 1);
+          for (int64_t k = 0; k < width; ++k) offsets[k] = std::min(first[k] + t, last[k]);
           value = Ops::gather_lanes(rows[r], offsets);
           if (average) value = Ops::select(Ops::greater_or_nan(widths, Ops::splat(static_cast<T>(t))), value, Ops::zero());
         }
