@@ -21,7 +21,15 @@ function prepareAvgPool(fn: string, spatialDims: number, input: unknown, options
   const divisorOverride =
     opts.divisorOverride === undefined ? 0 : integerAtLeast(fn, "option 'divisorOverride'", opts.divisorOverride, 1);
   return {
-    call: { operation: 'average', input: prepared.input, window: prepared.window, output: prepared.output, indices: null, countIncludePad, divisorOverride },
+    call: {
+      operation: 'average',
+      input: prepared.input,
+      window: prepared.window,
+      output: prepared.output,
+      indices: null,
+      countIncludePad,
+      divisorOverride,
+    },
     result: () => ({ data: prepared.output, shape: prepared.outputShape }),
   };
 }

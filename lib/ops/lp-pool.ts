@@ -36,7 +36,14 @@ function prepareLpPool(fn: string, spatialDims: number, input: unknown, options:
   if (!Number.isFinite(normType) || normType <= 0) throw rangeError(fn, "option 'normType'", 'finite and > 0', normType);
   const prepared = prepareWindowedPool(fn, spatialDims, input, options);
   return {
-    call: { operation: 'lpNorm', input: prepared.input, window: prepared.window, output: prepared.output, indices: null, normType },
+    call: {
+      operation: 'lpNorm',
+      input: prepared.input,
+      window: prepared.window,
+      output: prepared.output,
+      indices: null,
+      normType,
+    },
     result: () => ({ data: prepared.output, shape: prepared.outputShape }),
   };
 }

@@ -57,7 +57,13 @@ function prepareMaxPool(fn: string, spatialDims: number, input: unknown, options
   const prepared = prepareWindowedPool(fn, spatialDims, input, options);
   const indices = maxIndicesArray(fn, options as MaxPoolOptions, prepared.input, prepared.output);
   return {
-    call: { operation: 'max', input: prepared.input, window: prepared.window, output: prepared.output, indices },
+    call: {
+      operation: 'max',
+      input: prepared.input,
+      window: prepared.window,
+      output: prepared.output,
+      indices,
+    },
     result: () => maxResult(prepared.output, prepared.outputShape, indices),
   };
 }
