@@ -108,10 +108,18 @@ KernelTable scalar_table() {
             &avg_pool_integer_channels_first_driver<uint8_t, &avg_pool_run_u8_##isa>>;            \
   } while (false)
 
-// Integer max over channels-first rows and channels-last windows and images, and 8-/16-bit
-// averages over both; uint8's channels-last windows are the byte drivers', which fall back on these.
+// Integer max and average over channels-first rows and channels-last windows and images; uint8's
+// 2x2/stride-2 windows are the byte drivers', which fall back on these.
 #define POOLND_ADD_INTEGER_MICROKERNELS(table, isa) \
   do { \
+    (table).at(PoolOperation::average, Layout::channels_first, DataType::int32) = \
+        &avg_pool_integer_channels_first_driver<int32_t, &avg_pool_run_i32_##isa>; \
+    (table).at(PoolOperation::average, Layout::channels_last, DataType::int32) = \
+        &avg_pool_integer_channels_last_driver<int32_t, &avg_pool_run_i32_##isa>; \
+    (table).at(PoolOperation::average, Layout::channels_first, DataType::uint32) = \
+        &avg_pool_integer_channels_first_driver<uint32_t, &avg_pool_run_u32_##isa>; \
+    (table).at(PoolOperation::average, Layout::channels_last, DataType::uint32) = \
+        &avg_pool_integer_channels_last_driver<uint32_t, &avg_pool_run_u32_##isa>; \
     (table).at(PoolOperation::global_max, Layout::channels_first, DataType::int8) = \
         &global_channels_first_driver<int8_t, &global_max_channels_first_i8_##isa>; \
     (table).at(PoolOperation::global_average, Layout::channels_first, DataType::int8) = \

@@ -582,8 +582,8 @@ void max_pool_bytes_channels_last_driver(const PoolRequest& request, int64_t fir
                                            });
 }
 
-// Whether the integer average runs take a request: strided windows whose sums stay inside int32
-// and whose divisors keep the double quotient exact (see RunAverageIntegerKernel).
+// Whether the integer average runs take a request: strided windows whose sums stay inside their
+// lanes and whose divisors keep the quotient exact (see RunAverageIntegerKernel).
 template <typename T>
 inline bool suits_integer_average_runs(const PoolRequest& request) {
   const WindowGeometry& g = request.geometry;
@@ -593,12 +593,13 @@ inline bool suits_integer_average_runs(const PoolRequest& request) {
                                   static_cast<double>(std::numeric_limits<T>::max()));
   // A divisor is divisorOverride or a count of taps, at most `taps`.
   const double divisor = request.divisor_override > 0 ? static_cast<double>(request.divisor_override) : taps;
-  // 8-bit sums divide in float (see Avx2IntegerSums), which needs them below 2^23.
-  const double sum_limit = sizeof(T) == 1 ? 8388608.0 : 2147483648.0;
+  // 8-bit sums divide in float (see Avx2IntegerSums), which needs them below 2^23; 32-bit sums
+  // convert to double through 2^51 (see Avx2IntegerSums64).
+  const double sum_limit = sizeof(T) == 1 ? 8388608.0 : sizeof(T) == 2 ? 2147483648.0 : 2251799813685248.0;
   return g.window_kind == WindowKind::strided && taps * largest < sum_limit && divisor < 2097152.0;
 }
 
-// 8- and 16-bit integer channels-last average: runs of pixels along output rows (see
+// Integer channels-last average: runs of pixels along output rows (see
 // RunAverageIntegerKernel), border pixels by the scalar kernel.
 template <typename T, RunAverageIntegerKernel<T> run_kernel>
 void avg_pool_integer_channels_last_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
@@ -619,7 +620,7 @@ void avg_pool_integer_channels_last_driver(const PoolRequest& request, int64_t f
       });
 }
 
-// 8- and 16-bit integer channels-first average: each output row's interior columns as one run (a
+// Integer channels-first average: each output row's interior columns as one run (a
 // single channel), its border columns tap by tap.
 template <typename T, RunAverageIntegerKernel<T> run_kernel>
 void avg_pool_integer_channels_first_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {

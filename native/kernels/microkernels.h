@@ -79,9 +79,9 @@ template <typename T>
 using RunMaxIntegerKernel = void (*)(const T* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable,
                                      int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step, T* output);
 
-// As RunMaxIntegerKernel, for the average of 8- and 16-bit integers: each window's sum over its
-// taps, divided by `divisor` and rounded half away from zero, saturated to T. The driver keeps
-// |sum| < 2^31 (8-bit types: 2^23) and divisor < 2^21.
+// As RunMaxIntegerKernel, for integer averages: each window's sum over its taps, divided by
+// `divisor` and rounded half away from zero, saturated to T. The driver keeps divisor < 2^21 and
+// |sum| below 2^23 (8-bit types), 2^31 (16-bit) or 2^51 (32-bit).
 template <typename T>
 using RunAverageIntegerKernel = void (*)(const T* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable,
                                          int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step,
@@ -142,10 +142,12 @@ using BytesTwoByTwoAverageKernel = void (*)(int64_t pixels, int64_t channels, co
   void global_max_channels_last_i32_##isa(int64_t, int64_t, const int32_t*, int32_t*); \
   void global_max_channels_first_i32_##isa(int64_t, int64_t, const int32_t*, int32_t*); \
   void max_pool_run_i32_##isa(const int32_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int32_t*); \
+  void avg_pool_run_i32_##isa(const int32_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int32_t*); \
   void max_pool_channels_last_u32_##isa(int64_t, int64_t, const uint32_t* const*, uint32_t*); \
   void global_max_channels_last_u32_##isa(int64_t, int64_t, const uint32_t*, uint32_t*); \
   void global_max_channels_first_u32_##isa(int64_t, int64_t, const uint32_t*, uint32_t*); \
-  void max_pool_run_u32_##isa(const uint32_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint32_t*);
+  void max_pool_run_u32_##isa(const uint32_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint32_t*); \
+  void avg_pool_run_u32_##isa(const uint32_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint32_t*);
 
 #define POOLND_DECLARE_MICROKERNELS(isa)                                                                    \
   void max_pool_channels_last_f32_##isa(int64_t, int64_t, const float* const*, const int64_t*, float*, int32_t*);  \

@@ -71,4 +71,16 @@ void avg_pool_adaptive_rows_f64_neon(const double* const* rows, int64_t row_coun
   adaptive_rows<NeonFloat64, true>(rows, row_count, starts, lengths, outputs, depth, height, output);
 }
 
+void avg_pool_run_i32_neon(const int32_t* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable, int64_t pixels,
+                        int64_t channels, int64_t pixel_step, int64_t tap_step, int64_t divisor, int32_t* output) {
+  run_average_integer<NeonIntegerSums64<int32_t>>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step, tap_step, divisor,
+                              output);
+}
+
+void avg_pool_run_u32_neon(const uint32_t* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable, int64_t pixels,
+                        int64_t channels, int64_t pixel_step, int64_t tap_step, int64_t divisor, uint32_t* output) {
+  run_average_integer<NeonIntegerSums64<uint32_t>>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step, tap_step, divisor,
+                              output);
+}
+
 }  // namespace poolnd

@@ -5,6 +5,7 @@
 #include <immintrin.h>
 
 #include <cstdint>
+#include <limits>
 #include <type_traits>
 
 namespace poolnd {
@@ -329,6 +330,54 @@ struct Avx2ByteSums16 {
     const __m256i bytes = std::is_signed_v<T> ? _mm256_packs_epi16(words, words) : _mm256_packus_epi16(words, words);
     return Pack::pack(bytes, table);
   }
+};
+
+
+// 32-bit integers widened to four int64 lanes, for the integer average runs (see
+// Avx2IntegerSums): sums in int64 (the driver keeps them below 2^51, where the int64-to-double
+// trick below is exact), divided in double, rounded half away from zero and clamped to T. After
+// divide_rounded() the low four int32 lanes hold T's values.
+template <typename T>
+struct Avx2IntegerSums64 {
+  static_assert(sizeof(T) == 4, "32-bit integers");
+  using Scalar = T;
+  using Vector = __m256i;
+  using Table = __m256i;
+  static constexpr int width = 4;
+  static Vector zero() { return _mm256_setzero_si256(); }
+  static Vector add(Vector a, Vector b) { return _mm256_add_epi64(a, b); }
+  // Reads exactly `width` elements.
+  static Vector load(const T* p) {
+    const __m128i values = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    return std::is_signed_v<T> ? _mm256_cvtepi32_epi64(values) : _mm256_cvtepu32_epi64(values);
+  }
+  // lanes[k]: the lane result lane k comes from.
+  static Table table(const int32_t* lanes) {
+    return _mm256_setr_epi32(2 * lanes[0], 2 * lanes[0] + 1, 2 * lanes[1], 2 * lanes[1] + 1, 2 * lanes[2],
+                             2 * lanes[2] + 1, 2 * lanes[3], 2 * lanes[3] + 1);
+  }
+  static Vector pack(Vector v, Table table) { return _mm256_permutevar8x32_epi32(v, table); }
+  static Vector divide_rounded(Vector sums, double divisor) {
+    // |sum| < 2^51: adding 2^52 + 2^51 puts it in the mantissa of a double of that exponent.
+    const __m256d magic = _mm256_set1_pd(6755399441055744.0);
+    const __m256d exact = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_add_epi64(sums, _mm256_castpd_si256(magic))), magic);
+    const __m256d quotient = _mm256_div_pd(exact, _mm256_set1_pd(divisor));
+    const __m256d signed_half = _mm256_or_pd(_mm256_and_pd(quotient, _mm256_set1_pd(-0.0)), _mm256_set1_pd(0.5));
+    __m256d rounded = _mm256_round_pd(_mm256_add_pd(quotient, signed_half), _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+    rounded = _mm256_min_pd(_mm256_max_pd(rounded, _mm256_set1_pd(static_cast<double>(std::numeric_limits<T>::min()))),
+                            _mm256_set1_pd(static_cast<double>(std::numeric_limits<T>::max())));
+    __m128i values;
+    if constexpr (std::is_signed_v<T>) {
+      values = _mm256_cvttpd_epi32(rounded);
+    } else {
+      // Through int32: shifted down by 2^31 and back by flipping the top bit.
+      values = _mm_xor_si128(_mm256_cvttpd_epi32(_mm256_sub_pd(rounded, _mm256_set1_pd(2147483648.0))),
+                             _mm_set1_epi32(static_cast<int32_t>(0x80000000u)));
+    }
+    return _mm256_castsi128_si256(values);
+  }
+  // Writes exactly `width` elements.
+  static void store(T* p, Vector v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), _mm256_castsi256_si128(v)); }
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <type_traits>
 
 namespace poolnd {
@@ -338,6 +339,45 @@ struct NeonByteSums16 {
     const int16x8_t words = vcombine_s16(divide(vget_low_s16(sums)), divide(vget_high_s16(sums)));
     const uint8x8_t bytes = std::is_signed_v<T> ? vreinterpret_u8_s8(vqmovn_s16(words)) : vqmovun_s16(words);
     return vtbl1_u8(bytes, table);
+  }
+};
+
+
+// 32-bit integers widened to two int64 lanes, for the integer average runs (see
+// Avx2IntegerSums64). After divide_rounded() the lanes hold T's values.
+template <typename T>
+struct NeonIntegerSums64 {
+  static_assert(sizeof(T) == 4, "32-bit integers");
+  using Scalar = T;
+  using Vector = int64x2_t;
+  using Table = uint8x16_t;
+  static constexpr int width = 2;
+  static Vector zero() { return vdupq_n_s64(0); }
+  static Vector add(Vector a, Vector b) { return vaddq_s64(a, b); }
+  // Reads exactly `width` elements.
+  static Vector load(const T* p) {
+    if constexpr (std::is_signed_v<T>) return vmovl_s32(vld1_s32(p));
+    else return vreinterpretq_s64_u64(vmovl_u32(vld1_u32(p)));
+  }
+  // lanes[k]: the lane result lane k comes from.
+  static Table table(const int32_t* lanes) {
+    uint8_t bytes[16];
+    for (int b = 0; b < 16; ++b) bytes[b] = static_cast<uint8_t>(lanes[b / 8] * 8 + b % 8);
+    return vld1q_u8(bytes);
+  }
+  static Vector pack(Vector v, Table table) { return vreinterpretq_s64_u8(vqtbl1q_u8(vreinterpretq_u8_s64(v), table)); }
+  static Vector divide_rounded(Vector sums, double divisor) {
+    const float64x2_t quotient = vdivq_f64(vcvtq_f64_s64(sums), vdupq_n_f64(divisor));
+    const float64x2_t signed_half = vbslq_f64(vdupq_n_u64(0x8000000000000000ull), quotient, vdupq_n_f64(0.5));
+    float64x2_t rounded = vrndq_f64(vaddq_f64(quotient, signed_half));  // toward zero
+    rounded = vminq_f64(vmaxq_f64(rounded, vdupq_n_f64(static_cast<double>(std::numeric_limits<T>::min()))),
+                        vdupq_n_f64(static_cast<double>(std::numeric_limits<T>::max())));
+    return vcvtq_s64_f64(rounded);
+  }
+  // Writes exactly `width` elements.
+  static void store(T* p, Vector v) {
+    if constexpr (std::is_signed_v<T>) vst1_s32(p, vmovn_s64(v));
+    else vst1_u32(p, vmovn_u64(vreinterpretq_u64_s64(v)));
   }
 };
 
