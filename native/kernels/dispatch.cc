@@ -292,8 +292,9 @@ PoolRequest strided_form(const PoolRequest& request) {
   return same_reduction && has_uniform_bins(request.geometry) ? uniform_bins_as_strided(request) : request;
 }
 
-int64_t run_pool(const PoolRequest& original) {
-  const PoolRequest request = strided_form(original);
+namespace {
+
+int64_t run_request(const PoolRequest& request) {
   if (request.operation == PoolOperation::max_unpool) {
     const int64_t invalid = find_invalid_unpool_index(request);
     if (invalid >= 0) return invalid;
@@ -306,6 +307,14 @@ int64_t run_pool(const PoolRequest& original) {
   auto body = [&](int64_t begin, int64_t end) { kernel(request, begin, end); };
   kernel_thread_pool().parallel_for(items, grain, RangeBody(body));
   return -1;
+}
+
+}  // namespace
+
+int64_t run_pool(const PoolRequest& request) {
+  // Only adaptive requests have a strided form; the others run as they are, uncopied.
+  if (request.geometry.window_kind == WindowKind::adaptive) return run_request(strided_form(request));
+  return run_request(request);
 }
 
 }  // namespace poolnd
