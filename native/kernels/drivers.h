@@ -295,25 +295,28 @@ void global_integer_average_driver(const PoolRequest& request, int64_t first_ite
   (fits ? microkernel_driver : scalar)(request, first_item, end_item);
 }
 
-// Visits channels-first output rows [first_item, end_item) of a 2x2/stride-2 request as pairs of
-// input rows; a row with a partial (ceil-mode) window goes to the scalar kernel instead.
+// Visits channels-first output rows [first_item, end_item) of a 2x2/stride-2 request as runs of
+// consecutive rows of one plane whose windows are full: visit(output_offset, rows, top,
+// top_offset), top being the run's first input row. Rows with a partial (ceil-mode) window go
+// to the scalar kernel instead.
 template <typename T, PoolKernel scalar, typename Visit>
 void for_each_two_by_two_row(const PoolRequest& request, int64_t first_item, int64_t end_item, Visit&& visit) {
   const WindowGeometry& g = request.geometry;
   const T* input = static_cast<const T*>(request.input);
   const int64_t height = g.input_size[1];
   const int64_t width = g.input_size[2];
-  const bool partial_columns = g.output_size[2] > width / 2;
-  OutputRow at = output_row(g, first_item);
-  for (int64_t row = first_item; row < end_item; ++row, advance_output_row(g, at)) {
-    const int64_t top = 2 * at.oh;
-    if (partial_columns || top + 1 >= height) {
-      scalar(request, row, row + 1);
-      continue;
+  if (g.output_size[2] > width / 2) return scalar(request, first_item, end_item);  // every row has a partial column
+  int64_t row = first_item;
+  while (row < end_item) {
+    const OutputRow at = output_row(g, row);
+    const int64_t slice_end = std::min(end_item, row + g.output_size[1] - at.oh);  // this (plane, depth) slice
+    const int64_t full_end = std::min(slice_end, row + std::max<int64_t>(0, height / 2 - at.oh));
+    if (full_end > row) {
+      const int64_t top_offset = (at.od * height + 2 * at.oh) * width;
+      visit(row * g.output_size[2], full_end - row, input + at.plane * g.input_plane() + top_offset, top_offset);
     }
-    const int64_t top_offset = (at.od * height + top) * width;
-    const T* plane = input + at.plane * g.input_plane();
-    visit(row * g.output_size[2], plane + top_offset, plane + top_offset + width, top_offset, top_offset + width);
+    if (slice_end > full_end) scalar(request, full_end, slice_end);
+    row = slice_end;
   }
 }
 
@@ -449,8 +452,9 @@ void max_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
   }
   if (is_two_by_two_stride_two(g)) {
     for_each_two_by_two_row<T, scalar>(
-        request, first_item, end_item, [&](int64_t at, const T* top, const T* bottom, int64_t top_offset, int64_t bottom_offset) {
-          two_by_two(outputs, top, bottom, top_offset, bottom_offset, output + at, request.indices ? request.indices + at : nullptr);
+        request, first_item, end_item, [&](int64_t at, int64_t rows, const T* top, int64_t top_offset) {
+          two_by_two(rows, outputs, top, g.input_size[2], top_offset, output + at,
+                     request.indices ? request.indices + at : nullptr);
         });
     return;
   }
@@ -531,10 +535,9 @@ void avg_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
   }
   if (is_two_by_two_stride_two(g)) {
     const T divisor = static_cast<T>(two_by_two_divisor(request));
-    for_each_two_by_two_row<T, scalar>(request, first_item, end_item,
-                                       [&](int64_t at, const T* top, const T* bottom, int64_t, int64_t) {
-                                         two_by_two(outputs, top, bottom, divisor, output + at);
-                                       });
+    for_each_two_by_two_row<T, scalar>(request, first_item, end_item, [&](int64_t at, int64_t rows, const T* top, int64_t) {
+      two_by_two(rows, outputs, top, g.input_size[2], divisor, output + at);
+    });
     return;
   }
   if (!suits_window_rows(g)) return scalar(request, first_item, end_item);
@@ -657,9 +660,13 @@ void max_pool_bytes_channels_first_driver(const PoolRequest& request, int64_t fi
   if (!is_two_by_two_stride_two(request.geometry) || request.indices) return general(request, first_item, end_item);
   const int64_t outputs = request.geometry.output_size[2];
   auto* output = static_cast<uint8_t*>(request.output);
+  const int64_t width = request.geometry.input_size[2];
   for_each_two_by_two_row<uint8_t, scalar>(request, first_item, end_item,
-                                           [&](int64_t at, const uint8_t* top, const uint8_t* bottom, int64_t, int64_t) {
-                                             microkernel(outputs, 1, top, bottom, output + at);
+                                           [&](int64_t at, int64_t rows, const uint8_t* top, int64_t) {
+                                             for (int64_t r = 0; r < rows; ++r) {
+                                               const uint8_t* row0 = top + 2 * r * width;
+                                               microkernel(outputs, 1, row0, row0 + width, output + at + r * outputs);
+                                             }
                                            });
 }
 
@@ -670,9 +677,13 @@ void avg_pool_bytes_channels_first_driver(const PoolRequest& request, int64_t fi
   if (!is_two_by_two_stride_two(request.geometry) || shift < 0) return general(request, first_item, end_item);
   const int64_t outputs = request.geometry.output_size[2];
   auto* output = static_cast<uint8_t*>(request.output);
+  const int64_t width = request.geometry.input_size[2];
   for_each_two_by_two_row<uint8_t, scalar>(request, first_item, end_item,
-                                           [&](int64_t at, const uint8_t* top, const uint8_t* bottom, int64_t, int64_t) {
-                                             microkernel(outputs, 1, top, bottom, shift, output + at);
+                                           [&](int64_t at, int64_t rows, const uint8_t* top, int64_t) {
+                                             for (int64_t r = 0; r < rows; ++r) {
+                                               const uint8_t* row0 = top + 2 * r * width;
+                                               microkernel(outputs, 1, row0, row0 + width, shift, output + at + r * outputs);
+                                             }
                                            });
 }
 

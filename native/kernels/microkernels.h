@@ -22,14 +22,17 @@ template <typename T>
 using ChannelsLastAverageKernel = void (*)(int64_t channels, int64_t taps, const T* const* tap_pixels,
                                            const T* divisors, T* output);
 
-// Channels-first 2x2 windows with stride 2 over two input rows, full windows only: output i
-// covers row0[2i], row0[2i + 1], row1[2i], row1[2i + 1] (row-major window order); row offsets
-// are the rows' plane offsets, for the indices.
+// Channels-first 2x2 windows with stride 2, full windows only, over `rows` consecutive output
+// rows of one plane, each `outputs` long: output row r reads input rows top + 2r * width and the
+// one after it, and its output i covers (row0[2i], row0[2i + 1], row1[2i], row1[2i + 1]) in that
+// (row-major window) order. top_offset is top's plane offset, for the indices. One call for
+// many rows spares small planes a call per row.
 template <typename T>
-using TwoByTwoMaxKernel = void (*)(int64_t outputs, const T* row0, const T* row1, int64_t row0_offset,
-                                   int64_t row1_offset, T* output, int32_t* indices);
+using TwoByTwoMaxKernel = void (*)(int64_t rows, int64_t outputs, const T* top, int64_t width, int64_t top_offset,
+                                   T* output, int32_t* indices);
 template <typename T>
-using TwoByTwoAverageKernel = void (*)(int64_t outputs, const T* row0, const T* row1, T divisor, T* output);
+using TwoByTwoAverageKernel = void (*)(int64_t rows, int64_t outputs, const T* top, int64_t width, T divisor,
+                                       T* output);
 
 // Channels-first windows over a run of outputs along one output row whose taps are all real in
 // width: rows[r] is the r-th real input row of the window (row-major window order), and output
@@ -154,10 +157,10 @@ using BytesTwoByTwoAverageKernel = void (*)(int64_t pixels, int64_t channels, co
   void max_pool_channels_last_f64_##isa(int64_t, int64_t, const double* const*, const int64_t*, double*, int32_t*); \
   void avg_pool_channels_last_f32_##isa(int64_t, int64_t, const float* const*, const float*, float*);              \
   void avg_pool_channels_last_f64_##isa(int64_t, int64_t, const double* const*, const double*, double*);    \
-  void max_pool_2x2s2_f32_##isa(int64_t, const float*, const float*, int64_t, int64_t, float*, int32_t*);      \
-  void max_pool_2x2s2_f64_##isa(int64_t, const double*, const double*, int64_t, int64_t, double*, int32_t*);   \
-  void avg_pool_2x2s2_f32_##isa(int64_t, const float*, const float*, float, float*);                         \
-  void avg_pool_2x2s2_f64_##isa(int64_t, const double*, const double*, double, double*);                       \
+  void max_pool_2x2s2_f32_##isa(int64_t, int64_t, const float*, int64_t, int64_t, float*, int32_t*);      \
+  void max_pool_2x2s2_f64_##isa(int64_t, int64_t, const double*, int64_t, int64_t, double*, int32_t*);   \
+  void avg_pool_2x2s2_f32_##isa(int64_t, int64_t, const float*, int64_t, float, float*);                      \
+  void avg_pool_2x2s2_f64_##isa(int64_t, int64_t, const double*, int64_t, double, double*);                    \
   void max_pool_rows_f32_##isa(const WindowRows<float>&, int64_t, float*, int32_t*);                         \
   void max_pool_rows_f64_##isa(const WindowRows<double>&, int64_t, double*, int32_t*);                       \
   void avg_pool_rows_f32_##isa(const WindowRows<float>&, int64_t, float, float*);                             \

@@ -522,8 +522,8 @@ void channels_first_global_average_f32(int64_t planes, int64_t plane_size, const
 // Channels-first 2x2 windows with stride 2 over two input rows, full windows only: output i
 // covers row0[2i], row0[2i + 1], row1[2i], row1[2i + 1], in that (row-major window) order.
 template <typename Ops>
-void two_by_two_max(int64_t outputs, const typename Ops::Scalar* row0, const typename Ops::Scalar* row1,
-                    int64_t row0_offset, int64_t row1_offset, typename Ops::Scalar* output, int32_t* indices) {
+void two_by_two_max_row(int64_t outputs, const typename Ops::Scalar* row0, const typename Ops::Scalar* row1,
+                        int64_t row0_offset, int64_t row1_offset, typename Ops::Scalar* output, int32_t* indices) {
   using T = typename Ops::Scalar;
   constexpr int64_t width = Ops::width;
   int64_t i = 0;
@@ -568,10 +568,21 @@ void two_by_two_max(int64_t outputs, const typename Ops::Scalar* row0, const typ
   }
 }
 
+// Rows of 2x2 windows (see TwoByTwoMaxKernel).
+template <typename Ops>
+void two_by_two_max(int64_t rows, int64_t outputs, const typename Ops::Scalar* top, int64_t width, int64_t top_offset,
+                    typename Ops::Scalar* output, int32_t* indices) {
+  for (int64_t r = 0; r < rows; ++r) {
+    const int64_t offset = top_offset + 2 * r * width;
+    two_by_two_max_row<Ops>(outputs, top + 2 * r * width, top + (2 * r + 1) * width, offset, offset + width,
+                            output + r * outputs, indices != nullptr ? indices + r * outputs : nullptr);
+  }
+}
+
 // As two_by_two_max, for averages: ((((0 + a) + b) + c) + d) / divisor.
 template <typename Ops>
-void two_by_two_average(int64_t outputs, const typename Ops::Scalar* row0, const typename Ops::Scalar* row1,
-                        typename Ops::Scalar divisor, typename Ops::Scalar* output) {
+void two_by_two_average_row(int64_t outputs, const typename Ops::Scalar* row0, const typename Ops::Scalar* row1,
+                            typename Ops::Scalar divisor, typename Ops::Scalar* output) {
   using T = typename Ops::Scalar;
   constexpr int64_t width = Ops::width;
   const auto divisors = Ops::splat(divisor);
@@ -590,6 +601,15 @@ void two_by_two_average(int64_t outputs, const typename Ops::Scalar* row0, const
     sum += row1[2 * i];
     sum += row1[2 * i + 1];
     output[i] = sum / divisor;
+  }
+}
+
+// Rows of 2x2 windows (see TwoByTwoAverageKernel).
+template <typename Ops>
+void two_by_two_average(int64_t rows, int64_t outputs, const typename Ops::Scalar* top, int64_t width,
+                        typename Ops::Scalar divisor, typename Ops::Scalar* output) {
+  for (int64_t r = 0; r < rows; ++r) {
+    two_by_two_average_row<Ops>(outputs, top + 2 * r * width, top + (2 * r + 1) * width, divisor, output + r * outputs);
   }
 }
 

@@ -15,13 +15,12 @@ void avg_pool_channels_last_f64_sse2(int64_t channels, int64_t taps, const doubl
   channels_last_average<Sse2Float64>(channels, taps, tap_pixels, divisors, output);
 }
 
-void avg_pool_2x2s2_f32_sse2(int64_t outputs, const float* row0, const float* row1, float divisor, float* output) {
-  two_by_two_average<Sse2Float32>(outputs, row0, row1, divisor, output);
+void avg_pool_2x2s2_f32_sse2(int64_t rows, int64_t outputs, const float* top, int64_t width, float divisor, float* output) {
+  two_by_two_average<Sse2Float32>(rows, outputs, top, width, divisor, output);
 }
 
-void avg_pool_2x2s2_f64_sse2(int64_t outputs, const double* row0, const double* row1, double divisor,
-                             double* output) {
-  two_by_two_average<Sse2Float64>(outputs, row0, row1, divisor, output);
+void avg_pool_2x2s2_f64_sse2(int64_t rows, int64_t outputs, const double* top, int64_t width, double divisor, double* output) {
+  two_by_two_average<Sse2Float64>(rows, outputs, top, width, divisor, output);
 }
 
 void avg_pool_rows_f32_sse2(const WindowRows<float>& window, int64_t outputs, float divisor, float* output) {

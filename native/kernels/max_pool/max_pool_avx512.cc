@@ -15,14 +15,14 @@ void max_pool_channels_last_f64_avx512(int64_t channels, int64_t taps, const dou
   channels_last_max<Avx512Float64>(channels, taps, tap_pixels, tap_offsets, output, indices);
 }
 
-void max_pool_2x2s2_f32_avx512(int64_t outputs, const float* row0, const float* row1, int64_t row0_offset,
-                             int64_t row1_offset, float* output, int32_t* indices) {
-  two_by_two_max<Avx512Float32>(outputs, row0, row1, row0_offset, row1_offset, output, indices);
+void max_pool_2x2s2_f32_avx512(int64_t rows, int64_t outputs, const float* top, int64_t width, int64_t top_offset,
+                             float* output, int32_t* indices) {
+  two_by_two_max<Avx512Float32>(rows, outputs, top, width, top_offset, output, indices);
 }
 
-void max_pool_2x2s2_f64_avx512(int64_t outputs, const double* row0, const double* row1, int64_t row0_offset,
-                             int64_t row1_offset, double* output, int32_t* indices) {
-  two_by_two_max<Avx512Float64>(outputs, row0, row1, row0_offset, row1_offset, output, indices);
+void max_pool_2x2s2_f64_avx512(int64_t rows, int64_t outputs, const double* top, int64_t width, int64_t top_offset,
+                             double* output, int32_t* indices) {
+  two_by_two_max<Avx512Float64>(rows, outputs, top, width, top_offset, output, indices);
 }
 
 void max_pool_rows_f32_avx512(const WindowRows<float>& window, int64_t outputs, float* output, int32_t* indices) {
