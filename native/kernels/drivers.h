@@ -320,6 +320,16 @@ void for_each_two_by_two_row(const PoolRequest& request, int64_t first_item, int
   }
 }
 
+// As for_each_two_by_two_row, one output row at a time: visit(output_offset, row0, row1).
+template <typename T, PoolKernel scalar, typename Visit>
+void for_each_two_by_two_row_pair(const PoolRequest& request, int64_t first_item, int64_t end_item, Visit&& visit) {
+  const int64_t outputs = request.geometry.output_size[2];
+  const int64_t width = request.geometry.input_size[2];
+  for_each_two_by_two_row<T, scalar>(request, first_item, end_item, [&](int64_t at, int64_t rows, const T* top, int64_t) {
+    for (int64_t r = 0; r < rows; ++r) visit(at + r * outputs, top + 2 * r * width, top + (2 * r + 1) * width);
+  });
+}
+
 // Whether the rows microkernels take a channels-first request: strided windows; past stride 2
 // their lanes gather taps, whose int32 lane offsets (up to 15 strides) must fit.
 inline bool suits_window_rows(const WindowGeometry& g) {
@@ -660,14 +670,10 @@ void max_pool_bytes_channels_first_driver(const PoolRequest& request, int64_t fi
   if (!is_two_by_two_stride_two(request.geometry) || request.indices) return general(request, first_item, end_item);
   const int64_t outputs = request.geometry.output_size[2];
   auto* output = static_cast<uint8_t*>(request.output);
-  const int64_t width = request.geometry.input_size[2];
-  for_each_two_by_two_row<uint8_t, scalar>(request, first_item, end_item,
-                                           [&](int64_t at, int64_t rows, const uint8_t* top, int64_t) {
-                                             for (int64_t r = 0; r < rows; ++r) {
-                                               const uint8_t* row0 = top + 2 * r * width;
-                                               microkernel(outputs, 1, row0, row0 + width, output + at + r * outputs);
-                                             }
-                                           });
+  for_each_two_by_two_row_pair<uint8_t, scalar>(request, first_item, end_item,
+                                                [&](int64_t at, const uint8_t* row0, const uint8_t* row1) {
+                                                  microkernel(outputs, 1, row0, row1, output + at);
+                                                });
 }
 
 template <BytesTwoByTwoAverageKernel microkernel, PoolKernel general>
@@ -677,14 +683,10 @@ void avg_pool_bytes_channels_first_driver(const PoolRequest& request, int64_t fi
   if (!is_two_by_two_stride_two(request.geometry) || shift < 0) return general(request, first_item, end_item);
   const int64_t outputs = request.geometry.output_size[2];
   auto* output = static_cast<uint8_t*>(request.output);
-  const int64_t width = request.geometry.input_size[2];
-  for_each_two_by_two_row<uint8_t, scalar>(request, first_item, end_item,
-                                           [&](int64_t at, int64_t rows, const uint8_t* top, int64_t) {
-                                             for (int64_t r = 0; r < rows; ++r) {
-                                               const uint8_t* row0 = top + 2 * r * width;
-                                               microkernel(outputs, 1, row0, row0 + width, shift, output + at + r * outputs);
-                                             }
-                                           });
+  for_each_two_by_two_row_pair<uint8_t, scalar>(request, first_item, end_item,
+                                                [&](int64_t at, const uint8_t* row0, const uint8_t* row1) {
+                                                  microkernel(outputs, 1, row0, row1, shift, output + at);
+                                                });
 }
 
 // uint8 channels-last average: the 2x2/stride-2 byte kernel, else `general` (the integer driver).
