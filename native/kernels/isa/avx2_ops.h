@@ -231,6 +231,14 @@ POOLND_AVX2_INTEGERS(uint32_t, epu32)
 #undef POOLND_AVX2_INTEGERS
 
 
+// int32 lanes divided by `divisor` in float and rounded half away from zero (truncating the
+// quotient plus copysign(0.5, quotient)): exact while |lane| and divisor < 2^23.
+inline __m256i rounded_quotients_f32(__m256i sums, float divisor) {
+  const __m256 quotient = _mm256_div_ps(_mm256_cvtepi32_ps(sums), _mm256_set1_ps(divisor));
+  const __m256 signed_half = _mm256_or_ps(_mm256_and_ps(quotient, _mm256_set1_ps(-0.0f)), _mm256_set1_ps(0.5f));
+  return _mm256_cvttps_epi32(_mm256_add_ps(quotient, signed_half));
+}
+
 // 8- and 16-bit integers widened to eight int32 lanes, for the integer average runs: sums in
 // int32, each divided and rounded half away from zero, then narrowed to T with saturation. The
 // quotient is exact enough: a correctly rounded one lies nearer the true quotient than any
@@ -262,9 +270,7 @@ struct Avx2IntegerSums {
   static Vector divide_rounded(Vector sums, double divisor) {
     if constexpr (sizeof(T) == 1) {
       // 8-bit sums stay below 2^23 (the driver checks), where float's quotient is as exact.
-      const __m256 quotient = _mm256_div_ps(_mm256_cvtepi32_ps(sums), _mm256_set1_ps(static_cast<float>(divisor)));
-      const __m256 signed_half = _mm256_or_ps(_mm256_and_ps(quotient, _mm256_set1_ps(-0.0f)), _mm256_set1_ps(0.5f));
-      return _mm256_cvttps_epi32(_mm256_add_ps(quotient, signed_half));
+      return rounded_quotients_f32(sums, static_cast<float>(divisor));
     }
     const __m256d divisors = _mm256_set1_pd(divisor);
     const __m256d sign = _mm256_set1_pd(-0.0), half = _mm256_set1_pd(0.5);
@@ -320,11 +326,8 @@ struct Avx2ByteSums16 {
     return Pack::table(sources);
   }
   static Pack::Packed finish(Vector sums, double divisor, Pack::Table table) {
-    const __m256 divisors = _mm256_set1_ps(static_cast<float>(divisor));
-    const auto divide = [&](__m128i words) {
-      const __m256 quotient = _mm256_div_ps(_mm256_cvtepi32_ps(_mm256_cvtepi16_epi32(words)), divisors);
-      const __m256 signed_half = _mm256_or_ps(_mm256_and_ps(quotient, _mm256_set1_ps(-0.0f)), _mm256_set1_ps(0.5f));
-      return _mm256_cvttps_epi32(_mm256_add_ps(quotient, signed_half));
+    const auto divide = [divisor](__m128i words) {
+      return rounded_quotients_f32(_mm256_cvtepi16_epi32(words), static_cast<float>(divisor));
     };
     const __m256i words = _mm256_packs_epi32(divide(_mm256_castsi256_si128(sums)), divide(_mm256_extracti128_si256(sums, 1)));
     const __m256i bytes = std::is_signed_v<T> ? _mm256_packs_epi16(words, words) : _mm256_packus_epi16(words, words);

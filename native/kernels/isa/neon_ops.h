@@ -235,6 +235,14 @@ POOLND_NEON_INTEGERS(uint32_t, uint32x4_t, u32)
 #undef POOLND_NEON_INTEGERS
 
 
+// int32 lanes divided by `divisor` in float and rounded half away from zero (truncating the
+// quotient plus copysign(0.5, quotient)): exact while |lane| and divisor < 2^23.
+inline int32x4_t rounded_quotients_f32(int32x4_t sums, float divisor) {
+  const float32x4_t quotient = vdivq_f32(vcvtq_f32_s32(sums), vdupq_n_f32(divisor));
+  const float32x4_t signed_half = vbslq_f32(vdupq_n_u32(0x80000000u), quotient, vdupq_n_f32(0.5f));
+  return vcvtq_s32_f32(vaddq_f32(quotient, signed_half));
+}
+
 // 8- and 16-bit integers widened to four int32 lanes, for the integer average runs (see
 // Avx2IntegerSums: the same arithmetic, two doubles at a time).
 template <typename T>
@@ -271,9 +279,7 @@ struct NeonIntegerSums {
   static Vector divide_rounded(Vector sums, double divisor) {
     if constexpr (sizeof(T) == 1) {
       // 8-bit sums stay below 2^23 (the driver checks), where float's quotient is as exact.
-      const float32x4_t quotient = vdivq_f32(vcvtq_f32_s32(sums), vdupq_n_f32(static_cast<float>(divisor)));
-      const float32x4_t signed_half = vbslq_f32(vdupq_n_u32(0x80000000u), quotient, vdupq_n_f32(0.5f));
-      return vcvtq_s32_f32(vaddq_f32(quotient, signed_half));
+      return rounded_quotients_f32(sums, static_cast<float>(divisor));
     }
     const float64x2_t divisors = vdupq_n_f64(divisor);
     const uint64x2_t sign = vdupq_n_u64(0x8000000000000000ull);
@@ -330,11 +336,8 @@ struct NeonByteSums16 {
     return vld1_u8(sources);
   }
   static Pack::Packed finish(Vector sums, double divisor, Pack::Table table) {
-    const float32x4_t divisors = vdupq_n_f32(static_cast<float>(divisor));
-    const auto divide = [&](int16x4_t words) {
-      const float32x4_t quotient = vdivq_f32(vcvtq_f32_s32(vmovl_s16(words)), divisors);
-      const float32x4_t signed_half = vbslq_f32(vdupq_n_u32(0x80000000u), quotient, vdupq_n_f32(0.5f));
-      return vqmovn_s32(vcvtq_s32_f32(vaddq_f32(quotient, signed_half)));
+    const auto divide = [divisor](int16x4_t words) {
+      return vqmovn_s32(rounded_quotients_f32(vmovl_s16(words), static_cast<float>(divisor)));
     };
     const int16x8_t words = vcombine_s16(divide(vget_low_s16(sums)), divide(vget_high_s16(sums)));
     const uint8x8_t bytes = std::is_signed_v<T> ? vreinterpret_u8_s8(vqmovn_s16(words)) : vqmovun_s16(words);
