@@ -198,9 +198,9 @@ inline int64_t elements_from_column(const WindowGeometry& g, int64_t ow) {
 
 // Visits channels-last output pixels [first_item, end_item) along output rows: border(pixel) for
 // each pixel whose window has a tap outside the input along width (or whose row has no real
-// input row), run(first_pixel, pixels, rows, row_count, readable) once for the interior pixels
-// between, with the window's real input rows at the run's first tap and `readable` elements from
-// there to the end of each row.
+// input row), run(first_pixel, pixels, rows, row_count, readable, depth, height, width) once for
+// the interior pixels between, with the window's real input rows at the run's first tap,
+// `readable` elements from there to the end of each row, and the first window's real taps.
 template <typename T, typename Border, typename Run>
 void for_each_channels_last_run(const PoolRequest& request, int64_t first_item, int64_t end_item, Border&& border,
                                 Run&& run) {
@@ -234,7 +234,8 @@ void for_each_channels_last_run(const PoolRequest& request, int64_t first_item, 
         rows.push_back(image + row * row_elements + first_column * channels);
       }
     }
-    run(pixel, end - begin, rows.data(), static_cast<int64_t>(rows.size()), row_elements - first_column * channels);
+    run(pixel, end - begin, rows.data(), static_cast<int64_t>(rows.size()), row_elements - first_column * channels,
+        depth, height, real_taps(g, 2, begin));
     for (pixel = row_first + end; pixel < row_end; ++pixel) border(pixel);
   }
 }
@@ -251,7 +252,8 @@ void max_pool_integer_channels_last_driver(const PoolRequest& request, int64_t f
   if (g.window_kind == WindowKind::strided && channels * static_cast<int64_t>(sizeof(T)) <= 16) {
     for_each_channels_last_run<T>(
         request, first_item, end_item, [&](int64_t pixel) { scalar(request, pixel, pixel + 1); },
-        [&](int64_t pixel, int64_t pixels, const T* const* rows, int64_t row_count, int64_t readable) {
+        [&](int64_t pixel, int64_t pixels, const T* const* rows, int64_t row_count, int64_t readable, const TapRange&,
+            const TapRange&, const TapRange&) {
           run_kernel(rows, row_count, g.kernel_size[2], readable, pixels, channels, g.stride[2] * channels,
                      g.dilation[2] * channels, output + pixel * channels);
         });
@@ -623,11 +625,10 @@ void avg_pool_integer_channels_last_driver(const PoolRequest& request, int64_t f
   const int64_t channels = g.channels;
   for_each_channels_last_run<T>(
       request, first_item, end_item, [&](int64_t pixel) { scalar(request, pixel, pixel + 1); },
-      [&](int64_t pixel, int64_t pixels, const T* const* rows, int64_t row_count, int64_t readable) {
+      [&](int64_t pixel, int64_t pixels, const T* const* rows, int64_t row_count, int64_t readable,
+          const TapRange& depth, const TapRange& height, const TapRange& width) {
         // Interior windows of one output row share their divisor.
-        const OutputPixel at = output_pixel(g, pixel);
-        const int64_t divisor =
-            average_divisor(request, real_taps(g, 0, at.od), real_taps(g, 1, at.oh), real_taps(g, 2, at.ow));
+        const int64_t divisor = average_divisor(request, depth, height, width);
         run_kernel(rows, row_count, g.kernel_size[2], readable, pixels, channels, g.stride[2] * channels,
                    g.dilation[2] * channels, divisor, output + pixel * channels);
       });
