@@ -932,8 +932,7 @@ void rows_average(const WindowRows<typename Ops::Scalar>& window, int64_t output
 // the one before.
 struct BytePairSteps {
   int64_t lanes;         // a step's vector width in bytes
-  int64_t input_bytes;   // per row: whole pairs of pixels whose first pixel lies in the lanes
-  int64_t output_bytes;  // channels bytes per pair, at most 16
+  int64_t output_bytes;  // whole pairs of pixels whose first pixel lies in the lanes: channels bytes each, at most 16
   uint8_t sources[16];   // output byte k comes from lane sources[k]; 0xFF (unused bytes) gives 0
 };
 
@@ -941,7 +940,6 @@ inline BytePairSteps byte_pair_steps(int64_t channels, int64_t lanes) {
   BytePairSteps steps{};
   const int64_t pairs = std::min((lanes - channels) / (2 * channels) + 1, 16 / channels);
   steps.lanes = lanes;
-  steps.input_bytes = 2 * channels * pairs;
   steps.output_bytes = channels * pairs;
   for (int64_t k = 0; k < 16; ++k) {
     steps.sources[k] = k < steps.output_bytes ? static_cast<uint8_t>(2 * channels * (k / channels) + k % channels) : 0xFF;
