@@ -66,10 +66,10 @@ KernelTable scalar_table() {
         &avg_pool_channels_last_driver<double, &avg_pool_channels_last_f64_##isa>;                          \
     (table).at(PoolOperation::max, Layout::channels_first, DataType::float32) =                             \
         &max_pool_channels_first_driver<float, &max_pool_2x2s2_f32_##isa, &max_pool_rows_f32_##isa, \
-            &max_pool_adaptive_rows_f32_##isa>;                                  \
+            &max_pool_adaptive_rows_f32_##isa, &max_pool_separable_f32_##isa>;                                  \
     (table).at(PoolOperation::max, Layout::channels_first, DataType::float64) =                             \
         &max_pool_channels_first_driver<double, &max_pool_2x2s2_f64_##isa, &max_pool_rows_f64_##isa, \
-            &max_pool_adaptive_rows_f64_##isa>;                                 \
+            &max_pool_adaptive_rows_f64_##isa, &max_pool_separable_f64_##isa>;                                 \
     (table).at(PoolOperation::average, Layout::channels_first, DataType::float32) =                         \
         &avg_pool_channels_first_driver<float, &avg_pool_2x2s2_f32_##isa, &avg_pool_rows_f32_##isa, \
             &avg_pool_adaptive_rows_f32_##isa>;                                  \

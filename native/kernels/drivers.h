@@ -452,7 +452,51 @@ void for_each_adaptive_row(const PoolRequest& request, int64_t first_item, int64
   }
 }
 
-template <typename T, TwoByTwoMaxKernel<T> two_by_two, RowsMaxKernel<T> rows_kernel, AdaptiveRowsKernel<T> adaptive_rows>
+// Whether channels-first max windows without indices suit the separable microkernel: stride 1
+// or 2 and no dilation along width, every window with a real column, and rows short enough for
+// a scratch row per thread.
+inline bool suits_separable_max(const WindowGeometry& g) {
+  const int64_t last_start = (g.output_size[2] - 1) * g.stride[2] - g.pad_begin[2];
+  return g.window_kind == WindowKind::strided && g.dilation[2] == 1 && g.stride[2] <= 2 &&
+         g.pad_begin[2] < g.kernel_size[2] && last_start < g.input_size[2] && g.input_size[2] <= (int64_t{1} << 16);
+}
+
+// Channels-first max output rows [first_item, end_item) without indices, each through the
+// separable microkernel with its window's real input rows; a row without one goes to `scalar`.
+template <typename T, PoolKernel scalar, SeparableMaxKernel<T> microkernel>
+void separable_max_rows(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  const WindowGeometry& g = request.geometry;
+  const T* input = static_cast<const T*>(request.input);
+  T* output = static_cast<T*>(request.output);
+  const int64_t outputs = g.output_size[2];
+  const int64_t width = g.input_size[2];
+  constexpr int64_t widest_lanes = 64 / sizeof(T);
+  std::vector<T> scratch(static_cast<size_t>(
+      separable_max_scratch(width, g.pad_begin[2], outputs, g.kernel_size[2], g.stride[2], widest_lanes)), lowest_value<T>());
+  std::vector<const T*> rows;
+  rows.reserve(static_cast<size_t>(g.kernel_size[0] * g.kernel_size[1]));
+  OutputRow at = output_row(g, first_item);
+  for (int64_t row = first_item; row < end_item; ++row, advance_output_row(g, at)) {
+    const TapRange depth = real_taps(g, 0, at.od);
+    const TapRange height = real_taps(g, 1, at.oh);
+    if (depth.count() == 0 || height.count() == 0) {
+      scalar(request, row, row + 1);
+      continue;
+    }
+    const T* plane = input + at.plane * g.input_plane();
+    rows.clear();
+    for (int64_t kd = depth.first; kd < depth.end; ++kd) {
+      for (int64_t kh = height.first; kh < height.end; ++kh) {
+        rows.push_back(plane + ((depth.start + kd * g.dilation[0]) * g.input_size[1] + height.start + kh * g.dilation[1]) * width);
+      }
+    }
+    microkernel(rows.data(), static_cast<int64_t>(rows.size()), width, g.pad_begin[2], outputs, g.kernel_size[2],
+                g.stride[2], scratch.data(), output + row * outputs);
+  }
+}
+
+template <typename T, TwoByTwoMaxKernel<T> two_by_two, RowsMaxKernel<T> rows_kernel, AdaptiveRowsKernel<T> adaptive_rows,
+          SeparableMaxKernel<T> separable>
 void max_pool_channels_first_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   constexpr PoolKernel scalar = &max_pool_scalar<T, Layout::channels_first>;
   const WindowGeometry& g = request.geometry;
@@ -469,6 +513,9 @@ void max_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
                      request.indices ? request.indices + at : nullptr);
         });
     return;
+  }
+  if (request.indices == nullptr && suits_separable_max(g)) {
+    return separable_max_rows<T, scalar, separable>(request, first_item, end_item);
   }
   if (!suits_window_rows(g)) return scalar(request, first_item, end_item);
   int32_t* indices = request.indices;

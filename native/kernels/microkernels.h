@@ -5,6 +5,7 @@
 // Names say op_layout_type_isa.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 
 namespace poolnd {
@@ -54,6 +55,23 @@ using RowsMaxKernel = void (*)(const WindowRows<T>& window, int64_t outputs, T* 
 // Averages sum from zero in tap order in T, then divide once by divisor.
 template <typename T>
 using RowsAverageKernel = void (*)(const WindowRows<T>& window, int64_t outputs, T divisor, T* output);
+
+// Channels-first max windows along one whole output row, floats without indices: output[j] is
+// the maximum of rows[r][c] over the row_count real input rows and the real columns c of
+// [j * stride - pad_begin, j * stride - pad_begin + kernel_width) ∩ [0, width), by PyTorch's
+// rule. Every window has a real column; stride is 1 or 2. scratch holds
+// separable_max_scratch(width, pad_begin, outputs, kernel_width, stride, lanes) elements, lanes
+// at least the kernel's vector width, all lowest_value<T>() before the first call: the kernel
+// writes [pad_begin, pad_begin + width) only, so the rest stays the windows' padding.
+template <typename T>
+using SeparableMaxKernel = void (*)(const T* const* rows, int64_t row_count, int64_t width, int64_t pad_begin,
+                                    int64_t outputs, int64_t kernel_width, int64_t stride, T* scratch, T* output);
+
+inline int64_t separable_max_scratch(int64_t width, int64_t pad_begin, int64_t outputs, int64_t kernel_width,
+                                     int64_t stride, int64_t lanes) {
+  const int64_t reach = std::max(pad_begin + width, stride * outputs + kernel_width);
+  return reach + 2 * lanes;
+}
 
 // Channels-first adaptive bins along one output row, floats without indices: output[j] reduces
 // rows[r][starts[j] + t] over r < row_count and t < lengths[j], row by row in order (max:
@@ -163,6 +181,8 @@ using BytesTwoByTwoAverageKernel = void (*)(int64_t pixels, int64_t channels, co
   void avg_pool_2x2s2_f64_##isa(int64_t, int64_t, const double*, int64_t, double, double*);                    \
   void max_pool_rows_f32_##isa(const WindowRows<float>&, int64_t, float*, int32_t*);                         \
   void max_pool_rows_f64_##isa(const WindowRows<double>&, int64_t, double*, int32_t*);                       \
+  void max_pool_separable_f32_##isa(const float* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, float*, float*); \
+  void max_pool_separable_f64_##isa(const double* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, double*, double*); \
   void avg_pool_rows_f32_##isa(const WindowRows<float>&, int64_t, float, float*);                             \
   void avg_pool_rows_f64_##isa(const WindowRows<double>&, int64_t, double, double*);                          \
   void max_pool_adaptive_rows_f32_##isa(const float* const*, int64_t, const int32_t*, const int32_t*, int64_t, float, float, float*); \

@@ -890,6 +890,93 @@ void rows_max(const WindowRows<typename Ops::Scalar>& window, int64_t outputs, t
   with_row_shape(window, [&](const auto& shape) { rows_max_shaped<Ops>(window, shape, outputs, output, indices); });
 }
 
+// Separable maxima (see SeparableMaxKernel). Without NaN a window's maximum does not depend on
+// the order of its taps, and equal values are equal bytes, but for +0 and -0, which PyTorch's rule
+// tells apart by which comes first. So the row's column maxima go into scratch, between lowest
+// values for the padding (which never beat a real tap), and each window takes the maximum of its
+// stretch of scratch: a few loads a window instead of one per tap. A block with a zero maximum
+// reruns by the exact rule, and so does the whole row when a tap is NaN (a sum of all the taps,
+// which NaN poisons, finds it; an infinity of each sign also makes NaN, and only costs the rerun).
+template <typename Ops>
+void separable_max(const typename Ops::Scalar* const* rows, int64_t row_count, int64_t width, int64_t pad_begin,
+                   int64_t outputs, int64_t kernel_width, int64_t stride, typename Ops::Scalar* scratch,
+                   typename Ops::Scalar* output) {
+  using T = typename Ops::Scalar;
+  using Vector = typename Ops::Vector;
+  constexpr int64_t lanes = Ops::width;
+  const auto exact = [&](int64_t first, int64_t end) {
+    for (int64_t j = first; j < end; ++j) {
+      const int64_t start = j * stride - pad_begin;
+      const int64_t column_end = std::min(width, start + kernel_width);
+      T best = lowest_value<T>();
+      for (int64_t r = 0; r < row_count; ++r) {
+        for (int64_t c = std::max<int64_t>(0, start); c < column_end; ++c) {
+          const T value = rows[r][c];
+          best = (value > best) | (value != value) ? value : best;
+        }
+      }
+      output[j] = best;
+    }
+  };
+  if (width < lanes || outputs < lanes) return exact(0, outputs);
+  T* const columns = scratch + pad_begin;  // scratch[pad_begin + c]: column c's maximum
+  Vector taps_sum = Ops::zero();
+  const auto column_maxima = [&](auto constant_rows) {
+    constexpr int64_t fixed_rows = decltype(constant_rows)::value;
+    const int64_t count = fixed_rows > 0 ? fixed_rows : row_count;
+    // Fixed rows in locals: the stores to scratch could alias rows[] for all the compiler knows.
+    const T* fixed[fixed_rows > 0 ? fixed_rows : 1];
+    for (int64_t r = 0; r < fixed_rows; ++r) fixed[r] = rows[r];
+    const auto column_block = [&](int64_t at) {
+      Vector best = Ops::load((fixed_rows > 0 ? fixed[0] : rows[0]) + at);
+      Vector sum = best;
+      for (int64_t r = 1; r < count; ++r) {
+        const Vector value = Ops::load((fixed_rows > 0 ? fixed[r] : rows[r]) + at);
+        best = Ops::maximum(value, best);
+        sum = Ops::add(sum, value);
+      }
+      taps_sum = Ops::add(taps_sum, sum);
+      Ops::store(columns + at, best);
+    };
+    int64_t c = 0;
+    for (; c + lanes <= width; c += lanes) column_block(c);
+    if (c < width) column_block(width - lanes);  // the last block moved back
+  };
+  // Three rows (3x3 windows) and two (their first and last output rows with padding) as constants.
+  if (row_count == 3) {
+    column_maxima(std::integral_constant<int64_t, 3>{});
+  } else if (row_count == 2) {
+    column_maxima(std::integral_constant<int64_t, 2>{});
+  } else {
+    column_maxima(std::integral_constant<int64_t, 0>{});
+  }
+  if (Ops::any(Ops::nan_lanes(taps_sum))) return exact(0, outputs);
+  for (int64_t i = 0; i < outputs; i += lanes) {
+    const int64_t at = std::min(i, outputs - lanes);
+    Vector best;
+    if (stride == 2) {
+      // Lanes in Ops' pair order until the store: a lane-wise maximum does not mind.
+      Vector even, odd;
+      Ops::load_pairs_unordered(scratch + 2 * at, even, odd);
+      best = kernel_width > 1 ? Ops::maximum(odd, even) : even;
+      for (int64_t k = 2; k < kernel_width; k += 2) {
+        Ops::load_pairs_unordered(scratch + 2 * at + k, even, odd);
+        best = Ops::maximum(even, best);
+        if (k + 1 < kernel_width) best = Ops::maximum(odd, best);
+      }
+      best = Ops::ordered(best);
+    } else {
+      best = Ops::load(scratch + at);
+      for (int64_t k = 1; k < kernel_width; ++k) best = Ops::maximum(Ops::load(scratch + at + k), best);
+    }
+    if (Ops::any(Ops::zero_lanes(best))) {
+      exact(at, at + lanes);
+    } else {
+      Ops::store(output + at, best);
+    }
+  }
+}
+
 template <typename Ops, typename Shape>
 void rows_average_shaped(const WindowRows<typename Ops::Scalar>& window, const Shape& shape, int64_t outputs,
                          typename Ops::Scalar divisor, typename Ops::Scalar* output) {

@@ -39,6 +39,7 @@ struct Avx2Float32 {
   // value > best ? value : best; a NaN value is not taken (nan_lanes finds it).
   static Vector maximum(Vector value, Vector best) { return _mm256_max_ps(value, best); }
   static Mask nan_lanes(Vector v) { return _mm256_cmp_ps(v, v, _CMP_UNORD_Q); }
+  static Mask zero_lanes(Vector v) { return _mm256_cmp_ps(v, _mm256_setzero_ps(), _CMP_EQ_OQ); }
   static Mask mask_or(Mask a, Mask b) { return _mm256_or_ps(a, b); }
   static bool any(Mask m) { return _mm256_movemask_ps(m) != 0; }
   static IndexVector index_splat(int32_t x) { return _mm256_set1_epi32(x); }
@@ -97,6 +98,7 @@ struct Avx2Float64 {
   static Vector select(Mask m, Vector if_true, Vector if_false) { return _mm256_blendv_pd(if_false, if_true, m); }
   static Vector maximum(Vector value, Vector best) { return _mm256_max_pd(value, best); }
   static Mask nan_lanes(Vector v) { return _mm256_cmp_pd(v, v, _CMP_UNORD_Q); }
+  static Mask zero_lanes(Vector v) { return _mm256_cmp_pd(v, _mm256_setzero_pd(), _CMP_EQ_OQ); }
   static Mask mask_or(Mask a, Mask b) { return _mm256_or_pd(a, b); }
   static bool any(Mask m) { return _mm256_movemask_pd(m) != 0; }
   static IndexVector index_splat(int32_t x) { return _mm_set1_epi32(x); }

@@ -41,6 +41,7 @@ struct Avx512Float32 {
     return _mm512_mask_blend_ps(_mm512_cmp_ps_mask(value, best, _CMP_GT_OQ), best, value);
   }
   static Mask nan_lanes(Vector v) { return _mm512_cmp_ps_mask(v, v, _CMP_UNORD_Q); }
+  static Mask zero_lanes(Vector v) { return _mm512_cmp_ps_mask(v, _mm512_setzero_ps(), _CMP_EQ_OQ); }
   static Mask mask_or(Mask a, Mask b) { return static_cast<Mask>(a | b); }
   static bool any(Mask m) { return m != 0; }
   static IndexVector index_splat(int32_t x) { return _mm512_set1_epi32(x); }
@@ -92,6 +93,7 @@ struct Avx512Float64 {
     return _mm512_mask_blend_pd(_mm512_cmp_pd_mask(value, best, _CMP_GT_OQ), best, value);
   }
   static Mask nan_lanes(Vector v) { return _mm512_cmp_pd_mask(v, v, _CMP_UNORD_Q); }
+  static Mask zero_lanes(Vector v) { return _mm512_cmp_pd_mask(v, _mm512_setzero_pd(), _CMP_EQ_OQ); }
   static Mask mask_or(Mask a, Mask b) { return static_cast<Mask>(a | b); }
   static bool any(Mask m) { return m != 0; }
   static IndexVector index_splat(int32_t x) { return _mm512_set1_epi64(x); }

@@ -46,6 +46,7 @@ struct NeonFloat32 {
   // prefers +0 to -0 whatever their order.
   static Vector maximum(Vector value, Vector best) { return vbslq_f32(vcgtq_f32(value, best), value, best); }
   static Mask nan_lanes(Vector v) { return vmvnq_u32(vceqq_f32(v, v)); }
+  static Mask zero_lanes(Vector v) { return vceqzq_f32(v); }
   static Mask mask_or(Mask a, Mask b) { return vorrq_u32(a, b); }
   static bool any(Mask m) { return vmaxvq_u32(m) != 0; }
   static IndexVector index_splat(int32_t x) { return vdupq_n_s32(x); }
@@ -91,6 +92,7 @@ struct NeonFloat64 {
   static Vector select(Mask m, Vector if_true, Vector if_false) { return vbslq_f64(m, if_true, if_false); }
   static Vector maximum(Vector value, Vector best) { return vbslq_f64(vcgtq_f64(value, best), value, best); }
   static Mask nan_lanes(Vector v) { return veorq_u64(vceqq_f64(v, v), vdupq_n_u64(~uint64_t{0})); }
+  static Mask zero_lanes(Vector v) { return vceqzq_f64(v); }
   static Mask mask_or(Mask a, Mask b) { return vorrq_u64(a, b); }
   static bool any(Mask m) { return (vgetq_lane_u64(m, 0) | vgetq_lane_u64(m, 1)) != 0; }
   static IndexVector index_splat(int32_t x) { return vdup_n_s32(x); }

@@ -36,6 +36,7 @@ struct Sse2Float32 {
   // value > best ? value : best; a NaN value is not taken (nan_lanes finds it).
   static Vector maximum(Vector value, Vector best) { return _mm_max_ps(value, best); }
   static Mask nan_lanes(Vector v) { return _mm_cmpunord_ps(v, v); }
+  static Mask zero_lanes(Vector v) { return _mm_cmpeq_ps(v, _mm_setzero_ps()); }
   static Mask mask_or(Mask a, Mask b) { return _mm_or_ps(a, b); }
   static bool any(Mask m) { return _mm_movemask_ps(m) != 0; }
   static IndexVector index_splat(int32_t x) { return _mm_set1_epi32(x); }
@@ -81,6 +82,7 @@ struct Sse2Float64 {
   }
   static Vector maximum(Vector value, Vector best) { return _mm_max_pd(value, best); }
   static Mask nan_lanes(Vector v) { return _mm_cmpunord_pd(v, v); }
+  static Mask zero_lanes(Vector v) { return _mm_cmpeq_pd(v, _mm_setzero_pd()); }
   static Mask mask_or(Mask a, Mask b) { return _mm_or_pd(a, b); }
   static bool any(Mask m) { return _mm_movemask_pd(m) != 0; }
   static IndexVector index_splat(int32_t x) { return _mm_set1_epi32(x); }

@@ -33,6 +33,16 @@ void max_pool_rows_f64_neon(const WindowRows<double>& window, int64_t outputs, d
   rows_max<NeonFloat64>(window, outputs, output, indices);
 }
 
+void max_pool_separable_f32_neon(const float* const* rows, int64_t row_count, int64_t width, int64_t pad_begin,
+                                  int64_t outputs, int64_t kernel_width, int64_t stride, float* scratch, float* output) {
+  separable_max<NeonFloat32>(rows, row_count, width, pad_begin, outputs, kernel_width, stride, scratch, output);
+}
+
+void max_pool_separable_f64_neon(const double* const* rows, int64_t row_count, int64_t width, int64_t pad_begin,
+                                  int64_t outputs, int64_t kernel_width, int64_t stride, double* scratch, double* output) {
+  separable_max<NeonFloat64>(rows, row_count, width, pad_begin, outputs, kernel_width, stride, scratch, output);
+}
+
 void max_pool_2x2s2_channels_last_u8_neon(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1, uint8_t* output) {
   bytes_two_by_two_max<NeonBytes, NeonByteLanes32>(pixels, channels, row0, row1, output);
 }

@@ -33,6 +33,16 @@ void max_pool_rows_f64_sse2(const WindowRows<double>& window, int64_t outputs, d
   rows_max<Sse2Float64>(window, outputs, output, indices);
 }
 
+void max_pool_separable_f32_sse2(const float* const* rows, int64_t row_count, int64_t width, int64_t pad_begin,
+                                  int64_t outputs, int64_t kernel_width, int64_t stride, float* scratch, float* output) {
+  separable_max<Sse2Float32>(rows, row_count, width, pad_begin, outputs, kernel_width, stride, scratch, output);
+}
+
+void max_pool_separable_f64_sse2(const double* const* rows, int64_t row_count, int64_t width, int64_t pad_begin,
+                                  int64_t outputs, int64_t kernel_width, int64_t stride, double* scratch, double* output) {
+  separable_max<Sse2Float64>(rows, row_count, width, pad_begin, outputs, kernel_width, stride, scratch, output);
+}
+
 void max_pool_adaptive_rows_f32_sse2(const float* const* rows, int64_t row_count, const int32_t* starts, const int32_t* lengths,
                                  int64_t outputs, float depth, float height, float* output) {
   adaptive_rows<Sse2Float32, false>(rows, row_count, starts, lengths, outputs, depth, height, output);
