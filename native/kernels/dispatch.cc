@@ -86,6 +86,8 @@ KernelTable scalar_table() {
         &global_channels_last_driver<double, &global_avg_channels_last_f64_##isa>;                          \
     (table).at(PoolOperation::global_average, Layout::channels_first, DataType::float32) =                  \
         &global_channels_first_driver<float, &global_avg_channels_first_f32_##isa>;                         \
+    (table).at(PoolOperation::global_average, Layout::channels_first, DataType::float64) =                  \
+        &global_channels_first_driver<double, &global_avg_channels_first_f64_##isa>;                        \
     (table).at(PoolOperation::global_max, Layout::channels_first, DataType::float32) =                      \
         &global_channels_first_driver<float, &global_max_channels_first_f32_##isa>;                         \
     (table).at(PoolOperation::global_max, Layout::channels_first, DataType::float64) =                      \

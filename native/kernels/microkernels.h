@@ -109,8 +109,8 @@ using RunAverageIntegerKernel = void (*)(const T* const* rows, int64_t row_count
                                          int64_t divisor, T* output);
 
 // Channels-first global pooling of `planes` planes of plane_size elements (plane_size >= 1):
-// output[p] reduces its plane in order. Max: PyTorch's rule. Float32 average: the plane's sum from
-// zero in double, divided once and rounded to float32, as the scalar kernel does.
+// output[p] reduces its plane in order. Max: PyTorch's rule. Float average: the plane's sum from
+// zero in double, divided once and rounded to T, as the scalar kernel does.
 template <typename T>
 using ChannelsFirstGlobalKernel = void (*)(int64_t planes, int64_t plane_size, const T* input, T* output);
 
@@ -194,6 +194,7 @@ using BytesTwoByTwoAverageKernel = void (*)(int64_t pixels, int64_t channels, co
   void global_avg_channels_last_f32_##isa(int64_t, int64_t, const float*, float*);                            \
   void global_avg_channels_last_f64_##isa(int64_t, int64_t, const double*, double*);                          \
   void global_avg_channels_first_f32_##isa(int64_t, int64_t, const float*, float*);                           \
+  void global_avg_channels_first_f64_##isa(int64_t, int64_t, const double*, double*);                         \
   void global_max_channels_first_f32_##isa(int64_t, int64_t, const float*, float*);                           \
   void global_max_channels_first_f64_##isa(int64_t, int64_t, const double*, double*);
 

@@ -479,23 +479,23 @@ void channels_last_global_average_f64(int64_t pixels, int64_t channels, const do
   }
 }
 
-// Channels-first float32 global average (see ChannelsFirstGlobalAverageKernel). Quads is the ISA's
-// plane-quad operations: 4x4 blocks are transposed so each step adds one element of four planes,
-// in each plane's order; four quads at a time keep four add chains in flight.
-template <typename Quads>
-void channels_first_global_average_f32(int64_t planes, int64_t plane_size, const float* input, float* output) {
+// Channels-first float global average (see ChannelsFirstGlobalAverageKernel). Quads is the ISA's
+// plane-quad operations for T: 4x4 blocks are transposed so each step adds one element of four
+// planes, in each plane's order, in double; four quads at a time keep four add chains in flight.
+template <typename Quads, typename T = typename Quads::Element>
+void channels_first_global_average(int64_t planes, int64_t plane_size, const T* input, T* output) {
   constexpr int kQuadsAtOnce = 4;
   const auto count = static_cast<double>(plane_size);
   int64_t p = 0;
   const auto sum_quads = [&](auto quads_constant) {
     constexpr int quads = decltype(quads_constant)::value;
-    const float* base = input + p * plane_size;
+    const T* base = input + p * plane_size;
     typename Quads::Sums sums[quads];
     for (int q = 0; q < quads; ++q) sums[q] = Quads::zero();
     int64_t i = 0;
     for (; i + 4 <= plane_size; i += 4) {
       for (int q = 0; q < quads; ++q) {
-        const float* first = base + 4 * q * plane_size + i;
+        const T* first = base + 4 * q * plane_size + i;
         auto a = Quads::load(first), b = Quads::load(first + plane_size);
         auto c = Quads::load(first + 2 * plane_size), d = Quads::load(first + 3 * plane_size);
         Quads::transpose(a, b, c, d);
@@ -504,7 +504,7 @@ void channels_first_global_average_f32(int64_t planes, int64_t plane_size, const
     }
     for (; i < plane_size; ++i) {
       for (int q = 0; q < quads; ++q) {
-        const float* first = base + 4 * q * plane_size + i;
+        const T* first = base + 4 * q * plane_size + i;
         sums[q] = Quads::add(sums[q], Quads::gather(first, first + plane_size, first + 2 * plane_size, first + 3 * plane_size));
       }
     }
@@ -515,7 +515,7 @@ void channels_first_global_average_f32(int64_t planes, int64_t plane_size, const
   for (; p < planes; ++p) {
     double sum = 0;
     for (int64_t i = 0; i < plane_size; ++i) sum += static_cast<double>(input[p * plane_size + i]);
-    output[p] = static_cast<float>(sum / count);
+    output[p] = static_cast<T>(sum / count);
   }
 }
 

@@ -30,7 +30,11 @@ void global_max_channels_first_f64_avx2(int64_t planes, int64_t plane_size, cons
 }
 
 void global_avg_channels_first_f32_avx2(int64_t planes, int64_t plane_size, const float* input, float* output) {
-  channels_first_global_average_f32<Avx2PlaneQuads>(planes, plane_size, input, output);
+  channels_first_global_average<Avx2PlaneQuads>(planes, plane_size, input, output);
+}
+
+void global_avg_channels_first_f64_avx2(int64_t planes, int64_t plane_size, const double* input, double* output) {
+  channels_first_global_average<Avx2PlaneQuads64>(planes, plane_size, input, output);
 }
 
 void global_max_channels_last_i8_avx2(int64_t pixels, int64_t channels, const int8_t* image, int8_t* output) {

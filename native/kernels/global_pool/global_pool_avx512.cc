@@ -31,7 +31,11 @@ void global_max_channels_first_f64_avx512(int64_t planes, int64_t plane_size, co
 }
 
 void global_avg_channels_first_f32_avx512(int64_t planes, int64_t plane_size, const float* input, float* output) {
-  channels_first_global_average_f32<Avx2PlaneQuads>(planes, plane_size, input, output);
+  channels_first_global_average<Avx2PlaneQuads>(planes, plane_size, input, output);
+}
+
+void global_avg_channels_first_f64_avx512(int64_t planes, int64_t plane_size, const double* input, double* output) {
+  channels_first_global_average<Avx2PlaneQuads64>(planes, plane_size, input, output);
 }
 
 }  // namespace poolnd

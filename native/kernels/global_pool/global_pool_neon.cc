@@ -30,7 +30,11 @@ void global_max_channels_first_f64_neon(int64_t planes, int64_t plane_size, cons
 }
 
 void global_avg_channels_first_f32_neon(int64_t planes, int64_t plane_size, const float* input, float* output) {
-  channels_first_global_average_f32<NeonPlaneQuads>(planes, plane_size, input, output);
+  channels_first_global_average<NeonPlaneQuads>(planes, plane_size, input, output);
+}
+
+void global_avg_channels_first_f64_neon(int64_t planes, int64_t plane_size, const double* input, double* output) {
+  channels_first_global_average<NeonPlaneQuads64>(planes, plane_size, input, output);
 }
 
 void global_max_channels_last_i8_neon(int64_t pixels, int64_t channels, const int8_t* image, int8_t* output) {

@@ -30,7 +30,11 @@ void global_max_channels_first_f64_sse2(int64_t planes, int64_t plane_size, cons
 }
 
 void global_avg_channels_first_f32_sse2(int64_t planes, int64_t plane_size, const float* input, float* output) {
-  channels_first_global_average_f32<Sse2PlaneQuads>(planes, plane_size, input, output);
+  channels_first_global_average<Sse2PlaneQuads>(planes, plane_size, input, output);
+}
+
+void global_avg_channels_first_f64_sse2(int64_t planes, int64_t plane_size, const double* input, double* output) {
+  channels_first_global_average<Sse2PlaneQuads64>(planes, plane_size, input, output);
 }
 
 }  // namespace poolnd

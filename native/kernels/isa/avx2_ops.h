@@ -194,6 +194,7 @@ struct Avx2ByteLanes32 {
 // Four float32 planes side by side, summed in double: a 4x4 block transposed so each quad holds
 // one element of each plane, widened into four double lanes.
 struct Avx2PlaneQuads {
+  using Element = float;
   using Quad = __m128;
   using Sums = __m256d;
   static Quad load(const float* p) { return _mm_loadu_ps(p); }
@@ -207,6 +208,29 @@ struct Avx2PlaneQuads {
   static void store_averages(float* p, Sums s, double count) {
     _mm_storeu_ps(p, _mm256_cvtpd_ps(_mm256_div_pd(s, _mm256_set1_pd(count))));
   }
+};
+
+// Four float64 planes side by side: a 4x4 block transposed so each quad holds one element of
+// each plane.
+struct Avx2PlaneQuads64 {
+  using Element = double;
+  using Quad = __m256d;
+  using Sums = __m256d;
+  static Quad load(const double* p) { return _mm256_loadu_pd(p); }
+  static Quad gather(const double* p0, const double* p1, const double* p2, const double* p3) {
+    return _mm256_setr_pd(*p0, *p1, *p2, *p3);
+  }
+  static void transpose(Quad& a, Quad& b, Quad& c, Quad& d) {
+    const __m256d ab_even = _mm256_unpacklo_pd(a, b), ab_odd = _mm256_unpackhi_pd(a, b);
+    const __m256d cd_even = _mm256_unpacklo_pd(c, d), cd_odd = _mm256_unpackhi_pd(c, d);
+    a = _mm256_permute2f128_pd(ab_even, cd_even, 0x20);
+    b = _mm256_permute2f128_pd(ab_odd, cd_odd, 0x20);
+    c = _mm256_permute2f128_pd(ab_even, cd_even, 0x31);
+    d = _mm256_permute2f128_pd(ab_odd, cd_odd, 0x31);
+  }
+  static Sums zero() { return _mm256_setzero_pd(); }
+  static Sums add(Sums s, Quad q) { return _mm256_add_pd(s, q); }
+  static void store_averages(double* p, Sums s, double count) { _mm256_storeu_pd(p, _mm256_div_pd(s, _mm256_set1_pd(count))); }
 };
 
 // Integer lanes for the channels-last max kernels: a whole register of T. Integers have no NaN,

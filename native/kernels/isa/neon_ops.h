@@ -178,6 +178,7 @@ struct NeonByteLanes32 {
 // Four float32 planes side by side, summed in double: a 4x4 block transposed so each quad holds
 // one element of each plane, widened into two double pairs.
 struct NeonPlaneQuads {
+  using Element = float;
   using Quad = float32x4_t;
   struct Sums {
     float64x2_t low, high;
@@ -383,6 +384,34 @@ struct NeonIntegerSums64 {
   static void store(T* p, Vector v) {
     if constexpr (std::is_signed_v<T>) vst1_s32(p, vmovn_s64(v));
     else vst1_u32(p, vmovn_u64(vreinterpretq_u64_s64(v)));
+  }
+};
+
+// Four float64 planes side by side: a 4x4 block transposed so each quad holds one element of
+// each plane, planes 0 and 1 in `low`, 2 and 3 in `high`.
+struct NeonPlaneQuads64 {
+  using Element = double;
+  struct Quad {
+    float64x2_t low, high;
+  };
+  using Sums = Quad;
+  static Quad load(const double* p) { return {vld1q_f64(p), vld1q_f64(p + 2)}; }
+  static Quad gather(const double* p0, const double* p1, const double* p2, const double* p3) {
+    return {vcombine_f64(vld1_f64(p0), vld1_f64(p1)), vcombine_f64(vld1_f64(p2), vld1_f64(p3))};
+  }
+  static void transpose(Quad& a, Quad& b, Quad& c, Quad& d) {
+    const Quad first{vzip1q_f64(a.low, b.low), vzip1q_f64(c.low, d.low)};
+    const Quad second{vzip2q_f64(a.low, b.low), vzip2q_f64(c.low, d.low)};
+    const Quad third{vzip1q_f64(a.high, b.high), vzip1q_f64(c.high, d.high)};
+    const Quad fourth{vzip2q_f64(a.high, b.high), vzip2q_f64(c.high, d.high)};
+    a = first, b = second, c = third, d = fourth;
+  }
+  static Sums zero() { return {vdupq_n_f64(0.0), vdupq_n_f64(0.0)}; }
+  static Sums add(Sums s, Quad q) { return {vaddq_f64(s.low, q.low), vaddq_f64(s.high, q.high)}; }
+  static void store_averages(double* p, Sums s, double count) {
+    const float64x2_t divisor = vdupq_n_f64(count);
+    vst1q_f64(p, vdivq_f64(s.low, divisor));
+    vst1q_f64(p + 2, vdivq_f64(s.high, divisor));
   }
 };
 

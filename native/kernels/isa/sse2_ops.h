@@ -105,6 +105,7 @@ struct Sse2Float64 {
 // Four float32 planes side by side, summed in double: a 4x4 block transposed so each quad holds
 // one element of each plane, widened into two double pairs.
 struct Sse2PlaneQuads {
+  using Element = float;
   using Quad = __m128;
   struct Sums {
     __m128d low, high;
@@ -122,6 +123,34 @@ struct Sse2PlaneQuads {
   static void store_averages(float* p, Sums s, double count) {
     const __m128d divisor = _mm_set1_pd(count);
     _mm_storeu_ps(p, _mm_movelh_ps(_mm_cvtpd_ps(_mm_div_pd(s.low, divisor)), _mm_cvtpd_ps(_mm_div_pd(s.high, divisor))));
+  }
+};
+
+// Four float64 planes side by side: a 4x4 block transposed so each quad holds one element of
+// each plane, planes 0 and 1 in `low`, 2 and 3 in `high`.
+struct Sse2PlaneQuads64 {
+  using Element = double;
+  struct Quad {
+    __m128d low, high;
+  };
+  using Sums = Quad;
+  static Quad load(const double* p) { return {_mm_loadu_pd(p), _mm_loadu_pd(p + 2)}; }
+  static Quad gather(const double* p0, const double* p1, const double* p2, const double* p3) {
+    return {_mm_setr_pd(*p0, *p1), _mm_setr_pd(*p2, *p3)};
+  }
+  static void transpose(Quad& a, Quad& b, Quad& c, Quad& d) {
+    const Quad first{_mm_unpacklo_pd(a.low, b.low), _mm_unpacklo_pd(c.low, d.low)};
+    const Quad second{_mm_unpackhi_pd(a.low, b.low), _mm_unpackhi_pd(c.low, d.low)};
+    const Quad third{_mm_unpacklo_pd(a.high, b.high), _mm_unpacklo_pd(c.high, d.high)};
+    const Quad fourth{_mm_unpackhi_pd(a.high, b.high), _mm_unpackhi_pd(c.high, d.high)};
+    a = first, b = second, c = third, d = fourth;
+  }
+  static Sums zero() { return {_mm_setzero_pd(), _mm_setzero_pd()}; }
+  static Sums add(Sums s, Quad q) { return {_mm_add_pd(s.low, q.low), _mm_add_pd(s.high, q.high)}; }
+  static void store_averages(double* p, Sums s, double count) {
+    const __m128d divisor = _mm_set1_pd(count);
+    _mm_storeu_pd(p, _mm_div_pd(s.low, divisor));
+    _mm_storeu_pd(p + 2, _mm_div_pd(s.high, divisor));
   }
 };
 
