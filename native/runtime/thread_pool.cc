@@ -43,7 +43,8 @@ void ThreadPool::parallel_for(int64_t items, int64_t grain, RangeBody body) {
     body(0, items);
     return;
   }
-  std::unique_lock<std::mutex> call(call_mutex_, std::try_to_lock);
+  std::unique_lock<std::mutex> call(call_mutex_, std::defer_lock);
+  if (try_lock(call_mutex_)) call = std::unique_lock<std::mutex>(call_mutex_, std::adopt_lock);
   int threads = 1;
   if (call.owns_lock()) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -75,8 +76,9 @@ void ThreadPool::start_workers_locked() {
   if (workers_.size() == wanted) return;
   assert(workers_.empty());
   stopping_ = false;
-  workers_.reserve(wanted);
-  for (size_t i = 0; i < wanted; ++i) workers_.emplace_back([this] { work(); });
+  workers_.resize(wanted);
+  // A thread the system refuses leaves its share of the work to the others.
+  for (Thread& worker : workers_) worker.start(&ThreadPool::work_entry, this);
 }
 
 void ThreadPool::work() {
@@ -96,14 +98,14 @@ void ThreadPool::work() {
 }
 
 void ThreadPool::stop() {
-  std::vector<std::thread> workers;
+  std::vector<Thread> workers;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     stopping_ = true;
     workers.swap(workers_);
   }
   wake_.notify_all();
-  for (std::thread& worker : workers) worker.join();
+  for (Thread& worker : workers) worker.join();
 }
 
 ThreadPool& kernel_thread_pool() {

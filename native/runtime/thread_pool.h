@@ -4,12 +4,12 @@
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <mutex>
-#include <thread>
 #include <type_traits>
 #include <vector>
+
+#include "threads.h"
 
 namespace poolnd {
 
@@ -61,14 +61,15 @@ class ThreadPool {
   };
 
   static void run_chunks(Job& job);
+  static void work_entry(void* pool) { static_cast<ThreadPool*>(pool)->work(); }
   void work();
   void start_workers_locked();
 
   std::mutex call_mutex_;  // one parallel call at a time
   mutable std::mutex mutex_;
-  std::condition_variable wake_;
-  std::condition_variable idle_;
-  std::vector<std::thread> workers_;
+  ConditionVariable wake_;
+  ConditionVariable idle_;
+  std::vector<Thread> workers_;
   int thread_count_ = 1;
   bool thread_count_set_ = false;
   bool stopping_ = false;

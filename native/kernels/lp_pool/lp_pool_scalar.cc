@@ -4,8 +4,12 @@
 // uses std::pow, so a negative sum with a fractional 1/p is NaN.
 #include <cmath>
 
+#include "../../runtime/glibc_symbols.h"
 #include "../pool_kernels.h"
 #include "../window.h"
+
+POOLND_OLDEST_GLIBC_SYMBOL(pow);
+POOLND_OLDEST_GLIBC_SYMBOL(powf);
 
 namespace poolnd {
 namespace {
