@@ -1,11 +1,12 @@
 // The package surface: entry points, tensor forms, empty tensors, runtime facts.
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import * as poolnd from '../dist/index.js';
+import { execNode } from './child-process';
 
 const require = createRequire(import.meta.url);
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -14,9 +15,7 @@ describe('package entry points', () => {
   it('require() and import give the same functions from one instance (in plain Node)', () => {
     // Run outside vitest, whose module loader would give the two entries separate instances.
     const script = `
-      import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+      import { createRequire } from 'node:module';
       import * as fromImport from 'poolnd';
       const fromRequire = createRequire(import.meta.url)('poolnd');
       const names = Object.keys(fromRequire).filter((name) => name !== '__esModule').sort();
@@ -24,7 +23,7 @@ import { fileURLToPath } from 'node:url';
       console.log(JSON.stringify({ names, importNames: Object.keys(fromImport).sort(), same }));
     `;
     const report = JSON.parse(
-      execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: packageRoot, encoding: 'utf8' }),
+      execNode(['--input-type=module', '-e', script], { cwd: packageRoot, encoding: 'utf8' }),
     ) as { names: string[]; importNames: string[]; same: boolean };
     expect(report.names).toContain('maxPool2d');
     expect(report.importNames).toEqual(report.names);
@@ -103,5 +102,19 @@ describe('runtime', () => {
     expect(facts.arch).toBe(process.arch);
     expect(facts.binding.endsWith('.node')).toBe(true);
     expect(existsSync(facts.binding)).toBe(true);
+  });
+
+  it('loads the prebuild for this platform under PREBUILDS_ONLY, else the local build', () => {
+    const binding = poolnd.info().binding.split(path.sep).join('/');
+    if (process.env.PREBUILDS_ONLY) {
+      expect(binding).toMatch(new RegExp(`/prebuilds/${process.platform}-${process.arch}/poolnd\\.glibc\\.node$`));
+    } else {
+      expect(binding).toMatch(/\/build\/Release\/poolnd\.node$/);
+    }
+  });
+
+  // The prebuild lanes of .ci/run set POOLND_SIMD to each level the binary has.
+  it.runIf(process.env.POOLND_SIMD)('runs at the SIMD level POOLND_SIMD asks for', () => {
+    expect(poolnd.simdLevel()).toBe(process.env.POOLND_SIMD);
   });
 });

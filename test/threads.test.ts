@@ -1,10 +1,10 @@
 // The kernel thread pool: every thread count gives the same bits, concurrent calls share the
 // pool safely, and POOLND_NUM_THREADS and worker threads behave.
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import * as poolnd from '../dist/index.js';
+import { execNode } from './child-process';
 import { referencePool } from './reference';
 import { expectSameValues, randomArray, seededRandom } from './random-cases';
 
@@ -65,7 +65,7 @@ describe('kernel threads', () => {
   it('POOLND_NUM_THREADS sets the default; a bad value warns and falls back', () => {
     const script = "const p = require('./'); process.stdout.write(String(p.getNumThreads()));";
     const run = (value: string) =>
-      execFileSync(process.execPath, ['-e', script], { cwd: packageRoot, encoding: 'utf8', env: { ...process.env, POOLND_NUM_THREADS: value }, stdio: ['ignore', 'pipe', 'pipe'] });
+      execNode(['-e', script], { cwd: packageRoot, encoding: 'utf8', env: { ...process.env, POOLND_NUM_THREADS: value }, stdio: ['ignore', 'pipe', 'pipe'] });
     expect(run('3')).toBe('3');
     const fallback = run('');
     expect(Number(fallback)).toBeGreaterThanOrEqual(1);
@@ -85,7 +85,7 @@ describe('kernel threads', () => {
         process.stdout.write(JSON.stringify([threads, value, main.data[0]]));
       });
     `;
-    const output = execFileSync(process.execPath, ['-e', script], { cwd: packageRoot, encoding: 'utf8', timeout: 20000 });
+    const output = execNode(['-e', script], { cwd: packageRoot, encoding: 'utf8', timeout: 20000 });
     expect(JSON.parse(output)).toEqual([3, 2, 1]);
   });
 });
