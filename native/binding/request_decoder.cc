@@ -16,7 +16,7 @@ namespace {
 }
 
 inline void check(Napi::Env env, bool holds, const char* what) {
-  if (__builtin_expect(!holds, 0)) fail_invariant(env, what);
+  if (!holds) fail_invariant(env, what);
 }
 
 int64_t integer_field(Napi::Env env, const double* fields, int index, int64_t minimum) {
@@ -48,7 +48,8 @@ bool type_matches(napi_typedarray_type array_type, DataType data_type) {
 int64_t checked_product(std::initializer_list<int64_t> factors) {
   int64_t product = 1;
   for (int64_t factor : factors) {
-    if (__builtin_mul_overflow(product, factor, &product)) return -1;
+    if (factor != 0 && product > std::numeric_limits<int64_t>::max() / factor) return -1;
+    product *= factor;
   }
   return product;
 }

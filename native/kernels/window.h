@@ -8,6 +8,7 @@
 #include <limits>
 #include <type_traits>
 
+#include "compiler.h"
 #include "pool_request.h"
 
 namespace poolnd {
@@ -26,16 +27,30 @@ inline int64_t ceil_div_positive(int64_t numerator, int64_t denominator) {
   return (numerator + denominator - 1) / denominator;
 }
 
+// (a * b + add) / divisor, the product and sum in 128 bits; the quotient fits 64 bits.
+inline uint64_t multiply_add_divide(uint64_t a, uint64_t b, uint64_t add, uint64_t divisor) {
+#if defined(__SIZEOF_INT128__)
+  using Wide = unsigned __int128;
+  return static_cast<uint64_t>((static_cast<Wide>(a) * b + add) / divisor);
+#else  // MSVC on x64
+  uint64_t high = 0;
+  const uint64_t low = _umul128(a, b, &high);
+  const uint64_t sum = low + add;
+  high += sum < low ? 1 : 0;
+  uint64_t remainder = 0;
+  return _udiv128(high, sum, divisor, &remainder);
+#endif
+}
+
 // An adaptive bin is never empty and never leaves the input. The products use 128 bits because
 // i * in can pass 2^63 when both sizes are near 2^32.
 // Out of line: its 128-bit divisions would stop real_taps, on every window's path, from inlining.
-[[gnu::noinline]] inline TapRange adaptive_bin(const WindowGeometry& g, int dim, int64_t output_index) {
-  using Wide = unsigned __int128;
-  const Wide input = static_cast<Wide>(g.input_size[dim]);
-  const Wide output = static_cast<Wide>(g.output_size[dim]);
-  const Wide index = static_cast<Wide>(output_index);
-  const auto start = static_cast<int64_t>(index * input / output);
-  const auto end = static_cast<int64_t>(((index + 1) * input + output - 1) / output);
+POOLND_NOINLINE inline TapRange adaptive_bin(const WindowGeometry& g, int dim, int64_t output_index) {
+  const auto input = static_cast<uint64_t>(g.input_size[dim]);
+  const auto output = static_cast<uint64_t>(g.output_size[dim]);
+  const auto index = static_cast<uint64_t>(output_index);
+  const auto start = static_cast<int64_t>(multiply_add_divide(index, input, 0, output));
+  const auto end = static_cast<int64_t>(multiply_add_divide(index + 1, input, output - 1, output));
   return {start, 0, end - start};
 }
 
@@ -62,7 +77,7 @@ inline PoolRequest uniform_bins_as_strided(const PoolRequest& request) {
   return strided;
 }
 
-[[gnu::always_inline]] inline TapRange real_taps(const WindowGeometry& g, int dim, int64_t output_index) {
+POOLND_ALWAYS_INLINE inline TapRange real_taps(const WindowGeometry& g, int dim, int64_t output_index) {
   if (g.window_kind == WindowKind::adaptive) return adaptive_bin(g, dim, output_index);
   const int64_t start = output_index * g.stride[dim] - g.pad_begin[dim];
   const int64_t dilation = g.dilation[dim];

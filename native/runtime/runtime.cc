@@ -2,9 +2,47 @@
 
 #include <atomic>
 
+#if defined(_MSC_VER) && !defined(__clang__)
+#include <immintrin.h>
+#include <intrin.h>
+#endif
+
 #include "thread_pool.h"
 
 namespace poolnd {
+namespace {
+
+#if defined(POOLND_ARCH_X64)
+enum class CpuFeature { avx2, fma, avx512f };
+
+#if defined(_MSC_VER) && !defined(__clang__)
+// MSVC has no __builtin_cpu_supports: the CPUID bits, and XGETBV for the register state the OS saves.
+bool cpu_supports(CpuFeature feature) {
+  int leaf1[4], leaf7[4];
+  __cpuid(leaf1, 1);
+  __cpuidex(leaf7, 7, 0);
+  const bool os_saves_avx = (leaf1[2] & (1 << 27)) != 0 && (_xgetbv(0) & 0x6) == 0x6;
+  const bool os_saves_avx512 = os_saves_avx && (_xgetbv(0) & 0xE0) == 0xE0;
+  switch (feature) {
+    case CpuFeature::avx2: return os_saves_avx && (leaf7[1] & (1 << 5)) != 0;
+    case CpuFeature::fma: return os_saves_avx && (leaf1[2] & (1 << 12)) != 0;
+    case CpuFeature::avx512f: return os_saves_avx512 && (leaf7[1] & (1 << 16)) != 0;
+  }
+  return false;
+}
+#else
+bool cpu_supports(CpuFeature feature) {
+  switch (feature) {
+    case CpuFeature::avx2: return __builtin_cpu_supports("avx2");
+    case CpuFeature::fma: return __builtin_cpu_supports("fma");
+    case CpuFeature::avx512f: return __builtin_cpu_supports("avx512f");
+  }
+  return false;
+}
+#endif
+#endif
+
+}  // namespace
 
 const char* simd_level_name(SimdLevel level) {
   switch (level) {
@@ -22,9 +60,9 @@ SimdLevel detected_simd_level() {
 #if defined(POOLND_ARCH_X64)
   // The AVX2 kernels are built with FMA enabled, so both must be there.
 #if defined(POOLND_HAVE_AVX512)
-  if (__builtin_cpu_supports("avx512f")) return SimdLevel::avx512;
+  if (cpu_supports(CpuFeature::avx512f)) return SimdLevel::avx512;
 #endif
-  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return SimdLevel::avx2;
+  if (cpu_supports(CpuFeature::avx2) && cpu_supports(CpuFeature::fma)) return SimdLevel::avx2;
   return SimdLevel::sse2;  // the x86-64 baseline
 #elif defined(POOLND_ARCH_ARM64)
   return SimdLevel::neon;  // the armv8-a baseline

@@ -1,15 +1,36 @@
 #include "threads.h"
 
-#include <cstdlib>
+#include <system_error>
 #include <utility>
 
 #include "glibc_symbols.h"
 
+#if defined(__linux__)
 POOLND_OLDEST_GLIBC_SYMBOL(pthread_create);
 POOLND_OLDEST_GLIBC_SYMBOL(pthread_join);
 POOLND_OLDEST_GLIBC_SYMBOL(pthread_mutex_trylock);
+#endif
 
 namespace poolnd {
+
+Thread& Thread::operator=(Thread&& other) noexcept {
+  if (this != &other) {
+    join();
+#if defined(__linux__)
+    handle_ = other.handle_;
+    running_ = std::exchange(other.running_, false);
+#else
+    thread_ = std::move(other.thread_);
+#endif
+  }
+  return *this;
+}
+
+Thread::Thread(Thread&& other) noexcept { *this = std::move(other); }
+
+Thread::~Thread() { join(); }
+
+#if defined(__linux__)
 namespace {
 
 struct Start {
@@ -26,17 +47,6 @@ void* run_thread(void* start) {
 
 }  // namespace
 
-Thread& Thread::operator=(Thread&& other) noexcept {
-  if (this != &other) {
-    join();
-    handle_ = other.handle_;
-    running_ = std::exchange(other.running_, false);
-  }
-  return *this;
-}
-
-Thread::~Thread() { join(); }
-
 bool Thread::start(void (*entry)(void*), void* context) {
   join();
   auto* start = new Start{entry, context};
@@ -52,5 +62,25 @@ void Thread::join() {
 }
 
 bool try_lock(std::mutex& mutex) { return pthread_mutex_trylock(mutex.native_handle()) == 0; }
+
+#else
+
+bool Thread::start(void (*entry)(void*), void* context) {
+  join();
+  try {
+    thread_ = std::thread(entry, context);
+  } catch (const std::system_error&) {
+    return false;
+  }
+  return true;
+}
+
+void Thread::join() {
+  if (thread_.joinable()) thread_.join();
+}
+
+bool try_lock(std::mutex& mutex) { return mutex.try_lock(); }
+
+#endif
 
 }  // namespace poolnd

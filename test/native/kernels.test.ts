@@ -8,7 +8,9 @@ import { simdLevel } from '../../dist/index.js';
 import { spawnProgram } from '../child-process';
 
 // POOLND_KERNEL_TESTER: another build's tester, such as the arm64 one the emulated lane runs.
-const tester = process.env.POOLND_KERNEL_TESTER ?? fileURLToPath(new URL('../../build/poolnd_kernel_tester', import.meta.url));
+const tester =
+  process.env.POOLND_KERNEL_TESTER ??
+  fileURLToPath(new URL(`../../build/poolnd_kernel_tester${process.platform === 'win32' ? '.exe' : ''}`, import.meta.url));
 
 describe('native kernel variants', () => {
   it('match the scalar reference exactly at every level this CPU supports', () => {
