@@ -158,18 +158,6 @@ KernelTable scalar_table() {
         &global_channels_first_driver<int32_t, &global_max_channels_first_i32_##isa>; \
     (table).at(PoolOperation::global_max, Layout::channels_first, DataType::uint32) = \
         &global_channels_first_driver<uint32_t, &global_max_channels_first_u32_##isa>; \
-    (table).at(PoolOperation::global_average, Layout::channels_first, DataType::int32) = \
-        &global_integer_average_driver<int32_t, &global_channels_first_driver<int32_t, &global_avg_channels_first_i32_##isa>, \
-                                       &global_average_channels_first_scalar<int32_t>, int64_t>; \
-    (table).at(PoolOperation::global_average, Layout::channels_last, DataType::int32) = \
-        &global_integer_average_driver<int32_t, &global_channels_last_driver<int32_t, &global_avg_channels_last_i32_##isa>, \
-                                       &global_average_channels_last_scalar<int32_t>, int64_t>; \
-    (table).at(PoolOperation::global_average, Layout::channels_first, DataType::uint32) = \
-        &global_integer_average_driver<uint32_t, &global_channels_first_driver<uint32_t, &global_avg_channels_first_u32_##isa>, \
-                                       &global_average_channels_first_scalar<uint32_t>, int64_t>; \
-    (table).at(PoolOperation::global_average, Layout::channels_last, DataType::uint32) = \
-        &global_integer_average_driver<uint32_t, &global_channels_last_driver<uint32_t, &global_avg_channels_last_u32_##isa>, \
-                                       &global_average_channels_last_scalar<uint32_t>, int64_t>; \
     (table).at(PoolOperation::average, Layout::channels_first, DataType::int8) = \
         &avg_pool_integer_channels_first_driver<int8_t, &avg_pool_run_i8_##isa>; \
     (table).at(PoolOperation::average, Layout::channels_last, DataType::int8) = \

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 #include <vector>
 
@@ -288,15 +287,13 @@ void global_channels_first_driver(const PoolRequest& request, int64_t first_item
               static_cast<T*>(request.output) + first_item);
 }
 
-// Integer global averages sum in Sum lanes (int32 for 8- and 16-bit types, int64 for 32-bit
-// ones): the microkernel while every plane's sum stays within Sum, else the scalar kernel.
-template <typename T, PoolKernel microkernel_driver, PoolKernel scalar, typename Sum = int32_t>
+// 8- and 16-bit integer global averages sum in int32 lanes: the microkernel while every plane's
+// sum stays below 2^31, else the scalar kernel.
+template <typename T, PoolKernel microkernel_driver, PoolKernel scalar>
 void global_integer_average_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   const double largest = std::max(-static_cast<double>(std::numeric_limits<T>::min()),
                                   static_cast<double>(std::numeric_limits<T>::max()));
-  // Rounding is monotonic, so a product of 2^bits or more never rounds below it.
-  const double limit = std::ldexp(1.0, 8 * static_cast<int>(sizeof(Sum)) - 1);
-  const bool fits = static_cast<double>(request.geometry.input_plane()) * largest < limit;
+  const bool fits = static_cast<double>(request.geometry.input_plane()) * largest < 2147483648.0;
   (fits ? microkernel_driver : scalar)(request, first_item, end_item);
 }
 

@@ -162,15 +162,11 @@ using BytesTwoByTwoAverageKernel = void (*)(int64_t pixels, int64_t channels, co
   void max_pool_channels_last_i32_##isa(int64_t, int64_t, const int32_t* const*, int32_t*); \
   void global_max_channels_last_i32_##isa(int64_t, int64_t, const int32_t*, int32_t*); \
   void global_max_channels_first_i32_##isa(int64_t, int64_t, const int32_t*, int32_t*); \
-  void global_avg_channels_first_i32_##isa(int64_t, int64_t, const int32_t*, int32_t*); \
-  void global_avg_channels_last_i32_##isa(int64_t, int64_t, const int32_t*, int32_t*); \
   void max_pool_run_i32_##isa(const int32_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int32_t*); \
   void avg_pool_run_i32_##isa(const int32_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int32_t*); \
   void max_pool_channels_last_u32_##isa(int64_t, int64_t, const uint32_t* const*, uint32_t*); \
   void global_max_channels_last_u32_##isa(int64_t, int64_t, const uint32_t*, uint32_t*); \
   void global_max_channels_first_u32_##isa(int64_t, int64_t, const uint32_t*, uint32_t*); \
-  void global_avg_channels_first_u32_##isa(int64_t, int64_t, const uint32_t*, uint32_t*); \
-  void global_avg_channels_last_u32_##isa(int64_t, int64_t, const uint32_t*, uint32_t*); \
   void max_pool_run_u32_##isa(const uint32_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint32_t*); \
   void avg_pool_run_u32_##isa(const uint32_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint32_t*);
 

@@ -383,9 +383,9 @@ void channels_first_global_max_integer(int64_t planes, int64_t plane_size, const
   }
 }
 
-// Integer global averages (Ops: IntegerSums, int32 lanes for 8- and 16-bit types, or
-// IntegerSums64, int64 lanes for 32-bit ones; the driver keeps every sum within Ops::Sum):
-// integer sums are exact in any order, then divided and rounded as the scalar kernel does.
+// 8- and 16-bit integer global averages (Ops: IntegerSums, int32 lanes; the driver keeps every
+// sum below 2^31): integer sums are exact in any order, then divided and rounded as the scalar
+// kernel does.
 template <typename Ops>
 void channels_first_global_average_integer(int64_t planes, int64_t plane_size, const typename Ops::Scalar* input,
                                            typename Ops::Scalar* output) {
@@ -396,7 +396,7 @@ void channels_first_global_average_integer(int64_t planes, int64_t plane_size, c
     auto lanes = Ops::zero();
     int64_t i = 0;
     for (; i + width <= plane_size; i += width) lanes = Ops::add(lanes, Ops::load(values + i));
-    alignas(64) typename Ops::Sum stored[width];
+    alignas(64) int32_t stored[width];
     Ops::store_sums(stored, lanes);
     int64_t sum = 0;
     for (int64_t k = 0; k < width; ++k) sum += stored[k];
@@ -416,7 +416,7 @@ void channels_last_global_average_integer(int64_t pixels, int64_t channels, cons
       const int64_t at = std::min(c, channels - width);  // the last block moved back
       auto lanes = Ops::zero();
       for (int64_t p = 0; p < pixels; ++p) lanes = Ops::add(lanes, Ops::load(image + p * channels + at));
-      alignas(64) typename Ops::Sum stored[width];
+      alignas(64) int32_t stored[width];
       Ops::store_sums(stored, lanes);
       for (int64_t k = 0; k < width; ++k) output[at + k] = round_divide_clamped<T>(stored[k], pixels);
     }

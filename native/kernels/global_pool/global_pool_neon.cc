@@ -117,20 +117,4 @@ void global_max_channels_first_u32_neon(int64_t planes, int64_t plane_size, cons
   channels_first_global_max_integer<NeonIntegers<uint32_t>>(planes, plane_size, input, output);
 }
 
-void global_avg_channels_first_i32_neon(int64_t planes, int64_t plane_size, const int32_t* input, int32_t* output) {
-  channels_first_global_average_integer<NeonIntegerSums64<int32_t>>(planes, plane_size, input, output);
-}
-
-void global_avg_channels_last_i32_neon(int64_t pixels, int64_t channels, const int32_t* image, int32_t* output) {
-  channels_last_global_average_integer<NeonIntegerSums64<int32_t>>(pixels, channels, image, output);
-}
-
-void global_avg_channels_first_u32_neon(int64_t planes, int64_t plane_size, const uint32_t* input, uint32_t* output) {
-  channels_first_global_average_integer<NeonIntegerSums64<uint32_t>>(planes, plane_size, input, output);
-}
-
-void global_avg_channels_last_u32_neon(int64_t pixels, int64_t channels, const uint32_t* image, uint32_t* output) {
-  channels_last_global_average_integer<NeonIntegerSums64<uint32_t>>(pixels, channels, image, output);
-}
-
 }  // namespace poolnd

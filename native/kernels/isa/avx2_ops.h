@@ -274,7 +274,6 @@ template <typename T>
 struct Avx2IntegerSums {
   static_assert(sizeof(T) <= 2, "8- and 16-bit integers");
   using Scalar = T;
-  using Sum = int32_t;
   using Vector = __m256i;
   using Table = __m256i;
   static constexpr int width = 8;
@@ -371,7 +370,6 @@ template <typename T>
 struct Avx2IntegerSums64 {
   static_assert(sizeof(T) == 4, "32-bit integers");
   using Scalar = T;
-  using Sum = int64_t;
   using Vector = __m256i;
   using Table = __m256i;
   static constexpr int width = 4;
@@ -388,7 +386,6 @@ struct Avx2IntegerSums64 {
                              2 * lanes[2] + 1, 2 * lanes[3], 2 * lanes[3] + 1);
   }
   static Vector pack(Vector v, Table table) { return _mm256_permutevar8x32_epi32(v, table); }
-  static void store_sums(int64_t* p, Vector v) { _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v); }
   static Vector divide_rounded(Vector sums, double divisor) {
     // |sum| < 2^51: adding 2^52 + 2^51 puts it in the mantissa of a double of that exponent.
     const __m256d magic = _mm256_set1_pd(6755399441055744.0);

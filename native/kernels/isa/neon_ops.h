@@ -252,7 +252,6 @@ template <typename T>
 struct NeonIntegerSums {
   static_assert(sizeof(T) <= 2, "8- and 16-bit integers");
   using Scalar = T;
-  using Sum = int32_t;
   using Vector = int32x4_t;
   using Table = uint8x16_t;
   static constexpr int width = 4;
@@ -356,13 +355,11 @@ template <typename T>
 struct NeonIntegerSums64 {
   static_assert(sizeof(T) == 4, "32-bit integers");
   using Scalar = T;
-  using Sum = int64_t;
   using Vector = int64x2_t;
   using Table = uint8x16_t;
   static constexpr int width = 2;
   static Vector zero() { return vdupq_n_s64(0); }
   static Vector add(Vector a, Vector b) { return vaddq_s64(a, b); }
-  static void store_sums(int64_t* p, Vector v) { vst1q_s64(p, v); }
   // Reads exactly `width` elements.
   static Vector load(const T* p) {
     if constexpr (std::is_signed_v<T>) return vmovl_s32(vld1_s32(p));
