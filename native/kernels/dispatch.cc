@@ -126,7 +126,7 @@ KernelTable scalar_table() {
         &global_channels_first_driver<int8_t, &global_max_channels_first_i8_##isa>; \
     (table).at(PoolOperation::global_average, Layout::channels_first, DataType::int8) = \
         &global_integer_average_driver<int8_t, &global_channels_first_driver<int8_t, &global_avg_channels_first_i8_##isa>, \
-                                       &global_average_channels_first_scalar<int8_t>>; \
+                                       &global_average_channels_first_scalar<int8_t>, 96>; \
     (table).at(PoolOperation::global_average, Layout::channels_last, DataType::int8) = \
         &global_integer_average_driver<int8_t, &global_channels_last_driver<int8_t, &global_avg_channels_last_i8_##isa>, \
                                        &global_average_channels_last_scalar<int8_t>>; \
@@ -134,7 +134,7 @@ KernelTable scalar_table() {
         &global_channels_first_driver<uint8_t, &global_max_channels_first_u8_##isa>; \
     (table).at(PoolOperation::global_average, Layout::channels_first, DataType::uint8) = \
         &global_integer_average_driver<uint8_t, &global_channels_first_driver<uint8_t, &global_avg_channels_first_u8_##isa>, \
-                                       &global_average_channels_first_scalar<uint8_t>>; \
+                                       &global_average_channels_first_scalar<uint8_t>, 96>; \
     (table).at(PoolOperation::global_average, Layout::channels_last, DataType::uint8) = \
         &global_integer_average_driver<uint8_t, &global_channels_last_driver<uint8_t, &global_avg_channels_last_u8_##isa>, \
                                        &global_average_channels_last_scalar<uint8_t>>; \
@@ -142,7 +142,7 @@ KernelTable scalar_table() {
         &global_channels_first_driver<int16_t, &global_max_channels_first_i16_##isa>; \
     (table).at(PoolOperation::global_average, Layout::channels_first, DataType::int16) = \
         &global_integer_average_driver<int16_t, &global_channels_first_driver<int16_t, &global_avg_channels_first_i16_##isa>, \
-                                       &global_average_channels_first_scalar<int16_t>>; \
+                                       &global_average_channels_first_scalar<int16_t>, 96>; \
     (table).at(PoolOperation::global_average, Layout::channels_last, DataType::int16) = \
         &global_integer_average_driver<int16_t, &global_channels_last_driver<int16_t, &global_avg_channels_last_i16_##isa>, \
                                        &global_average_channels_last_scalar<int16_t>>; \
@@ -150,7 +150,7 @@ KernelTable scalar_table() {
         &global_channels_first_driver<uint16_t, &global_max_channels_first_u16_##isa>; \
     (table).at(PoolOperation::global_average, Layout::channels_first, DataType::uint16) = \
         &global_integer_average_driver<uint16_t, &global_channels_first_driver<uint16_t, &global_avg_channels_first_u16_##isa>, \
-                                       &global_average_channels_first_scalar<uint16_t>>; \
+                                       &global_average_channels_first_scalar<uint16_t>, 96>; \
     (table).at(PoolOperation::global_average, Layout::channels_last, DataType::uint16) = \
         &global_integer_average_driver<uint16_t, &global_channels_last_driver<uint16_t, &global_avg_channels_last_u16_##isa>, \
                                        &global_average_channels_last_scalar<uint16_t>>; \

@@ -288,13 +288,16 @@ void global_channels_first_driver(const PoolRequest& request, int64_t first_item
 }
 
 // 8- and 16-bit integer global averages sum in int32 lanes: the microkernel while every plane's
-// sum stays below 2^31, else the scalar kernel.
-template <typename T, PoolKernel microkernel_driver, PoolKernel scalar>
+// sum stays below 2^31 and the plane has at least smallest_plane elements, else the scalar
+// kernel. (Channels-first planes are summed one at a time, lanes along the plane; below about 96
+// elements the scalar kernel, eight planes at once, is faster.)
+template <typename T, PoolKernel microkernel_driver, PoolKernel scalar, int64_t smallest_plane = 0>
 void global_integer_average_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   const double largest = std::max(-static_cast<double>(std::numeric_limits<T>::min()),
                                   static_cast<double>(std::numeric_limits<T>::max()));
-  const bool fits = static_cast<double>(request.geometry.input_plane()) * largest < 2147483648.0;
-  (fits ? microkernel_driver : scalar)(request, first_item, end_item);
+  const int64_t plane = request.geometry.input_plane();
+  const bool fits = static_cast<double>(plane) * largest < 2147483648.0;
+  (fits && plane >= smallest_plane ? microkernel_driver : scalar)(request, first_item, end_item);
 }
 
 // Visits channels-first output rows [first_item, end_item) of a 2x2/stride-2 request as runs of
