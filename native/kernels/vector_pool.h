@@ -354,7 +354,7 @@ void channels_first_global_max(int64_t planes, int64_t plane_size, const typenam
     }
     T best = values[0];
     for (int64_t i = 1; i < plane_size; ++i) {
-      if (values[i] > best || values[i] != values[i]) best = values[i];
+      best = (values[i] > best) | (values[i] != values[i]) ? values[i] : best;  // no branch to mispredict
     }
     output[p] = best;
   }
