@@ -1,0 +1,81 @@
+// Command-line arguments: node:util's parseArgs, a usage error that exits 2, and the parsers of
+// option values the subcommands share.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** A mistake in how the command was called: printed with a hint, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** What a subcommand is: its name, one-line summary, help text, and what it runs. */
+export interface Command {
+  name: string;
+  summary: string;
+  help: string;
+  run(args: string[]): Promise<void> | void;
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parsed options, read by name, and the positional arguments. */
+export class Arguments {
+  constructor(
+    private readonly values: Record<string, unknown>,
+    readonly positionals: string[],
+  ) {}
+
+  string(name: string): string | undefined {
+    const value = this.values[name];
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  /** The option's value; a UsageError when it is absent. */
+  required(name: string): string {
+    const value = this.string(name);
+    if (value === undefined) throw new UsageError(`--${name} is required`);
+    return value;
+  }
+
+  flag(name: string): boolean {
+    return this.values[name] === true;
+  }
+}
+
+/** Parses args strictly (-h/--help included); an unknown option or a missing value is a UsageError. */
+export function parse(args: string[], options: Options, allowPositionals = false): Arguments {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals,
+      strict: true,
+    });
+    return new Arguments(values, positionals);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** A whole number >= minimum. */
+export function integerArgument(name: string, text: string, minimum: number): number {
+  const value = Number(text);
+  if (!/^\s*[+-]?\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < minimum) {
+    throw new UsageError(`--${name} must be a whole number of at least ${minimum}, received ${JSON.stringify(text)}`);
+  }
+  return value;
+}
+
+/** One whole number, or a comma-separated list of them ("3" or "3,2"). */
+export function integerListArgument(name: string, text: string, minimum: number): number[] {
+  return text.split(',').map((part) => integerArgument(name, part, minimum));
+}
+
+/** A window option: absent, one number for every dim, or one per dim. */
+export function windowArgument(name: string, text: string | undefined, minimum: number): number | number[] | undefined {
+  if (text === undefined) return undefined;
+  const values = integerListArgument(name, text, minimum);
+  return values.length === 1 ? values[0] : values;
+}
