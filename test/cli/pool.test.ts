@@ -1,0 +1,94 @@
+// `poolnd pool` on .npy files: the file it writes holds what the library computes, and bad
+// arguments (exit 2) or a bad input file (exit 1) leave no output behind.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { avgPool2d, lpPool1d, maxPool2d, maxPool3d } from '../../dist/index.js';
+import { readNpy, writeNpy } from '../../dist/cli/npy.js';
+import { randomArray, seededRandom } from '../random-cases';
+import { runCli } from './run-cli';
+
+const folder = mkdtempSync(path.join(tmpdir(), 'poolnd-cli-pool-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const random = seededRandom(20261123);
+
+function writeInput(name: string, data: Float32Array | Float64Array | Uint8Array | Int16Array, shape: number[]): string {
+  const file = path.join(folder, name);
+  writeFileSync(file, writeNpy({ data, shape }));
+  return file;
+}
+
+function pooled(file: string) {
+  return readNpy(readFileSync(file), file);
+}
+
+describe('poolnd pool', () => {
+  it('max-pools a float32 NCHW array as maxPool2d does', () => {
+    const input = { data: randomArray(random, 'Float32Array', 2 * 3 * 9 * 10) as Float32Array, shape: [2, 3, 9, 10] };
+    const source = writeInput('max.npy', input.data, input.shape);
+    const target = path.join(folder, 'max-out.npy');
+    const run = runCli(['pool', source, '-o', target, '--kernel', '3', '--stride', '2', '--padding', '1', '--ceil']);
+    expect(run.status, run.stderr).toBe(0);
+    const expected = maxPool2d(input, { kernelSize: 3, stride: 2, padding: 1, ceilMode: true });
+    const result = pooled(target);
+    expect(result.shape).toEqual(expected.shape);
+    expect(Array.from(result.data)).toEqual(Array.from(expected.data));
+  });
+
+  it('average-pools uint8 channels-last images in their own type, with avg options', () => {
+    const input = { data: randomArray(random, 'Uint8Array', 4 * 7 * 3) as Uint8Array, shape: [4, 7, 3] };
+    const source = writeInput('image.npy', input.data, input.shape);
+    const target = path.join(folder, 'image-out.npy');
+    const run = runCli(['pool', source, '-o', target, '--op', 'avg', '--kernel', '2', '--padding', '1', '--exclude-pad', '--channels-last']);
+    expect(run.status, run.stderr).toBe(0);
+    const expected = avgPool2d(input, { kernelSize: 2, padding: 1, countIncludePad: false, channelsLast: true });
+    const result = pooled(target);
+    expect(result.data).toBeInstanceOf(Uint8Array);
+    expect(result.shape).toEqual(expected.shape);
+    expect(Array.from(result.data)).toEqual(Array.from(expected.data));
+  });
+
+  it('takes --dims: LP pooling along one dim of a rank-3 array, and 3-D max pooling of a rank-5 one', () => {
+    const input = { data: randomArray(random, 'Float64Array', 2 * 4 * 11) as Float64Array, shape: [2, 4, 11] };
+    const source = writeInput('signal.npy', input.data, input.shape);
+    const target = path.join(folder, 'signal-out.npy');
+    expect(runCli(['pool', source, '-o', target, '--op', 'lp', '--norm', '3', '--kernel', '3', '--dims', '1']).status).toBe(0);
+    expect(Array.from(pooled(target).data)).toEqual(Array.from(lpPool1d(input, { normType: 3, kernelSize: 3 }).data));
+
+    const volume = { data: randomArray(random, 'Float32Array', 1 * 2 * 4 * 4 * 4) as Float32Array, shape: [1, 2, 4, 4, 4] };
+    const volumeSource = writeInput('volume.npy', volume.data, volume.shape);
+    const volumeTarget = path.join(folder, 'volume-out.npy');
+    expect(runCli(['pool', volumeSource, '-o', volumeTarget, '--kernel', '2']).status).toBe(0);
+    expect(Array.from(pooled(volumeTarget).data)).toEqual(Array.from(maxPool3d(volume, { kernelSize: 2 }).data));
+  });
+
+  it.each([
+    [['--kernel', '2'], '--output is required'],
+    [['-o', 'OUT', '--kernel', '2', '--op', 'median'], '--op must be max, avg or lp, received "median"'],
+    [['-o', 'OUT', '--kernel', '2', '--op', 'avg', '--dilation', '2'], '--dilation does not apply to --op avg'],
+    [['-o', 'OUT', '--kernel', '20'], "option 'kernelSize' must be no larger than the padded input"],
+    [['-o', 'OUT', '--kernel', '2', '--op', 'lp', '--norm', '0'], '--norm must be a number above 0'],
+    [['-o', 'OUT.png', '--kernel', '2'], 'IN and OUT must be .npy files'],
+  ])('exits 2 on %j and writes nothing', (args, message) => {
+    const source = writeInput('small.npy', new Float32Array(2 * 5 * 5), [2, 5, 5]);
+    const target = path.join(folder, 'bad-args-out.npy');
+    const run = runCli(['pool', source, ...args.map((arg) => (arg === 'OUT' ? target : arg))]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(readdirSync(folder).filter((name) => name.startsWith('bad-args-out') || name.includes('.partial'))).toEqual([]);
+  });
+
+  it('exits 1 on a missing or unreadable input, with no output left behind', () => {
+    const target = path.join(folder, 'missing-out.npy');
+    const missing = runCli(['pool', path.join(folder, 'absent.npy'), '-o', target, '--kernel', '2']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('cannot read');
+    const fortran = new URL('./fixtures/fortran_float32_2x3.npy', import.meta.url).pathname;
+    const bad = runCli(['pool', fortran, '-o', target, '--kernel', '1']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('Fortran order');
+    expect(readdirSync(folder).filter((name) => name.startsWith('missing-out') || name.includes('.partial'))).toEqual([]);
+  });
+});
