@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The poolnd command: `poolnd <command> [options]`. Exit codes: 0 done, 1 failed (an unreadable
 // or bad file), 2 called wrongly (printed with a pointer to --help).
+import { compareCommand } from './compare';
 import { infoCommand } from './info';
 import { poolCommand } from './pool';
 import { shapeCommand } from './shape';
 import { UsageError, type Command } from './usage';
 
-const commands: Command[] = [poolCommand, shapeCommand, infoCommand];
+const commands: Command[] = [poolCommand, compareCommand, shapeCommand, infoCommand];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((command) => command.name.length));

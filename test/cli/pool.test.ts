@@ -3,6 +3,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { avgPool2d, lpPool1d, maxPool2d, maxPool3d } from '../../dist/index.js';
@@ -64,13 +65,33 @@ describe('poolnd pool', () => {
     expect(Array.from(pooled(volumeTarget).data)).toEqual(Array.from(maxPool3d(volume, { kernelSize: 2 }).data));
   });
 
+  it('pools an image in its own uint8 pixels, each channel on its own, into the same kind of image', async () => {
+    const [height, width, channels] = [10, 14, 3] as const;
+    const pixels = randomArray(random, 'Uint8Array', height * width * channels) as Uint8Array;
+    const source = path.join(folder, 'photo.png');
+    await sharp(pixels, { raw: { width, height, channels } }).png().toFile(source);
+    const target = path.join(folder, 'photo-out.png');
+    const run = runCli(['pool', source, '-o', target, '--op', 'avg', '--kernel', '3', '--stride', '2', '--padding', '1']);
+    expect(run.status, run.stderr).toBe(0);
+    const expected = avgPool2d({ data: pixels, shape: [height, width, channels] }, { kernelSize: 3, stride: 2, padding: 1, channelsLast: true });
+    const { data, info } = await sharp(target).raw().toBuffer({ resolveWithObject: true });
+    expect([info.height, info.width, info.channels, info.format]).toEqual([...expected.shape, 'raw']);
+    expect(Array.from(data)).toEqual(Array.from(expected.data));
+    const jpeg = path.join(folder, 'photo-out.jpg');
+    expect(runCli(['pool', source, '-o', jpeg, '--kernel', '2']).status).toBe(0);
+    expect((await sharp(jpeg).metadata()).format).toBe('jpeg');
+    const lp = runCli(['pool', source, '-o', target, '--op', 'lp', '--kernel', '2']);
+    expect(lp.status).toBe(2);
+    expect(lp.stderr).toContain('--op lp pools float arrays, and image pixels are uint8');
+  });
+
   it.each([
     [['--kernel', '2'], '--output is required'],
     [['-o', 'OUT', '--kernel', '2', '--op', 'median'], '--op must be max, avg or lp, received "median"'],
     [['-o', 'OUT', '--kernel', '2', '--op', 'avg', '--dilation', '2'], '--dilation does not apply to --op avg'],
     [['-o', 'OUT', '--kernel', '20'], "option 'kernelSize' must be no larger than the padded input"],
     [['-o', 'OUT', '--kernel', '2', '--op', 'lp', '--norm', '0'], '--norm must be a number above 0'],
-    [['-o', 'OUT.png', '--kernel', '2'], 'IN and OUT must be .npy files'],
+    [['-o', 'OUT.png', '--kernel', '2'], 'IN and OUT must both be images (.png, .jpg, .jpeg, .webp, .tif, .tiff) or both .npy files'],
   ])('exits 2 on %j and writes nothing', (args, message) => {
     const source = writeInput('small.npy', new Float32Array(2 * 5 * 5), [2, 5, 5]);
     const target = path.join(folder, 'bad-args-out.npy');
