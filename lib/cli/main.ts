@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // The poolnd command: `poolnd <command> [options]`. Exit codes: 0 done, 1 failed (an unreadable
 // or bad file), 2 called wrongly (printed with a pointer to --help).
+import { batchCommand } from './batch';
 import { compareCommand } from './compare';
 import { infoCommand } from './info';
 import { poolCommand } from './pool';
 import { shapeCommand } from './shape';
 import { UsageError, type Command } from './usage';
 
-const commands: Command[] = [poolCommand, compareCommand, shapeCommand, infoCommand];
+const commands: Command[] = [poolCommand, batchCommand, compareCommand, shapeCommand, infoCommand];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
@@ -31,8 +32,7 @@ async function main(args: string[]): Promise<number> {
   const command = commands.find((candidate) => candidate.name === name);
   try {
     if (command === undefined) throw new UsageError(`unknown command ${JSON.stringify(name)}`);
-    await command.run(rest);
-    return 0;
+    return (await command.run(rest)) ?? 0;
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`poolnd${command ? ` ${command.name}` : ''}: ${error.message}\n`);

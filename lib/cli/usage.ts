@@ -15,7 +15,8 @@ export interface Command {
   name: string;
   summary: string;
   help: string;
-  run(args: string[]): Promise<void> | void;
+  /** Returns the exit code when it is not 0. */
+  run(args: string[]): Promise<number | void> | number | void;
 }
 
 type Options = NonNullable<ParseArgsConfig['options']>;
