@@ -8,7 +8,8 @@ import {
   type SpawnSyncOptionsWithStringEncoding,
 } from 'node:child_process';
 
-function withPrefix(file: string, args: string[]): [string, string[]] {
+/** The command and arguments that run file with args, through the prefix when one is set. */
+export function commandWithPrefix(file: string, args: string[]): [string, string[]] {
   const prefix = (process.env.POOLND_TEST_EXEC_PREFIX ?? '').split(' ').filter((word) => word !== '');
   const [command, ...leading] = [...prefix, file];
   return [command, [...leading, ...args]];
@@ -16,11 +17,11 @@ function withPrefix(file: string, args: string[]): [string, string[]] {
 
 // Runs this test run's Node on args; returns its stdout.
 export function execNode(args: string[], options: ExecFileSyncOptionsWithStringEncoding): string {
-  const [command, all] = withPrefix(process.execPath, args);
+  const [command, all] = commandWithPrefix(process.execPath, args);
   return execFileSync(command, all, options);
 }
 
 export function spawnProgram(file: string, args: string[], options: SpawnSyncOptionsWithStringEncoding) {
-  const [command, all] = withPrefix(file, args);
+  const [command, all] = commandWithPrefix(file, args);
   return spawnSync(command, all, options);
 }

@@ -1,0 +1,83 @@
+// The example server (examples/server.mjs), run in a process of its own: concurrent uploads each
+// come back as the image the library computes, and the server's event loop stays responsive
+// while it works (p99 delay under 10 ms, perf_hooks.monitorEventLoopDelay in that process).
+// `npm test` runs this file after the others, alone, so that no other test takes the cores.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { avgPool2d, maxPool2d } from '../../dist/index.js';
+import { commandWithPrefix } from '../child-process';
+import { randomArray, seededRandom } from '../random-cases';
+
+let server: ChildProcessWithoutNullStreams;
+let lines: AsyncIterator<string>;
+let base = '';
+
+// The next JSON line the server process prints.
+async function message<T>(): Promise<T> {
+  const { value } = await lines.next();
+  return JSON.parse(value as string) as T;
+}
+
+beforeAll(async () => {
+  const [command, args] = commandWithPrefix(process.execPath, [fileURLToPath(new URL('./server-process.mjs', import.meta.url))]);
+  server = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  lines = createInterface({ input: server.stdout })[Symbol.asyncIterator]();
+  base = `http://127.0.0.1:${(await message<{ port: number }>()).port}`;
+});
+afterAll(() => {
+  server.kill();
+});
+
+// Under emulation (the arm64 lane of .ci/run) everything is many times slower: the answers are
+// still checked, the timing is not.
+const emulated = Boolean(process.env.POOLND_TEST_EXEC_PREFIX);
+
+describe('example server', () => {
+  it('answers a bad upload with 400 and a reason, and an unknown path with 404', async () => {
+    const notImage = await fetch(`${base}/downsample`, { method: 'POST', body: 'hello' });
+    expect(notImage.status).toBe(400);
+    expect(((await notImage.json()) as { error: string }).error).toContain('not an image sharp can read');
+    const badKernel = await fetch(`${base}/downsample?kernel=0`, { method: 'POST', body: 'x' });
+    expect(badKernel.status).toBe(400);
+    const elsewhere = await fetch(`${base}/`, { method: 'GET' });
+    expect(elsewhere.status).toBe(404);
+  });
+
+  it('answers concurrent uploads with the pooled images while its event loop stays free', async () => {
+    const random = seededRandom(5);
+    const uploads = await Promise.all(
+      Array.from({ length: 16 }, async (_, index) => {
+        const [width, height] = [640 + 16 * index, 480];
+        const pixels = randomArray(random, 'Uint8Array', width * height * 3) as Uint8Array;
+        const png = await sharp(pixels, { raw: { width, height, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer();
+        return { pixels, width, height, png, op: index % 2 === 0 ? 'avg' : 'max', kernel: 2 + (index % 3) };
+      }),
+    );
+    // One upload first, so that first-call setup (sharp's encoders, poolnd's threads) is not measured.
+    expect((await fetch(`${base}/downsample`, { method: 'POST', body: uploads[0].png })).status).toBe(200);
+    server.stdin.write('start\n');
+    await message<{ started: boolean }>();
+    const responses = await Promise.all(
+      uploads.map((upload) => fetch(`${base}/downsample?op=${upload.op}&kernel=${upload.kernel}`, { method: 'POST', body: upload.png })),
+    );
+    const bodies = await Promise.all(responses.map((response) => response.arrayBuffer()));
+    server.stdin.write('stop\n');
+    const delay = await message<{ p99: number; max: number }>();
+
+    for (const [index, upload] of uploads.entries()) {
+      expect(responses[index].status).toBe(200);
+      expect(responses[index].headers.get('content-type')).toBe('image/png');
+      const image = { data: upload.pixels, shape: [upload.height, upload.width, 3] };
+      const pool = upload.op === 'avg' ? avgPool2d : maxPool2d;
+      const expected = pool(image, { kernelSize: upload.kernel, channelsLast: true });
+      const { data, info } = await sharp(Buffer.from(bodies[index])).raw().toBuffer({ resolveWithObject: true });
+      expect([info.height, info.width, info.channels]).toEqual(expected.shape);
+      expect(Buffer.compare(data, Buffer.from(expected.data.buffer, expected.data.byteOffset, expected.data.length)), `upload ${index}`).toBe(0);
+    }
+    if (!emulated) expect(delay.p99, `event-loop delay p99 ${delay.p99.toFixed(2)} ms (max ${delay.max.toFixed(2)})`).toBeLessThan(10);
+  });
+});
