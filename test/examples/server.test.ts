@@ -2,7 +2,8 @@
 // come back as the image the library computes, and the server's event loop stays responsive
 // while it works (p99 delay under 10 ms, perf_hooks.monitorEventLoopDelay in that process).
 // `npm test` runs this file after the others, alone, so that no other test takes the cores.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
@@ -12,7 +13,7 @@ import { avgPool2d, maxPool2d } from '../../dist/index.js';
 import { commandWithPrefix } from '../child-process';
 import { randomArray, seededRandom } from '../random-cases';
 
-let server: ChildProcessWithoutNullStreams;
+let server: ChildProcessByStdio<Writable, Readable, null>;
 let lines: AsyncIterator<string>;
 let base = '';
 
