@@ -1,9 +1,11 @@
 // The poolnd command itself: its help, version, unknown commands, and `info`.
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
 import { info } from '../../dist/index.js';
+import { execNode } from '../child-process';
 import { runCli } from './run-cli';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -17,6 +19,17 @@ describe('poolnd', () => {
     const bare = runCli([]);
     expect(bare.status).toBe(2);
     expect(bare.stdout).toBe(help.stdout);
+  });
+
+  it.each(['pool', 'batch', 'compare', 'shape', 'info'])('%s --help prints its usage', (name) => {
+    const run = runCli([name, '--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^Usage: poolnd ${name}\\b`));
+  });
+
+  it('loads sharp only for images: importing poolnd does not', () => {
+    const script = "require('poolnd'); console.log(Object.keys(require.cache).filter((file) => file.includes('/node_modules/sharp/')).length);";
+    expect(execNode(['-e', script], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' }).trim()).toBe('0');
   });
 
   it('prints its version', () => {
