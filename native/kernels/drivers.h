@@ -341,6 +341,18 @@ inline bool suits_window_rows(const WindowGeometry& g) {
   return g.window_kind == WindowKind::strided && g.stride[2] <= (int64_t{1} << 31) / 16;
 }
 
+// The plane offsets of one output row's window rows that lie in the input, in window order (depth,
+// then height), each at `column` of its input row: visit(offset).
+template <typename Visit>
+inline void for_each_window_row_offset(const WindowGeometry& g, const TapRange& depth, const TapRange& height,
+                                       int64_t column, Visit&& visit) {
+  for (int64_t kd = depth.first; kd < depth.end; ++kd) {
+    for (int64_t kh = height.first; kh < height.end; ++kh) {
+      visit(((depth.start + kd * g.dilation[0]) * g.input_size[1] + height.start + kh * g.dilation[1]) * g.input_size[2] + column);
+    }
+  }
+}
+
 // Visits channels-first output rows [first_item, end_item): visit(row, depth, height, plane,
 // window) with the window's real input rows positioned at the first interior column (none when
 // no column is interior). The
@@ -368,13 +380,11 @@ void for_each_window_rows(const PoolRequest& request, int64_t first_item, int64_
     const T* plane = input + at.plane * g.input_plane();
     rows.clear();
     offsets.clear();
-    for (int64_t kd = depth.first; has_interior && kd < depth.end; ++kd) {
-      for (int64_t kh = height.first; kh < height.end; ++kh) {
-        const int64_t offset = ((depth.start + kd * g.dilation[0]) * g.input_size[1] + height.start + kh * g.dilation[1]) *
-                                   g.input_size[2] + first_column;
+    if (has_interior) {
+      for_each_window_row_offset(g, depth, height, first_column, [&](int64_t offset) {
         rows.push_back(plane + offset);
         offsets.push_back(offset);
-      }
+      });
     }
     const WindowRows<T> window{static_cast<int64_t>(rows.size()), rows.data(), offsets.data(), g.kernel_size[2],
                                g.dilation[2], g.stride[2]};
@@ -488,11 +498,7 @@ void separable_max_rows(const PoolRequest& request, int64_t first_item, int64_t 
     }
     const T* plane = input + at.plane * g.input_plane();
     rows.clear();
-    for (int64_t kd = depth.first; kd < depth.end; ++kd) {
-      for (int64_t kh = height.first; kh < height.end; ++kh) {
-        rows.push_back(plane + ((depth.start + kd * g.dilation[0]) * g.input_size[1] + height.start + kh * g.dilation[1]) * width);
-      }
-    }
+    for_each_window_row_offset(g, depth, height, 0, [&](int64_t offset) { rows.push_back(plane + offset); });
     microkernel(rows.data(), static_cast<int64_t>(rows.size()), width, g.pad_begin[2], outputs, g.kernel_size[2],
                 g.stride[2], scratch.data(), output + row * outputs);
   }
