@@ -2,10 +2,10 @@
 // and the library call they make.
 import * as poolnd from '../index';
 import type { PoolArray, Tensor } from '../tensor';
-import { Arguments, integerArgument, UsageError, windowArgument } from './usage';
+import { Arguments, integerArgument, paddingArgument, UsageError, windowArgument } from './usage';
 
-export const poolingOptions = {
-  op: { type: 'string' },
+/** The window options of every command that pools or works out a pooling's shape. */
+export const windowOptions = {
   kernel: { type: 'string' },
   stride: { type: 'string' },
   padding: { type: 'string' },
@@ -13,6 +13,11 @@ export const poolingOptions = {
   ceil: { type: 'boolean' },
   dims: { type: 'string' },
   'channels-last': { type: 'boolean' },
+} as const;
+
+export const poolingOptions = {
+  ...windowOptions,
+  op: { type: 'string' },
   'exclude-pad': { type: 'boolean' },
   divisor: { type: 'string' },
   norm: { type: 'string' },
@@ -42,7 +47,6 @@ export interface Pooling {
 export function readPooling(parsed: Arguments): Pooling {
   const op = parsed.string('op') ?? 'max';
   if (op !== 'max' && op !== 'avg' && op !== 'lp') throw new UsageError(`--op must be max, avg or lp, received ${JSON.stringify(op)}`);
-  const padding = parsed.string('padding');
   const options: Record<string, unknown> = {
     kernelSize: windowArgument('kernel', parsed.required('kernel'), 1),
     stride: windowArgument('stride', parsed.string('stride'), 1),
@@ -58,7 +62,7 @@ export function readPooling(parsed: Arguments): Pooling {
   only('exclude-pad', ['avg']);
   only('divisor', ['avg']);
   only('norm', ['lp']);
-  if (op !== 'lp') options.padding = padding === 'same' || padding === 'valid' ? padding : windowArgument('padding', padding, 0);
+  if (op !== 'lp') options.padding = paddingArgument(parsed.string('padding'));
   if (op === 'max') options.dilation = windowArgument('dilation', parsed.string('dilation'), 1);
   if (op === 'avg') {
     options.countIncludePad = !parsed.flag('exclude-pad');

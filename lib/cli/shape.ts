@@ -1,9 +1,10 @@
 // `poolnd shape`: a pooling layer's output shape with PyTorch's formula worked through, and the
 // bytes moved and the work done.
-import { poolOutputShape, type Padding } from '../index';
+import { poolOutputShape } from '../index';
 import { normaliseWindow } from '../shape';
 import { readShape } from '../tensor';
-import { integerArgument, integerListArgument, parse, UsageError, windowArgument, type Command } from './usage';
+import { windowOptions } from './pooling';
+import { integerArgument, integerListArgument, paddingArgument, parse, UsageError, windowArgument, type Command } from './usage';
 
 const bytesPerElement: Record<string, number> = { float32: 4, float64: 8, int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4 };
 
@@ -26,10 +27,6 @@ Options:
   -h, --help         this help
 `;
 
-function paddingArgument(text: string | undefined): Padding | undefined {
-  return text === 'same' || text === 'valid' ? text : windowArgument('padding', text, 0);
-}
-
 const format = (value: number): string => value.toLocaleString('en-US');
 function formatBytes(bytes: number): string {
   if (bytes < 1e3) return `${bytes} B`;
@@ -38,17 +35,7 @@ function formatBytes(bytes: number): string {
 }
 
 function run(args: string[]): void {
-  const parsed = parse(args, {
-    input: { type: 'string' },
-    kernel: { type: 'string' },
-    stride: { type: 'string' },
-    padding: { type: 'string' },
-    dilation: { type: 'string' },
-    ceil: { type: 'boolean' },
-    dims: { type: 'string' },
-    'channels-last': { type: 'boolean' },
-    dtype: { type: 'string' },
-  });
+  const parsed = parse(args, { ...windowOptions, input: { type: 'string' }, dtype: { type: 'string' } });
   if (parsed.flag('help')) {
     process.stdout.write(help);
     return;

@@ -74,6 +74,11 @@ export function integerListArgument(name: string, text: string, minimum: number)
   return text.split(',').map((part) => integerArgument(name, part, minimum));
 }
 
+/** Padding: absent, 'same', 'valid', one number for every dim, or one per dim. */
+export function paddingArgument(text: string | undefined): 'same' | 'valid' | number | number[] | undefined {
+  return text === 'same' || text === 'valid' ? text : windowArgument('padding', text, 0);
+}
+
 /** A window option: absent, one number for every dim, or one per dim. */
 export function windowArgument(name: string, text: string | undefined, minimum: number): number | number[] | undefined {
   if (text === undefined) return undefined;
