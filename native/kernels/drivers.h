@@ -341,6 +341,25 @@ inline bool suits_window_rows(const WindowGeometry& g) {
   return g.window_kind == WindowKind::strided && g.stride[2] <= (int64_t{1} << 31) / 16;
 }
 
+// Visits channels-first output rows [first_item, end_item) whose windows reach a real input row:
+// visit(row, depth, height, plane), with the depth and height taps of the row's windows and the
+// input plane. A row whose windows lie wholly in the padding goes to `scalar`.
+template <typename T, PoolKernel scalar, typename Visit>
+void for_each_output_row(const PoolRequest& request, int64_t first_item, int64_t end_item, Visit&& visit) {
+  const WindowGeometry& g = request.geometry;
+  const T* input = static_cast<const T*>(request.input);
+  OutputRow at = output_row(g, first_item);
+  for (int64_t row = first_item; row < end_item; ++row, advance_output_row(g, at)) {
+    const TapRange depth = real_taps(g, 0, at.od);
+    const TapRange height = real_taps(g, 1, at.oh);
+    if (depth.count() == 0 || height.count() == 0) {
+      scalar(request, row, row + 1);
+      continue;
+    }
+    visit(row, depth, height, input + at.plane * g.input_plane());
+  }
+}
+
 // The plane offsets of one output row's window rows that lie in the input, in window order (depth,
 // then height), each at `column` of its input row: visit(offset).
 template <typename Visit>
@@ -360,7 +379,6 @@ inline void for_each_window_row_offset(const WindowGeometry& g, const TapRange& 
 template <typename T, PoolKernel scalar, typename Visit>
 void for_each_window_rows(const PoolRequest& request, int64_t first_item, int64_t end_item, Visit&& visit) {
   const WindowGeometry& g = request.geometry;
-  const T* input = static_cast<const T*>(request.input);
   const InteriorColumns columns = interior_columns(g);
   // Without interior columns the rows stay empty: first_column may then lie before the row.
   const bool has_interior = columns.end > columns.begin;
@@ -369,27 +387,20 @@ void for_each_window_rows(const PoolRequest& request, int64_t first_item, int64_
   std::vector<int64_t> offsets;
   rows.reserve(static_cast<size_t>(g.kernel_size[0] * g.kernel_size[1]));
   offsets.reserve(rows.capacity());
-  OutputRow at = output_row(g, first_item);
-  for (int64_t row = first_item; row < end_item; ++row, advance_output_row(g, at)) {
-    const TapRange depth = real_taps(g, 0, at.od);
-    const TapRange height = real_taps(g, 1, at.oh);
-    if (depth.count() == 0 || height.count() == 0) {
-      scalar(request, row, row + 1);
-      continue;
-    }
-    const T* plane = input + at.plane * g.input_plane();
-    rows.clear();
-    offsets.clear();
-    if (has_interior) {
-      for_each_window_row_offset(g, depth, height, first_column, [&](int64_t offset) {
-        rows.push_back(plane + offset);
-        offsets.push_back(offset);
+  for_each_output_row<T, scalar>(
+      request, first_item, end_item, [&](int64_t row, const TapRange& depth, const TapRange& height, const T* plane) {
+        rows.clear();
+        offsets.clear();
+        if (has_interior) {
+          for_each_window_row_offset(g, depth, height, first_column, [&](int64_t offset) {
+            rows.push_back(plane + offset);
+            offsets.push_back(offset);
+          });
+        }
+        const WindowRows<T> window{static_cast<int64_t>(rows.size()), rows.data(), offsets.data(), g.kernel_size[2],
+                                   g.dilation[2], g.stride[2]};
+        visit(row, depth, height, plane, window);
       });
-    }
-    const WindowRows<T> window{static_cast<int64_t>(rows.size()), rows.data(), offsets.data(), g.kernel_size[2],
-                               g.dilation[2], g.stride[2]};
-    visit(row, depth, height, plane, window);
-  }
 }
 
 // Runs each output row of a request the rows microkernels suit: border(row_output_offset, ow,
@@ -479,7 +490,6 @@ inline bool suits_separable_max(const WindowGeometry& g) {
 template <typename T, PoolKernel scalar, SeparableMaxKernel<T> microkernel>
 void separable_max_rows(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   const WindowGeometry& g = request.geometry;
-  const T* input = static_cast<const T*>(request.input);
   T* output = static_cast<T*>(request.output);
   const int64_t outputs = g.output_size[2];
   const int64_t width = g.input_size[2];
@@ -488,20 +498,13 @@ void separable_max_rows(const PoolRequest& request, int64_t first_item, int64_t 
       separable_max_scratch(width, g.pad_begin[2], outputs, g.kernel_size[2], g.stride[2], widest_lanes)), lowest_value<T>());
   std::vector<const T*> rows;
   rows.reserve(static_cast<size_t>(g.kernel_size[0] * g.kernel_size[1]));
-  OutputRow at = output_row(g, first_item);
-  for (int64_t row = first_item; row < end_item; ++row, advance_output_row(g, at)) {
-    const TapRange depth = real_taps(g, 0, at.od);
-    const TapRange height = real_taps(g, 1, at.oh);
-    if (depth.count() == 0 || height.count() == 0) {
-      scalar(request, row, row + 1);
-      continue;
-    }
-    const T* plane = input + at.plane * g.input_plane();
-    rows.clear();
-    for_each_window_row_offset(g, depth, height, 0, [&](int64_t offset) { rows.push_back(plane + offset); });
-    microkernel(rows.data(), static_cast<int64_t>(rows.size()), width, g.pad_begin[2], outputs, g.kernel_size[2],
-                g.stride[2], scratch.data(), output + row * outputs);
-  }
+  for_each_output_row<T, scalar>(
+      request, first_item, end_item, [&](int64_t row, const TapRange& depth, const TapRange& height, const T* plane) {
+        rows.clear();
+        for_each_window_row_offset(g, depth, height, 0, [&](int64_t offset) { rows.push_back(plane + offset); });
+        microkernel(rows.data(), static_cast<int64_t>(rows.size()), width, g.pad_begin[2], outputs, g.kernel_size[2],
+                    g.stride[2], scratch.data(), output + row * outputs);
+      });
 }
 
 template <typename T, TwoByTwoMaxKernel<T> two_by_two, RowsMaxKernel<T> rows_kernel, AdaptiveRowsKernel<T> adaptive_rows,
