@@ -48,7 +48,8 @@ describe('example server', () => {
     expect(elsewhere.status).toBe(404);
   });
 
-  it('answers concurrent uploads with the pooled images while its event loop stays free', async () => {
+  // Up to two more tries: the machine is shared, and a neighbour's burst can take a core for a while.
+  it('answers concurrent uploads with the pooled images while its event loop stays free', { retry: 2 }, async () => {
     const random = seededRandom(5);
     const uploads = await Promise.all(
       Array.from({ length: 16 }, async (_, index) => {
