@@ -48,10 +48,6 @@ async function poolFile(source: string, target: string, pooling: Pooling): Promi
 
 async function run(args: string[]): Promise<number> {
   const parsed = parse(args, { ...poolingOptions, output: { type: 'string', short: 'o' }, concurrency: { type: 'string' } }, true);
-  if (parsed.flag('help')) {
-    process.stdout.write(help);
-    return 0;
-  }
   if (parsed.positionals.length !== 1) throw new UsageError(`one input folder expected, received ${parsed.positionals.length}`);
   const [folder] = parsed.positionals;
   const output = parsed.required('output');

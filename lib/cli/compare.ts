@@ -31,10 +31,6 @@ function escapeXml(text: string): string {
 
 async function run(args: string[]): Promise<void> {
   const parsed = parse(args, { output: { type: 'string', short: 'o' }, kernel: { type: 'string' }, stride: { type: 'string' } }, true);
-  if (parsed.flag('help')) {
-    process.stdout.write(help);
-    return;
-  }
   if (parsed.positionals.length !== 1) throw new UsageError(`one input image expected, received ${parsed.positionals.length}`);
   const [input] = parsed.positionals;
   const output = parsed.required('output');

@@ -9,10 +9,7 @@ binary it loaded.
 `;
 
 function run(args: string[]): void {
-  if (parse(args, {}).flag('help')) {
-    process.stdout.write(help);
-    return;
-  }
+  parse(args, {});
   const facts = info();
   process.stdout.write(
     `poolnd  ${facts.version}\nsimd    ${facts.simd}\nthreads ${facts.threads}\narch    ${process.platform}-${facts.arch}\n` +

@@ -32,6 +32,10 @@ async function main(args: string[]): Promise<number> {
   const command = commands.find((candidate) => candidate.name === name);
   try {
     if (command === undefined) throw new UsageError(`unknown command ${JSON.stringify(name)}`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(command.help);
+      return 0;
+    }
     return (await command.run(rest)) ?? 0;
   } catch (error) {
     if (error instanceof UsageError) {

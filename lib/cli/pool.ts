@@ -29,10 +29,6 @@ export function defaultDims(rank: number): 1 | 2 | 3 {
 
 async function run(args: string[]): Promise<void> {
   const parsed = parse(args, { ...poolingOptions, output: { type: 'string', short: 'o' } }, true);
-  if (parsed.flag('help')) {
-    process.stdout.write(help);
-    return;
-  }
   if (parsed.positionals.length !== 1) throw new UsageError(`one input file expected, received ${parsed.positionals.length}`);
   const [input] = parsed.positionals;
   const output = parsed.required('output');

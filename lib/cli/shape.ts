@@ -36,10 +36,6 @@ function formatBytes(bytes: number): string {
 
 function run(args: string[]): void {
   const parsed = parse(args, { ...windowOptions, input: { type: 'string' }, dtype: { type: 'string' } });
-  if (parsed.flag('help')) {
-    process.stdout.write(help);
-    return;
-  }
   const inputShape = integerListArgument('input', parsed.required('input'), 0);
   const kernelSize = windowArgument('kernel', parsed.required('kernel'), 1)!;
   const dimsText = parsed.string('dims');

@@ -10,7 +10,8 @@ export class UsageError extends Error {
   }
 }
 
-/** What a subcommand is: its name, one-line summary, help text, and what it runs. */
+/** What a subcommand is: its name, one-line summary, help text (which main prints for -h and
+ * --help), and what it runs. */
 export interface Command {
   name: string;
   summary: string;
@@ -45,12 +46,12 @@ export class Arguments {
   }
 }
 
-/** Parses args strictly (-h/--help included); an unknown option or a missing value is a UsageError. */
+/** Parses args strictly; an unknown option or a missing value is a UsageError. */
 export function parse(args: string[], options: Options, allowPositionals = false): Arguments {
   try {
     const { values, positionals } = parseArgs({
       args,
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      options,
       allowPositionals,
       strict: true,
     });
