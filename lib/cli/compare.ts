@@ -3,7 +3,7 @@
 import { avgPool2dAsync, maxPool2dAsync } from '../index';
 import type { Tensor } from '../tensor';
 import { writeFileAtomically } from './files';
-import { encodeImage, isImageFile, readImage } from './images';
+import { encodeImage, isImageFile, readImage, sharp } from './images';
 import { isOptionError } from './pooling';
 import { parse, UsageError, windowArgument, type Command } from './usage';
 
@@ -49,13 +49,12 @@ async function run(args: string[]): Promise<void> {
     if (isOptionError(error)) throw new UsageError((error as Error).message.replace(/^poolnd: \w+: /, ''));
     throw error;
   }
-  const sharp = require('sharp') as typeof import('sharp');
   const [height, width] = image.shape;
   const describeWindow = `kernel ${String(kernelSize)}, stride ${String(stride)}`;
   const panels: { label: string; png: Buffer }[] = [{ label: `original ${shapeText(image)}`, png: await encodeImage(image, 'panel.png') }];
   for (const [op, result] of pooled) {
     // Nearest-neighbour back to the original's size: each pooled pixel becomes a block.
-    const png = await sharp(await encodeImage(result, 'panel.png'))
+    const png = await sharp()(await encodeImage(result, 'panel.png'))
       .resize(width, height, { kernel: 'nearest', fit: 'fill' })
       .png()
       .toBuffer();
@@ -69,7 +68,7 @@ async function run(args: string[]): Promise<void> {
         `<text x="${gap + index * (width + gap)}" y="${gap + 15}" font-family="sans-serif" font-size="13" fill="#111">${escapeXml(panel.label)}</text>`,
     )
     .join('');
-  const grid = await sharp({ create: { width: gridWidth, height: gridHeight, channels: 3, background: '#ffffff' } })
+  const grid = await sharp()({ create: { width: gridWidth, height: gridHeight, channels: 3, background: '#ffffff' } })
     .composite([
       { input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${gridWidth}" height="${labelHeight + gap}">${labels}</svg>`), top: 0, left: 0 },
       ...panels.map((panel, index) => ({ input: panel.png, top: gap + labelHeight, left: gap + index * (width + gap) })),

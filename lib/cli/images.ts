@@ -10,7 +10,8 @@ type Sharp = typeof import('sharp');
 
 let sharpModule: Sharp | undefined;
 
-function sharp(): Sharp {
+/** The sharp module, loaded on first use; an explained error when it is not installed. */
+export function sharp(): Sharp {
   if (sharpModule === undefined) {
     try {
       sharpModule = require('sharp') as Sharp;
