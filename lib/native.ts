@@ -4,6 +4,7 @@ import nodeGypBuild from 'node-gyp-build';
 
 import type { Window } from './shape';
 import type { ArrayTypeName, InputTensor, PoolArray } from './tensor';
+import { rangeError } from './validate';
 
 type NativeDataType = 'float32' | 'float64' | 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32' | 'uint32';
 
@@ -106,6 +107,9 @@ export interface PoolCall {
   countIncludePad?: boolean;
   divisorOverride?: number; // absent or 0: none
   normType?: number;
+  /** `output` (and max pooling's `indices`) is the caller's `out` (`indicesOut`), not an array made for this call. */
+  outputFromCaller?: boolean;
+  indicesFromCaller?: boolean;
 }
 
 // Native reads the request before returning (also for async calls), so one buffer serves all calls.
@@ -149,7 +153,47 @@ export function runPool(call: PoolCall): number {
   return binding.pool(encode(call), call.input.data, call.output, call.indices);
 }
 
-export async function runPoolAsync(call: PoolCall): Promise<number> {
+const isShared = (array: PoolArray): boolean =>
+  typeof SharedArrayBuffer === 'function' && array.buffer instanceof SharedArrayBuffer;
+
+/** The caller's array itself when nothing can detach it (a SharedArrayBuffer's), else a private copy. */
+function heldForAsync<T extends PoolArray>(array: T): T {
+  return isShared(array) ? array : (array.slice() as T);
+}
+
+/** Where the kernel writes for the caller's `out`: the array itself when it cannot be detached, else a new one. */
+function writtenForAsync<T extends PoolArray>(array: T, fromCaller: boolean | undefined): T {
+  return !fromCaller || isShared(array) ? array : (new (array.constructor as new (length: number) => T)(array.length));
+}
+
+function writeBack(fn: string, name: string, target: PoolArray, written: PoolArray): void {
+  if (target === written) return;
+  // A detached array has length 0; a length-tracking one over a resized buffer, another length.
+  if (target.length !== written.length) {
+    throw rangeError(fn, `option '${name}'`, `of length ${written.length} until the call settles`, target, 'ERR_POOLND_OUT_SIZE_MISMATCH');
+  }
+  target.set(written as never);
+}
+
+/**
+ * Runs a call off the JavaScript thread. JavaScript goes on meanwhile, and could detach (transfer)
+ * or shrink the ArrayBuffer of an array the kernel is using, which would free its memory under
+ * the kernel; Node-API has no way to pin it. So the kernel touches only memory nothing else can
+ * detach: arrays made for this call, SharedArrayBuffer-backed arrays (which cannot be detached),
+ * and private copies of the caller's other arrays, whose results are written back when it ends.
+ */
+export async function runPoolAsync(fn: string, call: PoolCall): Promise<number> {
   if (call.output.length === 0) return -1;
-  return binding.poolAsync(encode(call), call.input.data, call.output, call.indices);
+  const input = heldForAsync(call.input.data);
+  const output = writtenForAsync(call.output, call.outputFromCaller);
+  let indices = call.indices;
+  if (indices !== null) {
+    indices = call.operation === 'maxUnpool' ? heldForAsync(indices) : writtenForAsync(indices, call.indicesFromCaller);
+  }
+  const status = await binding.poolAsync(encode(call), input, output, indices);
+  if (status < 0) {
+    writeBack(fn, 'out', call.output, output);
+    if (call.operation === 'max' && indices !== null) writeBack(fn, 'indicesOut', call.indices!, indices);
+  }
+  return status;
 }

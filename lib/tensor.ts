@@ -62,8 +62,15 @@ export function isFloatArrayType(name: ArrayTypeName): boolean {
   return name === 'Float32Array' || name === 'Float64Array';
 }
 
-export function allocateArray(name: ArrayTypeName, length: number): PoolArray {
-  return new arrayConstructors[name](length);
+/** A new array for a result; one too large for a typed array, or for memory, is a RangeError. */
+function allocateArray(fn: string, name: string, arrayType: ArrayTypeName, length: number): PoolArray {
+  try {
+    return new arrayConstructors[arrayType](length);
+  } catch (cause) {
+    if (!(cause instanceof RangeError)) throw cause;
+    const subject = `the new array for option '${name}' (${arrayType})`;
+    throw rangeError(fn, subject, `of a length this process can allocate (${cause.message})`, length, 'ERR_POOLND_OUTPUT_TOO_LARGE');
+  }
 }
 
 const poolArrayNames = Object.keys(arrayConstructors).join(', ');
@@ -170,7 +177,7 @@ export function outputArray(
   length: number,
   avoid: PoolArray[],
 ): PoolArray {
-  if (given === undefined) return allocateArray(arrayType, length);
+  if (given === undefined) return allocateArray(fn, name, arrayType, length);
   if (arrayTypeName(given) !== arrayType) throw typeError(fn, `option '${name}'`, `a ${arrayType}`, given);
   const array = given as PoolArray;
   if (array.length !== length) {
@@ -184,12 +191,25 @@ export function outputArray(
   return array;
 }
 
-// Integer averages sum exactly in 64 bits: 2^31 elements of a 32-bit type is where that could overflow.
+// Integer averages sum exactly in 64 bits: 2^31 elements of a 32-bit type is where that could
+// overflow. Every average's divisor, up to its element count, is an int64 the kernels multiply
+// out, so no average spans more than 2^53 - 1 elements.
 const maxExactlySummed = 2 ** 31 - 1;
 
-/** Rejects an integer average over more elements than its 64-bit sum can hold exactly. */
-export function checkExactSum(fn: string, input: Pick<InputTensor, 'arrayType' | 'shape'>, elements: number): void {
-  if ((input.arrayType === 'Int32Array' || input.arrayType === 'Uint32Array') && elements > maxExactlySummed) {
-    throw rangeError(fn, 'input.shape', `averaged over at most ${maxExactlySummed} elements of a 32-bit integer array`, input.shape);
+/**
+ * Rejects an average over more elements than its sum or divisor can hold exactly; `subject` and
+ * `received` name what sets the count (the kernel size, or the input's shape).
+ */
+export function checkAveragedElements(
+  fn: string,
+  arrayType: ArrayTypeName,
+  elements: number,
+  subject: string,
+  received: unknown,
+): void {
+  const thirtyTwoBit = arrayType === 'Int32Array' || arrayType === 'Uint32Array';
+  const limit = thirtyTwoBit ? maxExactlySummed : Number.MAX_SAFE_INTEGER;
+  if (elements > limit) {
+    throw rangeError(fn, subject, `at most ${limit} elements per average${thirtyTwoBit ? ' for a 32-bit integer array' : ''}`, received);
   }
 }

@@ -117,6 +117,7 @@ const cases: ErrorCase[] = [
   { rule: 'global options not an object', call: () => globalMaxPool(image(), 5 as never), kind: TypeError, code: 'ERR_POOLND_INVALID_ARG_TYPE', names: ['globalMaxPool', 'options', 'received 5'] },
   { rule: 'global shape/length mismatch', call: () => globalMaxPool({ data: new Float32Array(7), shape: [1, 1, 2, 2, 2] }), kind: RangeError, code: 'ERR_POOLND_SHAPE_MISMATCH', names: ['globalMaxPool', 'input.shape', '(7)', 'received [ 1, 1, 2, 2, 2 ]'] },
   { rule: 'global out of the wrong length', call: () => globalAvgPool(image(), { out: new Float32Array(2) }), kind: RangeError, code: 'ERR_POOLND_OUT_SIZE_MISMATCH', names: ['globalAvgPool', "'out'", 'length 1', 'Float32Array(2)'] },
+  { rule: 'int32 average over a window of 2^31 elements', call: () => avgPool2d({ data: new Int32Array(16), shape: [1, 1, 4, 4] }, { kernelSize: 2 ** 16, padding: 2 ** 15 }), kind: RangeError, code: 'ERR_POOLND_INVALID_ARG_VALUE', names: ['avgPool2d', "'kernelSize'", '32-bit integer', 'received 65536'] },
   { rule: 'global average of 2^31 int32 elements', call: () => globalAvgPool({ data: new Int32Array(0), shape: [0, 1, 2 ** 31] }), kind: RangeError, code: 'ERR_POOLND_INVALID_ARG_VALUE', names: ['globalAvgPool', 'input.shape', '32-bit integer', 'received [ 0, 1, 2147483648 ]'] },
 
   // LP pooling.

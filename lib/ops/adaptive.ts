@@ -1,7 +1,7 @@
 // adaptiveAvgPool1d/2d/3d, adaptiveMaxPool1d/2d/3d and their async variants.
 import type { PoolCall } from '../native';
 import { adaptiveOutputSize } from '../shape';
-import { checkExactSum, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
+import { checkAveragedElements, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
 import { type MaxIndicesOptions, maxIndicesArray, maxResult, type MaxPoolWithIndices } from './max-pool';
 import { globalCall } from './global';
 import { asynchronousOp, type PreparedCall, type PreparedPool, preparePool, synchronousOp } from './windowed';
@@ -42,15 +42,15 @@ function prepareAdaptivePool(fn: string, spatialDims: number, input: unknown, op
 }
 
 function prepareAdaptiveAvgPool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedCall<Tensor> {
-  const { input: tensor, window, outputShape, output } = prepareAdaptivePool(fn, spatialDims, input, options);
+  const { input: tensor, window, outputShape, output, outputFromCaller } = prepareAdaptivePool(fn, spatialDims, input, options);
   const { outputSize } = window;
   // One output per plane is global average pooling, as in PyTorch (which takes the mean there).
   let call: PoolCall;
   if (outputSize.every((size) => size === 1)) {
-    call = globalCall(fn, 'globalAverage', tensor, output);
+    call = globalCall(fn, 'globalAverage', tensor, output, outputFromCaller);
   } else {
-    checkExactSum(fn, tensor, product(tensor.spatial));
-    call = { operation: 'average', windowKind: 'adaptive', input: tensor, window, output, indices: null };
+    checkAveragedElements(fn, tensor.arrayType, product(tensor.spatial), 'input.shape', tensor.shape);
+    call = { operation: 'average', windowKind: 'adaptive', input: tensor, window, output, indices: null, outputFromCaller };
   }
   return { call, result: () => ({ data: output, shape: outputShape }) };
 }
@@ -61,10 +61,11 @@ function prepareAdaptiveMaxPool(
   input: unknown,
   options: unknown,
 ): PreparedCall<Tensor | MaxPoolWithIndices> {
-  const { input: tensor, window, outputShape, output } = prepareAdaptivePool(fn, spatialDims, input, options);
+  const { input: tensor, window, outputShape, output, outputFromCaller } = prepareAdaptivePool(fn, spatialDims, input, options);
   const indices = maxIndicesArray(fn, options as AdaptiveMaxPoolOptions, tensor, output);
+  const indicesFromCaller = (options as AdaptiveMaxPoolOptions).indicesOut !== undefined;
   return {
-    call: { operation: 'max', windowKind: 'adaptive', input: tensor, window, output, indices },
+    call: { operation: 'max', windowKind: 'adaptive', input: tensor, window, output, indices, outputFromCaller, indicesFromCaller },
     result: () => maxResult(output, outputShape, indices),
   };
 }
@@ -76,7 +77,7 @@ export function makeAdaptiveAvgPool(fn: string, spatialDims: number): AdaptiveAv
 }
 
 export function makeAdaptiveAvgPoolAsync(fn: string, spatialDims: number): AdaptiveAvgPoolAsyncFunction {
-  return asynchronousOp((input: unknown, options: unknown) =>
+  return asynchronousOp(fn, (input: unknown, options: unknown) =>
     prepareAdaptiveAvgPool(fn, spatialDims, input, options),
   ) as AdaptiveAvgPoolAsyncFunction;
 }
@@ -88,7 +89,7 @@ export function makeAdaptiveMaxPool(fn: string, spatialDims: number): AdaptiveMa
 }
 
 export function makeAdaptiveMaxPoolAsync(fn: string, spatialDims: number): AdaptiveMaxPoolAsyncFunction {
-  return asynchronousOp((input: unknown, options: unknown) =>
+  return asynchronousOp(fn, (input: unknown, options: unknown) =>
     prepareAdaptiveMaxPool(fn, spatialDims, input, options),
   ) as AdaptiveMaxPoolAsyncFunction;
 }

@@ -1,5 +1,5 @@
 // avgPool1d/2d/3d and their async variants.
-import { checkExactSum, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
+import { checkAveragedElements, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
 import { booleanOption, integerAtLeast } from '../validate';
 import { asynchronousOp, type PreparedCall, prepareWindowedPool, synchronousOp, type WindowedPoolOptions } from './windowed';
 
@@ -17,7 +17,7 @@ function prepareAvgPool(fn: string, spatialDims: number, input: unknown, options
   const prepared = prepareWindowedPool(fn, spatialDims, input, options);
   const opts = options as AvgPoolOptions;
   const countIncludePad = booleanOption(fn, 'countIncludePad', opts.countIncludePad, true);
-  checkExactSum(fn, prepared.input, product(prepared.window.kernelSize));
+  checkAveragedElements(fn, prepared.input.arrayType, product(prepared.window.kernelSize), "option 'kernelSize'", opts.kernelSize);
   const divisorOverride =
     opts.divisorOverride === undefined ? 0 : integerAtLeast(fn, "option 'divisorOverride'", opts.divisorOverride, 1);
   return {
@@ -26,6 +26,7 @@ function prepareAvgPool(fn: string, spatialDims: number, input: unknown, options
       input: prepared.input,
       window: prepared.window,
       output: prepared.output,
+      outputFromCaller: prepared.outputFromCaller,
       indices: null,
       countIncludePad,
       divisorOverride,
@@ -39,5 +40,5 @@ export function makeAvgPool(fn: string, spatialDims: number): AvgPoolFunction {
 }
 
 export function makeAvgPoolAsync(fn: string, spatialDims: number): AvgPoolAsyncFunction {
-  return asynchronousOp((input: unknown, options: unknown) => prepareAvgPool(fn, spatialDims, input, options)) as AvgPoolAsyncFunction;
+  return asynchronousOp(fn, (input: unknown, options: unknown) => prepareAvgPool(fn, spatialDims, input, options)) as AvgPoolAsyncFunction;
 }

@@ -1,7 +1,7 @@
 // globalAvgPool, globalMaxPool and their async variants: one value per (n, c) plane, for any
 // number of spatial dims.
 import type { PoolCall, PoolOperation } from '../native';
-import { checkExactSum, type InputTensor, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
+import { checkAveragedElements, type InputTensor, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
 import { isArray, isObject, rangeError } from '../validate';
 import { asynchronousOp, type PreparedCall, preparePool, synchronousOp } from './windowed';
 
@@ -18,10 +18,16 @@ export type GlobalPoolAsyncFunction = <T extends PoolArray>(input: TensorLike<T>
 type GlobalOperation = Extract<PoolOperation, 'globalMax' | 'globalAverage'>;
 
 /** The native call for global pooling: each whole (n, c) plane, flattened to one spatial dim. */
-export function globalCall(fn: string, operation: GlobalOperation, input: InputTensor, output: PoolArray): PoolCall {
+export function globalCall(
+  fn: string,
+  operation: GlobalOperation,
+  input: InputTensor,
+  output: PoolArray,
+  outputFromCaller: boolean,
+): PoolCall {
   const plane = product(input.spatial);
-  if (operation === 'globalAverage') checkExactSum(fn, input, plane);
-  return { operation, input: { ...input, spatial: [plane] }, window: { outputSize: [1] }, output, indices: null };
+  if (operation === 'globalAverage') checkAveragedElements(fn, input.arrayType, plane, 'input.shape', input.shape);
+  return { operation, input: { ...input, spatial: [plane] }, window: { outputSize: [1] }, output, indices: null, outputFromCaller };
 }
 
 // Every dim after N and C is spatial, so the rank decides how many there are.
@@ -37,14 +43,14 @@ function globalSpatialDims(fn: string, input: unknown): number {
 }
 
 function prepareGlobalPool(fn: string, operation: GlobalOperation, input: unknown, options: unknown): PreparedCall<Tensor> {
-  const { input: tensor, outputShape, output } = preparePool(
+  const { input: tensor, outputShape, output, outputFromCaller } = preparePool(
     fn,
     globalSpatialDims(fn, input),
     input,
     options === undefined ? {} : options,
     (_, read) => ({ outputSize: read.spatial.map(() => 1) }),
   );
-  return { call: globalCall(fn, operation, tensor, output), result: () => ({ data: output, shape: outputShape }) };
+  return { call: globalCall(fn, operation, tensor, output, outputFromCaller), result: () => ({ data: output, shape: outputShape }) };
 }
 
 export function makeGlobalPool(fn: string, operation: GlobalOperation): GlobalPoolFunction {
@@ -52,7 +58,7 @@ export function makeGlobalPool(fn: string, operation: GlobalOperation): GlobalPo
 }
 
 export function makeGlobalPoolAsync(fn: string, operation: GlobalOperation): GlobalPoolAsyncFunction {
-  return asynchronousOp((input: unknown, options?: unknown) =>
+  return asynchronousOp(fn, (input: unknown, options?: unknown) =>
     prepareGlobalPool(fn, operation, input, options),
   ) as GlobalPoolAsyncFunction;
 }

@@ -41,6 +41,7 @@ function prepareLpPool(fn: string, spatialDims: number, input: unknown, options:
       input: prepared.input,
       window: prepared.window,
       output: prepared.output,
+      outputFromCaller: prepared.outputFromCaller,
       indices: null,
       normType,
     },
@@ -53,5 +54,5 @@ export function makeLpPool(fn: string, spatialDims: number): LpPoolFunction {
 }
 
 export function makeLpPoolAsync(fn: string, spatialDims: number): LpPoolAsyncFunction {
-  return asynchronousOp((input: unknown, options: unknown) => prepareLpPool(fn, spatialDims, input, options)) as LpPoolAsyncFunction;
+  return asynchronousOp(fn, (input: unknown, options: unknown) => prepareLpPool(fn, spatialDims, input, options)) as LpPoolAsyncFunction;
 }

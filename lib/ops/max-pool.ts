@@ -63,6 +63,8 @@ function prepareMaxPool(fn: string, spatialDims: number, input: unknown, options
       window: prepared.window,
       output: prepared.output,
       indices,
+      outputFromCaller: prepared.outputFromCaller,
+      indicesFromCaller: (options as MaxIndicesOptions).indicesOut !== undefined,
     },
     result: () => maxResult(prepared.output, prepared.outputShape, indices),
   };
@@ -73,5 +75,5 @@ export function makeMaxPool(fn: string, spatialDims: number): MaxPoolFunction {
 }
 
 export function makeMaxPoolAsync(fn: string, spatialDims: number): MaxPoolAsyncFunction {
-  return asynchronousOp((input: unknown, options: unknown) => prepareMaxPool(fn, spatialDims, input, options)) as MaxPoolAsyncFunction;
+  return asynchronousOp(fn, (input: unknown, options: unknown) => prepareMaxPool(fn, spatialDims, input, options)) as MaxPoolAsyncFunction;
 }

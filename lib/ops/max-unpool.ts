@@ -37,14 +37,14 @@ function readIndices(fn: string, indices: unknown, inputShape: number[]): Int32A
 }
 
 function prepareMaxUnpool(fn: string, spatialDims: number, input: unknown, indices: unknown, options: unknown): PreparedCall<Tensor> {
-  const { input: tensor, window, outputShape, output } = preparePool(fn, spatialDims, input, options, (opts, tensor) => {
+  const { input: tensor, window, outputShape, output, outputFromCaller } = preparePool(fn, spatialDims, input, options, (opts, tensor) => {
     const indicesData = readIndices(fn, indices, tensor.shape);
     return { ...unpoolWindow(fn, opts, tensor.spatial), indices: indicesData, reads: [indicesData] };
   });
   const { indices: indicesData } = window;
   const plane = product(window.outputSize);
   return {
-    call: { operation: 'maxUnpool', input: tensor, window, output, indices: indicesData },
+    call: { operation: 'maxUnpool', input: tensor, window, output, indices: indicesData, outputFromCaller },
     result: (invalidPosition) => {
       if (invalidPosition >= 0) {
         throw poolError(
@@ -68,7 +68,7 @@ export function makeMaxUnpool(fn: string, spatialDims: number): MaxUnpoolFunctio
 }
 
 export function makeMaxUnpoolAsync(fn: string, spatialDims: number): MaxUnpoolAsyncFunction {
-  return asynchronousOp((input: unknown, indices: unknown, options: unknown) =>
+  return asynchronousOp(fn, (input: unknown, indices: unknown, options: unknown) =>
     prepareMaxUnpool(fn, spatialDims, input, indices, options),
   ) as MaxUnpoolAsyncFunction;
 }

@@ -17,6 +17,8 @@ export interface PreparedPool<W> {
   window: W;
   outputShape: number[];
   output: PoolArray;
+  /** `output` is the caller's `out`. */
+  outputFromCaller: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export function preparePool<W extends { outputSize: number[]; reads?: PoolArray[
   const outputShape = resultShape(tensor, window.outputSize);
   const reads = window.reads === undefined ? [tensor.data] : [tensor.data, ...window.reads];
   const output = outputArray(fn, 'out', options.out, tensor.arrayType, product(outputShape), reads);
-  return { input: tensor, window, outputShape, output };
+  return { input: tensor, window, outputShape, output, outputFromCaller: options.out !== undefined };
 }
 
 export function prepareWindowedPool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedPool<Window> {
@@ -63,10 +65,11 @@ export function synchronousOp<Args extends unknown[], Result>(prepare: Prepare<A
 
 /** Bad arguments reject rather than throw, since validation runs inside the async function. */
 export function asynchronousOp<Args extends unknown[], Result>(
+  fn: string,
   prepare: Prepare<Args, Result>,
 ): (...args: Args) => Promise<Result> {
   return async (...args) => {
     const prepared = prepare(...args);
-    return prepared.result(await runPoolAsync(prepared.call));
+    return prepared.result(await runPoolAsync(fn, prepared.call));
   };
 }

@@ -1,0 +1,218 @@
+// Input a caller should not pass, or may pass by accident: each gives the documented error or a
+// correct result, and none may crash the process or touch memory it no longer owns.
+import { describe, expect, it } from 'vitest';
+
+import * as poolnd from '../dist/index.js';
+
+const errorLike = (name: string, code: string) => expect.objectContaining({ name, code, message: expect.stringMatching(/^poolnd: /) });
+
+function expectPoolError(call: () => unknown, name: string, code: string): void {
+  let caught: unknown;
+  try {
+    call();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toEqual(errorLike(name, code));
+}
+
+// Distinct values, so that a result read from the wrong memory cannot pass by chance.
+function rampFloat32(length: number): Float32Array {
+  return Float32Array.from({ length }, (_, i) => ((i * 7919) % 1000) - 500);
+}
+
+const shape = [2, 3, 64, 64];
+const elements = 2 * 3 * 64 * 64;
+const options = { kernelSize: 3, stride: 2, padding: 1 };
+const expectedFor = (data: Float32Array) => Array.from(poolnd.maxPool2d({ data, shape }, options).data);
+
+function transferAway(buffer: ArrayBuffer): ArrayBuffer {
+  return structuredClone(buffer, { transfer: [buffer] });
+}
+
+describe('shapes and lengths', () => {
+  it('a shape whose product passes 2^53 or 2^64 is a shape mismatch', () => {
+    const data = new Float32Array(16);
+    expectPoolError(() => poolnd.maxPool2d({ data, shape: [2 ** 30, 2 ** 30, 2 ** 30, 16] }, { kernelSize: 2 }), 'RangeError', 'ERR_POOLND_SHAPE_MISMATCH');
+    expectPoolError(() => poolnd.maxPool2d({ data, shape: [2 ** 52, 2 ** 52, 4, 4] }, { kernelSize: 2 }), 'RangeError', 'ERR_POOLND_SHAPE_MISMATCH');
+    expectPoolError(() => poolnd.maxPool2d({ data, shape: [2 ** 53, 1, 4, 4] }, { kernelSize: 2 }), 'RangeError', 'ERR_POOLND_INVALID_ARG_VALUE');
+    expectPoolError(() => poolnd.globalAvgPool({ data, shape: [1, 1, 2 ** 40, 2 ** 40] }), 'RangeError', 'ERR_POOLND_SHAPE_MISMATCH');
+  });
+
+  it('an empty tensor with enormous dims gives an empty result of the right shape', () => {
+    const result = poolnd.maxPool3d({ data: new Float32Array(0), shape: [0, 1, 2 ** 30, 2 ** 30, 2 ** 30] }, { kernelSize: 2 });
+    expect(result.shape).toEqual([0, 1, 2 ** 29, 2 ** 29, 2 ** 29]);
+    expect(result.data.length).toBe(0);
+  });
+
+  it('data one element short or long of the shape is a shape mismatch', () => {
+    for (const length of [15, 17]) {
+      expectPoolError(() => poolnd.avgPool2d({ data: new Float32Array(length), shape: [1, 1, 4, 4] }, { kernelSize: 2 }), 'RangeError', 'ERR_POOLND_SHAPE_MISMATCH');
+    }
+  });
+
+  it('a result too large to allocate is a RangeError with a code, not the engine\'s bare error', () => {
+    const input = { data: new Float32Array(4), shape: [1, 1, 4] };
+    expectPoolError(() => poolnd.adaptiveAvgPool1d(input, { outputSize: 2 ** 40 }), 'RangeError', 'ERR_POOLND_OUTPUT_TOO_LARGE');
+    const indices = { data: new Int32Array(4), shape: [1, 1, 4] };
+    expectPoolError(() => poolnd.maxUnpool1d(input, indices, { kernelSize: 2 ** 40 }), 'RangeError', 'ERR_POOLND_OUTPUT_TOO_LARGE');
+  });
+});
+
+describe('options', () => {
+  const input = () => ({ data: rampFloat32(16), shape: [1, 1, 4, 4] });
+
+  it('negative zero is zero where zero is allowed, and too small where it is not', () => {
+    const plain = poolnd.avgPool2d(input(), { kernelSize: 2, padding: 0 });
+    expect(Array.from(poolnd.avgPool2d(input(), { kernelSize: 2, padding: -0 }).data)).toEqual(Array.from(plain.data));
+    expectPoolError(() => poolnd.avgPool2d(input(), { kernelSize: -0 }), 'RangeError', 'ERR_POOLND_INVALID_ARG_VALUE');
+    expectPoolError(() => poolnd.avgPool2d(input(), { kernelSize: 2, stride: -0 }), 'RangeError', 'ERR_POOLND_INVALID_ARG_VALUE');
+  });
+
+  it('NaN and infinite options are errors', () => {
+    for (const value of [NaN, Infinity, -Infinity]) {
+      for (const name of ['kernelSize', 'stride', 'padding', 'dilation']) {
+        const call = () => poolnd.maxPool2d(input(), { kernelSize: 2, [name]: value });
+        expect(call).toThrow(expect.objectContaining({ code: expect.stringMatching(/^ERR_POOLND_/) }));
+      }
+      expectPoolError(() => poolnd.lpPool2d(input(), { normType: value, kernelSize: 2 }), 'RangeError', 'ERR_POOLND_INVALID_ARG_VALUE');
+    }
+  });
+
+  it('huge kernels, strides, dilations and paddings are errors', () => {
+    expectPoolError(() => poolnd.maxPool2d(input(), { kernelSize: 2 ** 31 }), 'RangeError', 'ERR_POOLND_OUTPUT_TOO_SMALL');
+    expectPoolError(() => poolnd.maxPool2d(input(), { kernelSize: 1e300 }), 'RangeError', 'ERR_POOLND_INVALID_ARG_VALUE');
+    expectPoolError(() => poolnd.maxPool2d(input(), { kernelSize: 2, dilation: 2 ** 40 }), 'RangeError', 'ERR_POOLND_OUTPUT_TOO_SMALL');
+    // One window of (2^52 + 4)^2 taps, padding included: its divisor would overflow int64.
+    expectPoolError(() => poolnd.avgPool2d(input(), { kernelSize: 2 ** 52, padding: 2 ** 51 }), 'RangeError', 'ERR_POOLND_INVALID_ARG_VALUE');
+    const ones = { data: new Float32Array(16).fill(1), shape: [1, 1, 4, 4] };
+    expect(poolnd.avgPool2d(ones, { kernelSize: [2 ** 26, 2 ** 26], padding: 2 ** 25 }).data[0]).toBe(Math.fround(16 / (2 ** 26 * 2 ** 26)));
+    // A stride past the input is allowed (one window per dim), as in PyTorch.
+    expect(poolnd.maxPool2d(input(), { kernelSize: 2, stride: 2 ** 52 }).shape).toEqual([1, 1, 1, 1]);
+  });
+
+  it('frozen tensors, shapes and options work', () => {
+    const frozen = Object.freeze({ data: rampFloat32(16), shape: Object.freeze([1, 1, 4, 4]) });
+    const frozenOptions = Object.freeze({ kernelSize: Object.freeze([2, 2]), padding: Object.freeze([Object.freeze([1, 1]), Object.freeze([0, 0])]) });
+    const result = poolnd.maxPool2d(frozen, frozenOptions as unknown as { kernelSize: number[]; padding: [number, number][] });
+    expect(result.shape).toEqual([1, 1, 3, 2]);
+  });
+
+  it('getters are read once: a value that changes between reads cannot desynchronise the call', () => {
+    let reads = 0;
+    const changing = [1, 1, 4, 4];
+    Object.defineProperty(changing, 3, { get: () => (reads++ === 0 ? 4 : 4000) });
+    const result = poolnd.maxPool2d({ data: rampFloat32(16), shape: changing }, { kernelSize: 2 });
+    expect(result.shape).toEqual([1, 1, 2, 2]);
+    expect(reads).toBe(1);
+  });
+
+  it("a getter or Proxy that throws passes the caller's own error through, sync and async", async () => {
+    const mine = new Error('from the caller');
+    const throwing = { get kernelSize(): number { throw mine; } };
+    expect(() => poolnd.maxPool2d(input(), throwing)).toThrow(mine);
+    await expect(poolnd.maxPool2dAsync(input(), throwing)).rejects.toBe(mine);
+    const proxy = new Proxy({}, { get: () => { throw mine; } });
+    expect(() => poolnd.avgPool2d(proxy as never, { kernelSize: 2 })).toThrow(mine);
+  });
+
+  it('a Proxy of a typed array is not a typed array', () => {
+    const data = new Proxy(new Float32Array(16), {});
+    expectPoolError(() => poolnd.maxPool2d({ data, shape: [1, 1, 4, 4] }, { kernelSize: 2 }), 'TypeError', 'ERR_POOLND_INVALID_ARG_TYPE');
+  });
+});
+
+describe('buffers', () => {
+  it('a detached input or out is a size mismatch before the call', async () => {
+    const data = rampFloat32(elements);
+    transferAway(data.buffer as ArrayBuffer);
+    expectPoolError(() => poolnd.maxPool2d({ data, shape }, options), 'RangeError', 'ERR_POOLND_SHAPE_MISMATCH');
+    await expect(poolnd.maxPool2dAsync({ data, shape }, options)).rejects.toEqual(errorLike('RangeError', 'ERR_POOLND_SHAPE_MISMATCH'));
+    const out = new Float32Array(2 * 3 * 32 * 32);
+    transferAway(out.buffer as ArrayBuffer);
+    expectPoolError(() => poolnd.maxPool2d({ data: rampFloat32(elements), shape }, { ...options, out }), 'RangeError', 'ERR_POOLND_OUT_SIZE_MISMATCH');
+  });
+
+  it('an input transferred away during an async call still gives the result of the input as passed', async () => {
+    const data = rampFloat32(elements);
+    const expected = expectedFor(data);
+    const pending = poolnd.maxPool2dAsync({ data, shape }, options);
+    // The memory now belongs to another buffer, which overwrites it and is then let go.
+    new Float32Array(transferAway(data.buffer as ArrayBuffer)).fill(-1);
+    expect(Array.from((await pending).data)).toEqual(expected);
+  });
+
+  it('an input detached by ArrayBuffer.prototype.transfer during an async call, where Node has it', async () => {
+    const transfer = (ArrayBuffer.prototype as { transfer?: (length?: number) => ArrayBuffer }).transfer;
+    if (transfer === undefined) return; // Node 20 has no ArrayBuffer.prototype.transfer
+    const data = rampFloat32(elements);
+    const expected = expectedFor(data);
+    const pending = poolnd.maxPool2dAsync({ data, shape }, options);
+    transfer.call(data.buffer, 8); // a new length: the old memory is freed at once
+    expect(Array.from((await pending).data)).toEqual(expected);
+  });
+
+  it('an out transferred away during an async call rejects, and the memory it moved to is not written', async () => {
+    const out = new Float32Array(2 * 3 * 32 * 32).fill(7);
+    const indicesOut = new Int32Array(out.length).fill(7);
+    const pending = poolnd.maxPool2dAsync({ data: rampFloat32(elements), shape }, { ...options, out, returnIndices: true, indicesOut });
+    const moved = new Float32Array(transferAway(out.buffer as ArrayBuffer));
+    await expect(pending).rejects.toEqual(errorLike('RangeError', 'ERR_POOLND_OUT_SIZE_MISMATCH'));
+    expect(moved.every((value) => value === 7)).toBe(true);
+  });
+
+  it('an out kept attached gets the result, and the returned tensor is that out', async () => {
+    const data = rampFloat32(elements);
+    const out = new Float32Array(2 * 3 * 32 * 32);
+    const result = await poolnd.maxPool2dAsync({ data, shape }, { ...options, out });
+    expect(result.data).toBe(out);
+    expect(Array.from(out)).toEqual(expectedFor(data));
+  });
+
+  it('a resizable buffer shrunk during an async call: the input as passed is pooled, a shrunk out rejects', async () => {
+    const bytes = elements * 4;
+    const inputBuffer = new (ArrayBuffer as unknown as new (length: number, options: { maxByteLength: number }) => ArrayBuffer)(bytes, { maxByteLength: bytes });
+    const data = new Float32Array(inputBuffer);
+    data.set(rampFloat32(elements));
+    const expected = expectedFor(data);
+    const pending = poolnd.maxPool2dAsync({ data, shape }, options);
+    (inputBuffer as unknown as { resize(length: number): void }).resize(0);
+    expect(Array.from((await pending).data)).toEqual(expected);
+
+    const outBytes = 2 * 3 * 32 * 32 * 4;
+    const outBuffer = new (ArrayBuffer as unknown as new (length: number, options: { maxByteLength: number }) => ArrayBuffer)(outBytes, { maxByteLength: outBytes });
+    const out = new Float32Array(outBuffer);
+    const written = poolnd.maxPool2dAsync({ data: rampFloat32(elements), shape }, { ...options, out });
+    (outBuffer as unknown as { resize(length: number): void }).resize(8);
+    await expect(written).rejects.toEqual(errorLike('RangeError', 'ERR_POOLND_OUT_SIZE_MISMATCH'));
+  });
+
+  it('SharedArrayBuffer-backed arrays work in place, sync and async', async () => {
+    const data = new Float32Array(new SharedArrayBuffer(elements * 4));
+    data.set(rampFloat32(elements));
+    const out = new Float32Array(new SharedArrayBuffer(2 * 3 * 32 * 32 * 4));
+    expect(Array.from(poolnd.maxPool2d({ data, shape }, { ...options, out }).data)).toEqual(expectedFor(data));
+    out.fill(0);
+    const result = await poolnd.maxPool2dAsync({ data, shape }, { ...options, out });
+    expect(result.data).toBe(out);
+    expect(Array.from(out)).toEqual(expectedFor(data));
+  });
+
+  it('an out overlapping the input is refused, also when both view one SharedArrayBuffer', () => {
+    const buffer = new SharedArrayBuffer(20 * 4);
+    const data = new Float32Array(buffer, 0, 16);
+    const out = new Float32Array(buffer, 12 * 4, 4);
+    expectPoolError(() => poolnd.maxPool2d({ data, shape: [1, 1, 4, 4] }, { kernelSize: 2, out }), 'RangeError', 'ERR_POOLND_OUT_OVERLAP');
+    const apart = new Float32Array(buffer, 16 * 4, 4);
+    expect(poolnd.maxPool2d({ data, shape: [1, 1, 4, 4] }, { kernelSize: 2, out: apart }).data).toBe(apart);
+  });
+
+  it('a max-unpooling index array transferred away during an async call still scatters the indices as passed', async () => {
+    const pooled = poolnd.maxPool2d({ data: rampFloat32(elements), shape }, { kernelSize: 2, returnIndices: true });
+    const expected = Array.from(poolnd.maxUnpool2d(pooled.output, pooled.indices, { kernelSize: 2 }).data);
+    const indices = { data: pooled.indices.data.slice(), shape: pooled.indices.shape };
+    const pending = poolnd.maxUnpool2dAsync(pooled.output, indices, { kernelSize: 2 });
+    new Int32Array(transferAway(indices.data.buffer as ArrayBuffer)).fill(-1);
+    expect(Array.from((await pending).data)).toEqual(expected);
+  });
+});
