@@ -1,0 +1,63 @@
+// Repeats a mix of calls (every op family, sync or async, into new arrays and into `out`, on
+// SharedArrayBuffer arrays, and rejected calls) and prints memory before and after as JSON.
+// Usage: node --expose-gc repeat-calls.mjs sync|async CALLS
+import { createRequire } from 'node:module';
+
+const poolnd = createRequire(import.meta.url)('../../dist/index.js');
+const [mode, countText] = process.argv.slice(2);
+const calls = Number(countText);
+if (!['sync', 'async'].includes(mode) || !Number.isInteger(calls) || typeof gc !== 'function') {
+  console.error('usage: node --expose-gc repeat-calls.mjs sync|async CALLS');
+  process.exit(2);
+}
+
+const image = { data: Float32Array.from({ length: 2 * 8 * 8 }, (_, i) => (i * 37) % 11), shape: [1, 2, 8, 8] };
+const bytes = { data: Uint8Array.from({ length: 8 * 8 * 3 }, (_, i) => i), shape: [8, 8, 3] };
+const shared = { data: new Float32Array(new SharedArrayBuffer(image.data.byteLength)), shape: image.shape };
+shared.data.set(image.data);
+const pooled = poolnd.maxPool2d(image, { kernelSize: 2, returnIndices: true });
+const out = new Float32Array(2 * 4 * 4);
+const indicesOut = new Int32Array(2 * 4 * 4);
+
+// Each entry is [op name, ...arguments]; the async run calls the op's Async twin.
+const mix = [
+  ['maxPool2d', image, { kernelSize: 2 }],
+  ['maxPool2d', image, { kernelSize: 2, returnIndices: true, out, indicesOut }],
+  ['avgPool2d', bytes, { kernelSize: 2, channelsLast: true }],
+  ['avgPool2d', shared, { kernelSize: 3, stride: 2, padding: 1, out: new Float32Array(new SharedArrayBuffer(2 * 4 * 4 * 4)) }],
+  ['lpPool2d', image, { normType: 2, kernelSize: 2 }],
+  ['adaptiveAvgPool2d', image, { outputSize: [3, 5] }],
+  ['adaptiveMaxPool2d', image, { outputSize: 3, returnIndices: true }],
+  ['globalAvgPool', image],
+  ['globalMaxPool', image, { out: new Float32Array(2) }],
+  ['maxUnpool2d', pooled.output, pooled.indices, { kernelSize: 2 }],
+  ['maxPool2d', image, { kernelSize: 0 }], // rejected: an error object each time
+];
+
+async function run(count) {
+  for (let i = 0; i < count; i += mix.length) {
+    if (mode === 'sync') {
+      for (const [name, ...args] of mix) {
+        try {
+          poolnd[name](...args);
+        } catch {}
+      }
+    } else {
+      await Promise.allSettled(mix.map(([name, ...args]) => poolnd[`${name}Async`](...args)));
+    }
+  }
+}
+
+function settle() {
+  for (let i = 0; i < 3; i++) gc();
+  const { rss, external, arrayBuffers, heapUsed, heapTotal } = process.memoryUsage();
+  return { rss, external, arrayBuffers, heapUsed, heapTotal };
+}
+
+// A tenth of the calls first, so that V8's heap, malloc's arenas and the thread pool reach their
+// working size; growth over the remaining calls is what a leak would show.
+await run(Math.ceil(calls / 10));
+const before = settle();
+await run(calls);
+const after = settle();
+console.log(JSON.stringify({ mode, calls, before, after }));
