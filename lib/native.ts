@@ -2,9 +2,9 @@
 import * as path from 'node:path';
 import nodeGypBuild from 'node-gyp-build';
 
+import { AsyncArrays } from './async-arrays';
 import type { Window } from './shape';
 import type { ArrayTypeName, InputTensor, PoolArray } from './tensor';
-import { rangeError } from './validate';
 
 type NativeDataType = 'float32' | 'float64' | 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32' | 'uint32';
 
@@ -153,47 +153,25 @@ export function runPool(call: PoolCall): number {
   return binding.pool(encode(call), call.input.data, call.output, call.indices);
 }
 
-const isShared = (array: PoolArray): boolean =>
-  typeof SharedArrayBuffer === 'function' && array.buffer instanceof SharedArrayBuffer;
-
-/** The caller's array itself when nothing can detach it (a SharedArrayBuffer's), else a private copy. */
-function heldForAsync<T extends PoolArray>(array: T): T {
-  return isShared(array) ? array : (array.slice() as T);
-}
-
-/** Where the kernel writes for the caller's `out`: the array itself when it cannot be detached, else a new one. */
-function writtenForAsync<T extends PoolArray>(array: T, fromCaller: boolean | undefined): T {
-  return !fromCaller || isShared(array) ? array : (new (array.constructor as new (length: number) => T)(array.length));
-}
-
-function writeBack(fn: string, name: string, target: PoolArray, written: PoolArray): void {
-  if (target === written) return;
-  // A detached array has length 0; a length-tracking one over a resized buffer, another length.
-  if (target.length !== written.length) {
-    throw rangeError(fn, `option '${name}'`, `of length ${written.length} until the call settles`, target, 'ERR_POOLND_OUT_SIZE_MISMATCH');
-  }
-  target.set(written as never);
-}
-
-/**
- * Runs a call off the JavaScript thread. JavaScript goes on meanwhile, and could detach (transfer)
- * or shrink the ArrayBuffer of an array the kernel is using, which would free its memory under
- * the kernel; Node-API has no way to pin it. So the kernel touches only memory nothing else can
- * detach: arrays made for this call, SharedArrayBuffer-backed arrays (which cannot be detached),
- * and private copies of the caller's other arrays, whose results are written back when it ends.
- */
+/** Runs a call off the JavaScript thread, on arrays the caller cannot free under it (see AsyncArrays). */
 export async function runPoolAsync(fn: string, call: PoolCall): Promise<number> {
   if (call.output.length === 0) return -1;
-  const input = heldForAsync(call.input.data);
-  const output = writtenForAsync(call.output, call.outputFromCaller);
+  const arrays = new AsyncArrays();
+  const input = arrays.read(call.input.data);
+  const output = arrays.written(call.output, call.outputFromCaller);
   let indices = call.indices;
   if (indices !== null) {
-    indices = call.operation === 'maxUnpool' ? heldForAsync(indices) : writtenForAsync(indices, call.indicesFromCaller);
+    indices = call.operation === 'maxUnpool' ? arrays.read(indices) : arrays.written(indices, call.indicesFromCaller);
   }
-  const status = await binding.poolAsync(encode(call), input, output, indices);
-  if (status < 0) {
-    writeBack(fn, 'out', call.output, output);
-    if (call.operation === 'max' && indices !== null) writeBack(fn, 'indicesOut', call.indices!, indices);
+  // The kernel has finished whether the call resolves or rejects: its private buffers are free then.
+  try {
+    const status = await binding.poolAsync(encode(call), input, output, indices);
+    if (status < 0) {
+      arrays.writeBack(fn, 'out', call.output, output);
+      if (call.operation === 'max' && indices !== null) arrays.writeBack(fn, 'indicesOut', call.indices!, indices);
+    }
+    return status;
+  } finally {
+    arrays.release();
   }
-  return status;
 }
