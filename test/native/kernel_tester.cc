@@ -272,18 +272,26 @@ bool check_case(Generator& random, PoolRequest request, SimdLevel level, InputFi
     request.unpool_indices = indices;
   }
   const auto index_bytes = indexed ? static_cast<size_t>(g.output_elements()) * 4 : 0;
+  // Each side's output bytes, then its indices, compared as one run of bytes. The indices are
+  // written to int32 arrays of their own first, aligned as a JavaScript Int32Array is.
   std::vector<uint8_t> expected(output_bytes + index_bytes, 0xAB);
   std::vector<uint8_t> actual(output_bytes + index_bytes, 0xCD);
+  std::vector<int32_t> expected_indices(index_bytes / 4, static_cast<int32_t>(0xABABABABu));
+  std::vector<int32_t> actual_indices(index_bytes / 4, static_cast<int32_t>(0xCDCDCDCDu));
   const int64_t items = poolnd::pool_work_items(request);
 
   request.output = expected.data();
-  request.indices = indexed ? reinterpret_cast<int32_t*>(expected.data() + output_bytes) : nullptr;
+  request.indices = indexed ? expected_indices.data() : nullptr;
   poolnd::select_pool_kernel(request, SimdLevel::scalar)(request, 0, items);
   request.output = actual.data();
-  request.indices = indexed ? reinterpret_cast<int32_t*>(actual.data() + output_bytes) : nullptr;
+  request.indices = indexed ? actual_indices.data() : nullptr;
   // As run_pool: the vector side computes the request's strided form, which must not change a bit.
   const PoolRequest computed = poolnd::strided_form(request);
   poolnd::select_pool_kernel(computed, level)(computed, 0, items);
+  if (indexed) {
+    std::memcpy(expected.data() + output_bytes, expected_indices.data(), index_bytes);
+    std::memcpy(actual.data() + output_bytes, actual_indices.data(), index_bytes);
+  }
   canonicalise_average_nans(request, expected);
   canonicalise_average_nans(request, actual);
 
