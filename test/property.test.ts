@@ -111,6 +111,24 @@ function outOptions(expected: ReferenceResult, arrayType: ArrayTypeName, withInd
   return out;
 }
 
+type Op = (...args: unknown[]) => Result;
+type AsyncOp = (...args: unknown[]) => Promise<Result>;
+const ops = poolnd as unknown as Record<string, Op>;
+const asyncOps = poolnd as unknown as Record<string, AsyncOp>;
+
+interface OpCalls {
+  call: (extra: Record<string, unknown>) => Result;
+  callAsync: (extra: Record<string, unknown>) => Promise<Result>;
+}
+
+/** The op `name` and its Async twin on `leading` arguments and `options`, with extra options added. */
+function opCalls(name: string, leading: unknown[], options: Record<string, unknown>): OpCalls {
+  return {
+    call: (extra) => ops[name](...leading, { ...options, ...extra }),
+    callAsync: (extra) => asyncOps[`${name}Async`](...leading, { ...options, ...extra }),
+  };
+}
+
 /**
  * The property every op shares: at each SIMD level, every thread count gives the reference
  * synchronously, and an async call (into `out` when `useOut`) gives it too.
@@ -121,8 +139,7 @@ async function expectEverywhere(
   withIndices: boolean,
   useOut: boolean,
   arrayType: ArrayTypeName,
-  call: (extra: Record<string, unknown>) => Result,
-  callAsync: (extra: Record<string, unknown>) => Promise<Result>,
+  { call, callAsync }: OpCalls,
 ): Promise<void> {
   try {
     for (const level of levels) {
@@ -139,10 +156,6 @@ async function expectEverywhere(
   }
 }
 
-type Op = (...args: unknown[]) => Result;
-type AsyncOp = (...args: unknown[]) => Promise<Result>;
-const ops = poolnd as unknown as Record<string, Op>;
-const asyncOps = poolnd as unknown as Record<string, AsyncOp>;
 
 const strided = (spatialDims: number, operation: 'max' | 'average') =>
   tensorArbitrary(spatialDims, allTypes).chain((tensor) =>
@@ -194,9 +207,7 @@ describe('property: strided max and average pooling match the reference', () => 
             });
             const input = { data: tensor.data, shape: tensor.shape };
             const label = `${name} ${tensor.arrayType} [${tensor.shape}] ${JSON.stringify(options)}`;
-            await expectEverywhere(label, expected, draw.returnIndices, draw.useOut, tensor.arrayType,
-              (extra) => ops[name](input, { ...options, ...extra }),
-              (extra) => asyncOps[`${name}Async`](input, { ...options, ...extra }));
+            await expectEverywhere(label, expected, draw.returnIndices, draw.useOut, tensor.arrayType, opCalls(name, [input], options));
           }),
           runs(150),
         );
@@ -227,9 +238,7 @@ describe('property: LP pooling matches the reference', () => {
           const expected = referenceLp(tensor.data, tensor.shape, spatialDims, options);
           const input = { data: tensor.data, shape: tensor.shape };
           const label = `${name} ${tensor.arrayType} [${tensor.shape}] ${JSON.stringify(options)}`;
-          await expectEverywhere(label, expected, false, useOut, tensor.arrayType,
-            (extra) => ops[name](input, { ...options, ...extra }),
-            (extra) => asyncOps[`${name}Async`](input, { ...options, ...extra }));
+          await expectEverywhere(label, expected, false, useOut, tensor.arrayType, opCalls(name, [input], options));
         }),
         runs(100),
       );
@@ -258,9 +267,7 @@ describe('property: adaptive pooling matches the reference', () => {
             const expected = referenceAdaptive(operation, tensor.data, tensor.shape, spatialDims, outputSize, tensor.channelsLast);
             const input = { data: tensor.data, shape: tensor.shape };
             const label = `${name} ${tensor.arrayType} [${tensor.shape}] ${JSON.stringify(options)}`;
-            await expectEverywhere(label, expected, returnIndices, useOut, tensor.arrayType,
-              (extra) => ops[name](input, { ...options, ...extra }),
-              (extra) => asyncOps[`${name}Async`](input, { ...options, ...extra }));
+            await expectEverywhere(label, expected, returnIndices, useOut, tensor.arrayType, opCalls(name, [input], options));
           }),
           runs(100),
         );
@@ -282,9 +289,7 @@ describe('property: global pooling matches the reference', () => {
           const expected = referenceGlobal(operation, tensor.data, tensor.shape, tensor.channelsLast);
           const input = { data: tensor.data, shape: tensor.shape };
           const label = `${name} ${tensor.arrayType} [${tensor.shape}] ${JSON.stringify(options)}`;
-          await expectEverywhere(label, expected, false, useOut, tensor.arrayType,
-            (extra) => ops[name](input, { ...options, ...extra }),
-            (extra) => asyncOps[`${name}Async`](input, { ...options, ...extra }));
+          await expectEverywhere(label, expected, false, useOut, tensor.arrayType, opCalls(name, [input], options));
         }),
         runs(150),
       );
@@ -323,9 +328,7 @@ describe('property: max-unpooling matches the reference', () => {
           const input = { data: tensor.data, shape: tensor.shape };
           const indexTensor = { data: indexArray, shape: tensor.shape };
           const label = `${name} ${tensor.arrayType} [${tensor.shape}] ${JSON.stringify(options)} indices [${indices}]`;
-          await expectEverywhere(label, expected, false, window.useOut, tensor.arrayType,
-            (extra) => ops[name](input, indexTensor, { ...options, ...extra }),
-            (extra) => asyncOps[`${name}Async`](input, indexTensor, { ...options, ...extra }));
+          await expectEverywhere(label, expected, false, window.useOut, tensor.arrayType, opCalls(name, [input, indexTensor], options));
         }),
         runs(100),
       );
@@ -357,9 +360,7 @@ describe('property: calls large enough to split over threads match the reference
         });
         const name = operation === 'max' ? 'maxPool2d' : 'avgPool2d';
         const input = { data: tensor.data, shape: tensor.shape };
-        await expectEverywhere(`${name} ${tensor.arrayType} [${tensor.shape}] ${JSON.stringify(options)}`, expected, false, useOut, tensor.arrayType,
-          (extra) => ops[name](input, { ...options, ...extra }),
-          (extra) => asyncOps[`${name}Async`](input, { ...options, ...extra }));
+        await expectEverywhere(`${name} ${tensor.arrayType} [${tensor.shape}] ${JSON.stringify(options)}`, expected, false, useOut, tensor.arrayType, opCalls(name, [input], options));
       }),
       runs(20),
     );
