@@ -18,6 +18,7 @@
 #include "../../native/kernels/dispatch.h"
 #include "../../native/kernels/pool_kernels.h"
 #include "../../native/runtime/runtime.h"
+#include "request_checks.h"
 
 namespace {
 
@@ -27,6 +28,10 @@ using poolnd::PoolOperation;
 using poolnd::PoolRequest;
 using poolnd::SimdLevel;
 using poolnd::WindowKind;
+using poolnd_test::canonicalise_average_nans;
+using poolnd_test::describe;
+using poolnd_test::element_size;
+using poolnd_test::window_count;
 
 // Bytes that end exactly at an inaccessible page.
 class GuardedBuffer {
@@ -49,27 +54,6 @@ class GuardedBuffer {
   uint8_t* data_;
   size_t pages_;
 };
-
-size_t element_size(DataType type) {
-  switch (type) {
-    case DataType::float64: return 8;
-    case DataType::int8:
-    case DataType::uint8: return 1;
-    case DataType::int16:
-    case DataType::uint16: return 2;
-    default: return 4;
-  }
-}
-
-const char* type_name(DataType type) {
-  static const char* names[] = {"float32", "float64", "int8", "uint8", "int16", "uint16", "int32", "uint32"};
-  return names[static_cast<int>(type)];
-}
-
-const char* operation_name(PoolOperation operation) {
-  static const char* names[] = {"max", "average", "lp_norm", "global_max", "global_average", "max_unpool"};
-  return names[static_cast<int>(operation)];
-}
 
 class Generator {
  public:
@@ -123,15 +107,6 @@ class Generator {
  private:
   std::mt19937_64 engine_;
 };
-
-int64_t window_count(int64_t input, int64_t kernel, int64_t stride, int64_t pad_begin, int64_t pad_end,
-                     int64_t dilation, bool ceil_mode) {
-  const int64_t span = input + pad_begin + pad_end - (dilation * (kernel - 1) + 1);
-  if (span < 0) return 0;
-  int64_t count = (ceil_mode ? (span + stride - 1) / stride : span / stride) + 1;
-  if (ceil_mode && (count - 1) * stride >= input + pad_begin) --count;
-  return count;
-}
 
 // A random valid request without its arrays; false when the drawn geometry has no output.
 bool random_request(Generator& random, PoolRequest& request) {
@@ -208,50 +183,6 @@ void fill_any(Generator& random, const PoolRequest& request, void* input) {
   }
 }
 
-std::string describe(const PoolRequest& request) {
-  const poolnd::WindowGeometry& g = request.geometry;
-  char text[512];
-  std::snprintf(text, sizeof text,
-                "%s %s %s %s N%lld C%lld in [%lld %lld %lld] out [%lld %lld %lld] k [%lld %lld %lld] s [%lld %lld %lld] "
-                "pad [%lld %lld %lld]/[%lld %lld %lld] d [%lld %lld %lld]",
-                operation_name(request.operation), type_name(request.data_type),
-                request.layout == Layout::channels_first ? "channels-first" : "channels-last",
-                g.window_kind == WindowKind::adaptive ? "adaptive" : "strided", (long long)g.batch, (long long)g.channels,
-                (long long)g.input_size[0], (long long)g.input_size[1], (long long)g.input_size[2],
-                (long long)g.output_size[0], (long long)g.output_size[1], (long long)g.output_size[2],
-                (long long)g.kernel_size[0], (long long)g.kernel_size[1], (long long)g.kernel_size[2],
-                (long long)g.stride[0], (long long)g.stride[1], (long long)g.stride[2], (long long)g.pad_begin[0],
-                (long long)g.pad_begin[1], (long long)g.pad_begin[2], (long long)g.pad_end[0], (long long)g.pad_end[1],
-                (long long)g.pad_end[2], (long long)g.dilation[0], (long long)g.dilation[1], (long long)g.dilation[2]);
-  return text;
-}
-
-// An average's NaN comes from arithmetic: its sign and payload follow which operand of an
-// addition the compiler puts first (it may swap them), so only NaN-ness is specified. A max picks
-// an input NaN, whose bytes are compared as they are.
-template <typename T>
-void canonicalise_nans(uint8_t* bytes, int64_t count) {
-  for (int64_t i = 0; i < count; ++i) {
-    T value;
-    std::memcpy(&value, bytes + i * sizeof(T), sizeof(T));
-    if (value != value) {
-      value = std::numeric_limits<T>::quiet_NaN();
-      std::memcpy(bytes + i * sizeof(T), &value, sizeof(T));
-    }
-  }
-}
-
-void canonicalise_average_nans(const PoolRequest& request, std::vector<uint8_t>& output) {
-  const auto operation = request.operation;
-  if (operation != PoolOperation::average && operation != PoolOperation::global_average &&
-      operation != PoolOperation::lp_norm) {
-    return;
-  }
-  const int64_t count = request.geometry.output_elements();
-  if (request.data_type == DataType::float32) canonicalise_nans<float>(output.data(), count);
-  if (request.data_type == DataType::float64) canonicalise_nans<double>(output.data(), count);
-}
-
 // Runs one request through the scalar kernel and the level's; true when every byte agrees.
 using InputFill = void (*)(Generator& random, const PoolRequest& request, void* input);
 
@@ -307,8 +238,9 @@ bool check_case(Generator& random, PoolRequest request, SimdLevel level, InputFi
     bytes += side == &expected ? " scalar" : ", vector";
     for (size_t b = 0; b < width; ++b) bytes += " " + std::to_string((*side)[first + b]);
   }
-  std::fprintf(stderr, "%s differs from scalar in %s%s: %s %zu of %lld,%s\n", poolnd::simd_level_name(level),
-               describe(request).c_str(), indexed ? " with indices" : "", in_indices ? "index" : "output",
+  // describe() names the indices: request.indices still points at the vector side's.
+  std::fprintf(stderr, "%s differs from scalar in %s: %s %zu of %lld,%s\n", poolnd::simd_level_name(level),
+               describe(request).c_str(), in_indices ? "index" : "output",
                (first - (in_indices ? output_bytes : 0)) / width, static_cast<long long>(g.output_elements()),
                bytes.c_str());
   return false;
