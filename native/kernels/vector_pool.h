@@ -354,7 +354,7 @@ void channels_first_global_max(int64_t planes, int64_t plane_size, const typenam
     }
     T best = values[0];
     for (int64_t i = 1; i < plane_size; ++i) {
-      best = (values[i] > best) | (values[i] != values[i]) ? values[i] : best;  // no branch to mispredict
+      best = ((values[i] > best) | (values[i] != values[i])) ? values[i] : best;  // no branch to mispredict
     }
     output[p] = best;
   }
@@ -766,8 +766,8 @@ inline void for_each_gathered_block(int64_t outputs, Block&& block) {
   if (outputs < width) {
     // Lanes past the row repeat its last window, so every load stays inside the row.
     const auto gather = [outputs](const T* p, int64_t step) {
-      alignas(64) T lanes[width];
-      for (int64_t k = 0; k < width; ++k) lanes[k] = p[std::min(k, outputs - 1) * step];
+      alignas(64) T lanes[Ops::width];
+      for (int64_t k = 0; k < Ops::width; ++k) lanes[k] = p[std::min(k, outputs - 1) * step];
       return Ops::load(lanes);
     };
     block(int64_t{0}, gather);
@@ -912,7 +912,7 @@ void separable_max(const typename Ops::Scalar* const* rows, int64_t row_count, i
       for (int64_t r = 0; r < row_count; ++r) {
         for (int64_t c = std::max<int64_t>(0, start); c < column_end; ++c) {
           const T value = rows[r][c];
-          best = (value > best) | (value != value) ? value : best;
+          best = ((value > best) | (value != value)) ? value : best;
         }
       }
       output[j] = best;
