@@ -3,13 +3,11 @@
 // kernel; Node-API has no way to pin it. So the kernel touches only memory nothing else can
 // detach: arrays made for the call, SharedArrayBuffer-backed arrays (which cannot be detached),
 // and private copies of the caller's other arrays, whose results are written back at the end.
-import type { PoolArray } from './tensor';
+import { arrayBuffer, arrayByteLength, arrayByteOffset, arrayLength, arrayOver, copyElements, type PoolArray } from './tensor';
 import { rangeError } from './validate';
 
-type ArrayConstructor<T extends PoolArray> = new (buffer: ArrayBuffer, byteOffset: number, length: number) => T;
-
 const isShared = (array: PoolArray): boolean =>
-  typeof SharedArrayBuffer === 'function' && array.buffer instanceof SharedArrayBuffer;
+  typeof SharedArrayBuffer === 'function' && arrayBuffer(array) instanceof SharedArrayBuffer;
 
 // Private buffers are kept between calls: a new buffer of many megabytes costs its page faults,
 // several times the copy itself. Small ones are cheap to allocate and are not kept; the kept ones
@@ -43,11 +41,11 @@ function keep(buffer: ArrayBuffer): void {
 // Large copies go through Buffer's copy (a memmove), which is some 40% faster here than
 // TypedArray's set, whose element copies must also suit shared memory.
 function copyInto(target: PoolArray, source: PoolArray): void {
-  if (source.byteLength < smallestKept) {
-    target.set(source as never);
+  if (arrayByteLength(source) < smallestKept) {
+    copyElements(target, source);
     return;
   }
-  const bytes = (array: PoolArray) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+  const bytes = (array: PoolArray) => Buffer.from(arrayBuffer(array), arrayByteOffset(array), arrayByteLength(array));
   bytes(source).copy(bytes(target));
 }
 
@@ -71,8 +69,9 @@ export class AsyncArrays {
   writeBack(fn: string, name: string, target: PoolArray, written: PoolArray): void {
     if (target === written) return;
     // A detached array has length 0; a length-tracking one over a resized buffer, another length.
-    if (target.length !== written.length) {
-      throw rangeError(fn, `option '${name}'`, `of length ${written.length} until the call settles`, target, 'ERR_POOLND_OUT_SIZE_MISMATCH');
+    const length = arrayLength(written);
+    if (arrayLength(target) !== length) {
+      throw rangeError(fn, `option '${name}'`, `of length ${length} until the call settles`, target, 'ERR_POOLND_OUT_SIZE_MISMATCH');
     }
     copyInto(target, written);
   }
@@ -84,9 +83,9 @@ export class AsyncArrays {
   }
 
   private privateArray<T extends PoolArray>(like: T): T {
-    const bytes = like.byteLength;
+    const bytes = arrayByteLength(like);
     const buffer = bytes >= smallestKept ? takeBuffer(bytes) : new ArrayBuffer(bytes);
     this.buffers.push(buffer);
-    return new (like.constructor as ArrayConstructor<T>)(buffer, 0, like.length);
+    return arrayOver(like, buffer);
   }
 }

@@ -4,7 +4,7 @@ import nodeGypBuild from 'node-gyp-build';
 
 import { AsyncArrays } from './async-arrays';
 import type { Window } from './shape';
-import type { ArrayTypeName, InputTensor, PoolArray } from './tensor';
+import { arrayLength, type ArrayTypeName, type InputTensor, type PoolArray } from './tensor';
 
 type NativeDataType = 'float32' | 'float64' | 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32' | 'uint32';
 
@@ -149,13 +149,13 @@ function encode(call: PoolCall): ArrayBuffer {
 
 /** Runs a call; returns -1, or max-unpooling's first invalid index position (nothing written). */
 export function runPool(call: PoolCall): number {
-  if (call.output.length === 0) return -1;
+  if (arrayLength(call.output) === 0) return -1;
   return binding.pool(encode(call), call.input.data, call.output, call.indices);
 }
 
 /** Runs a call off the JavaScript thread, on arrays the caller cannot free under it (see AsyncArrays). */
 export async function runPoolAsync(fn: string, call: PoolCall): Promise<number> {
-  if (call.output.length === 0) return -1;
+  if (arrayLength(call.output) === 0) return -1;
   const arrays = new AsyncArrays();
   const input = arrays.read(call.input.data);
   const output = arrays.written(call.output, call.outputFromCaller);

@@ -33,7 +33,12 @@ export type ArrayTypeName =
   | 'Int32Array'
   | 'Uint32Array';
 
-const arrayConstructors: Record<ArrayTypeName, new (length: number) => PoolArray> = {
+interface PoolArrayConstructor {
+  new (length: number): PoolArray;
+  new (buffer: ArrayBuffer, byteOffset: number, length: number): PoolArray;
+}
+
+const arrayConstructors: Record<ArrayTypeName, PoolArrayConstructor> = {
   Float32Array,
   Float64Array,
   Int8Array,
@@ -45,17 +50,37 @@ const arrayConstructors: Record<ArrayTypeName, new (length: number) => PoolArray
   Uint32Array,
 };
 
-// %TypedArray%.prototype[Symbol.toStringTag] reports the built-in kind, also for subclasses
-// such as Buffer and for arrays from other realms, and undefined for anything else.
-const typedArrayTag = Object.getOwnPropertyDescriptor(
-  Object.getPrototypeOf(Uint8Array.prototype),
-  Symbol.toStringTag,
-)!.get!;
+// A typed array's own properties can shadow `length`, `buffer`, `byteOffset`, `byteLength`,
+// `constructor` and `set`; poolnd reads a caller's array only through %TypedArray%.prototype's
+// own getters and methods, so its checks see the memory the kernels get.
+const typedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype) as object;
+const intrinsic = (key: PropertyKey) => Object.getOwnPropertyDescriptor(typedArrayPrototype, key)!;
+// It reports the built-in kind, also for subclasses such as Buffer and for arrays from other
+// realms, and undefined for anything else.
+const typedArrayTag = intrinsic(Symbol.toStringTag).get!;
+const lengthGetter = intrinsic('length').get!;
+const bufferGetter = intrinsic('buffer').get!;
+const byteOffsetGetter = intrinsic('byteOffset').get!;
+const byteLengthGetter = intrinsic('byteLength').get!;
+const setMethod = intrinsic('set').value as (this: PoolArray, source: ArrayLike<number>) => void;
 
 /** The kind of a PoolArray (a Buffer is a 'Uint8Array'), or undefined for anything else. */
 export function arrayTypeName(value: unknown): ArrayTypeName | undefined {
   const tag = typedArrayTag.call(value) as string | undefined;
   return tag !== undefined && tag in arrayConstructors ? (tag as ArrayTypeName) : undefined;
+}
+
+export const arrayLength = (array: PoolArray): number => lengthGetter.call(array) as number;
+export const arrayBuffer = (array: PoolArray): ArrayBufferLike => bufferGetter.call(array) as ArrayBufferLike;
+export const arrayByteOffset = (array: PoolArray): number => byteOffsetGetter.call(array) as number;
+export const arrayByteLength = (array: PoolArray): number => byteLengthGetter.call(array) as number;
+
+/** Copies `source` into `target` element by element (same kind, same length). */
+export const copyElements = (target: PoolArray, source: PoolArray): void => setMethod.call(target, source);
+
+/** An array of `like`'s kind over `buffer`, as long as `like`. */
+export function arrayOver<T extends PoolArray>(like: T, buffer: ArrayBuffer): T {
+  return new arrayConstructors[arrayTypeName(like)!](buffer, 0, arrayLength(like)) as T;
 }
 
 export function isFloatArrayType(name: ArrayTypeName): boolean {
@@ -125,16 +150,16 @@ export function readInputTensor(fn: string, input: unknown, spatialDims: number,
   const data = input.data;
   const arrayType = arrayTypeName(data);
   if (arrayType === undefined) throw typeError(fn, 'input.data', `one of ${poolArrayNames}`, data);
-  const hasShape = input.shape !== undefined;
-  const subject = hasShape ? 'input.shape' : 'input.dims';
+  const givenShape = input.shape;
+  const subject = givenShape !== undefined ? 'input.shape' : 'input.dims';
   const { shape, batched, batch, channels, spatial } = readShape(
     fn,
     subject,
-    hasShape ? input.shape : input.dims,
+    givenShape !== undefined ? givenShape : input.dims,
     spatialDims,
     channelsLast,
   );
-  const length = (data as PoolArray).length;
+  const length = arrayLength(data as PoolArray);
   const elements = product(shape);
   if (elements !== length) {
     throw rangeError(
@@ -161,8 +186,10 @@ export function resultShape(
 }
 
 function overlaps(a: PoolArray, b: PoolArray): boolean {
-  if (a.buffer !== b.buffer || a.byteLength === 0 || b.byteLength === 0) return false;
-  return a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
+  if (arrayBuffer(a) !== arrayBuffer(b) || arrayByteLength(a) === 0 || arrayByteLength(b) === 0) return false;
+  const aStart = arrayByteOffset(a);
+  const bStart = arrayByteOffset(b);
+  return aStart < bStart + arrayByteLength(b) && bStart < aStart + arrayByteLength(a);
 }
 
 /**
@@ -180,7 +207,7 @@ export function outputArray(
   if (given === undefined) return allocateArray(fn, name, arrayType, length);
   if (arrayTypeName(given) !== arrayType) throw typeError(fn, `option '${name}'`, `a ${arrayType}`, given);
   const array = given as PoolArray;
-  if (array.length !== length) {
+  if (arrayLength(array) !== length) {
     throw rangeError(fn, `option '${name}'`, `of length ${length}`, given, 'ERR_POOLND_OUT_SIZE_MISMATCH');
   }
   for (const other of avoid) {

@@ -51,6 +51,15 @@ describe('shapes and lengths', () => {
     }
   });
 
+  it("max-unpooling indices one element short or long of the input's shape are a shape mismatch", async () => {
+    const pooled = { data: rampFloat32(16), shape: [1, 1, 4, 4] };
+    for (const length of [15, 17]) {
+      const indices = { data: new Int32Array(length), shape: [1, 1, 4, 4] };
+      expectPoolError(() => poolnd.maxUnpool2d(pooled, indices, { kernelSize: 2 }), 'RangeError', 'ERR_POOLND_SHAPE_MISMATCH');
+      await expect(poolnd.maxUnpool2dAsync(pooled, indices, { kernelSize: 2 })).rejects.toEqual(errorLike('RangeError', 'ERR_POOLND_SHAPE_MISMATCH'));
+    }
+  });
+
   it('a result too large to allocate is a RangeError with a code, not the engine\'s bare error', () => {
     const input = { data: new Float32Array(4), shape: [1, 1, 4] };
     expectPoolError(() => poolnd.adaptiveAvgPool1d(input, { outputSize: 2 ** 40 }), 'RangeError', 'ERR_POOLND_OUTPUT_TOO_LARGE');
@@ -214,5 +223,56 @@ describe('buffers', () => {
     const pending = poolnd.maxUnpool2dAsync(pooled.output, indices, { kernelSize: 2 });
     new Int32Array(transferAway(indices.data.buffer as ArrayBuffer)).fill(-1);
     expect(Array.from((await pending).data)).toEqual(expected);
+  });
+});
+
+describe("a typed array's own properties", () => {
+  // They can shadow length, buffer, byteOffset, byteLength, constructor and set: the checks and
+  // the async copies must see the array's real memory all the same.
+  function shadow<T extends object>(array: T, properties: Record<string, unknown>): T {
+    for (const [key, value] of Object.entries(properties)) Object.defineProperty(array, key, { value });
+    return array;
+  }
+
+  it('a shadowed length cannot pass a short input, out or index array as long enough', async () => {
+    const data = shadow(rampFloat32(16), { length: elements });
+    expectPoolError(() => poolnd.maxPool2d({ data, shape }, options), 'RangeError', 'ERR_POOLND_SHAPE_MISMATCH');
+    await expect(poolnd.maxPool2dAsync({ data, shape }, options)).rejects.toEqual(errorLike('RangeError', 'ERR_POOLND_SHAPE_MISMATCH'));
+    const out = shadow(new Float32Array(4), { length: 2 * 3 * 32 * 32 });
+    expectPoolError(() => poolnd.maxPool2d({ data: rampFloat32(elements), shape }, { ...options, out }), 'RangeError', 'ERR_POOLND_OUT_SIZE_MISMATCH');
+    const indices = { data: shadow(new Int32Array(4), { length: 16 }), shape: [1, 1, 4, 4] };
+    expectPoolError(() => poolnd.maxUnpool2d({ data: rampFloat32(16), shape: [1, 1, 4, 4] }, indices, { kernelSize: 2 }), 'RangeError', 'ERR_POOLND_SHAPE_MISMATCH');
+  });
+
+  it('a shadowed buffer or offset cannot hide an out overlapping the input', () => {
+    const buffer = new ArrayBuffer(20 * 4);
+    const data = new Float32Array(buffer, 0, 16);
+    const out = shadow(new Float32Array(buffer, 12 * 4, 4), { buffer: new ArrayBuffer(16), byteOffset: 64 });
+    expectPoolError(() => poolnd.maxPool2d({ data, shape: [1, 1, 4, 4] }, { kernelSize: 2, out }), 'RangeError', 'ERR_POOLND_OUT_OVERLAP');
+  });
+
+  it('a plain input posing as SharedArrayBuffer-backed is still copied, so transferring it away is safe', async () => {
+    // Large enough that the kernel is still reading when the memory is overwritten.
+    const largeShape = [8, 3, 256, 256];
+    const data = rampFloat32(8 * 3 * 256 * 256);
+    const expected = poolnd.maxPool2d({ data, shape: largeShape }, options).data;
+    const realBuffer = data.buffer as ArrayBuffer;
+    shadow(data, { buffer: new SharedArrayBuffer(data.byteLength) });
+    const pending = poolnd.maxPool2dAsync({ data, shape: largeShape }, options);
+    new Float32Array(transferAway(realBuffer)).fill(-1);
+    expect((await pending).data).toEqual(expected);
+  });
+
+  it('a shadowed constructor or set cannot give an async call other memory, small or large', async () => {
+    const liar = { constructor: function liar() { return new Float32Array(1); }, set: () => undefined };
+    // Small arrays are copied element by element, large ones byte by byte.
+    for (const tensorShape of [[1, 1, 4, 4], shape]) {
+      const data = rampFloat32(tensorShape.reduce((a, b) => a * b));
+      const expected = Array.from(poolnd.maxPool2d({ data, shape: tensorShape }, options).data);
+      const out = shadow(new Float32Array(expected.length), liar);
+      const result = await poolnd.maxPool2dAsync({ data: shadow(data, liar), shape: tensorShape }, { ...options, out });
+      expect(result.data).toBe(out);
+      expect(Array.from(out)).toEqual(expected);
+    }
   });
 });

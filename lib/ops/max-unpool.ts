@@ -1,6 +1,6 @@
 // maxUnpool1d/2d/3d and their async variants: the inverse of maxPoolNd with returnIndices.
 import { unpoolWindow } from '../shape';
-import { arrayTypeName, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
+import { arrayLength, arrayTypeName, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
 import { isObject, poolError, rangeError, typeError } from '../validate';
 import { asynchronousOp, type PreparedCall, preparePool, synchronousOp } from './windowed';
 
@@ -28,12 +28,19 @@ export type MaxUnpoolAsyncFunction = <T extends PoolArray>(
 
 function readIndices(fn: string, indices: unknown, inputShape: number[]): Int32Array {
   if (!isObject(indices)) throw typeError(fn, 'indices', 'a tensor { data, shape } of Int32Array', indices);
-  if (arrayTypeName(indices.data) !== 'Int32Array') throw typeError(fn, 'indices.data', 'an Int32Array', indices.data);
-  const subject = indices.shape !== undefined ? 'indices.shape' : 'indices.dims';
-  const shape = indices.shape !== undefined ? indices.shape : indices.dims;
+  // Each property is read once: a getter cannot pass one value to the checks and another to the kernel.
+  const data = indices.data;
+  if (arrayTypeName(data) !== 'Int32Array') throw typeError(fn, 'indices.data', 'an Int32Array', data);
+  const givenShape = indices.shape;
+  const subject = givenShape !== undefined ? 'indices.shape' : 'indices.dims';
+  const shape = givenShape !== undefined ? givenShape : indices.dims;
   const same = Array.isArray(shape) && shape.length === inputShape.length && shape.every((size, dim) => size === inputShape[dim]);
   if (!same) throw rangeError(fn, subject, `the input's shape [${inputShape.join(', ')}]`, shape, 'ERR_POOLND_SHAPE_MISMATCH');
-  return indices.data as Int32Array;
+  const elements = product(inputShape);
+  if (arrayLength(data as Int32Array) !== elements) {
+    throw rangeError(fn, 'indices.data', `of length ${elements}, the product of the input's shape`, data, 'ERR_POOLND_SHAPE_MISMATCH');
+  }
+  return data as Int32Array;
 }
 
 function prepareMaxUnpool(fn: string, spatialDims: number, input: unknown, indices: unknown, options: unknown): PreparedCall<Tensor> {
