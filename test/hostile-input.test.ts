@@ -242,6 +242,10 @@ describe("a typed array's own properties", () => {
     expectPoolError(() => poolnd.maxPool2d({ data: rampFloat32(elements), shape }, { ...options, out }), 'RangeError', 'ERR_POOLND_OUT_SIZE_MISMATCH');
     const indices = { data: shadow(new Int32Array(4), { length: 16 }), shape: [1, 1, 4, 4] };
     expectPoolError(() => poolnd.maxUnpool2d({ data: rampFloat32(16), shape: [1, 1, 4, 4] }, indices, { kernelSize: 2 }), 'RangeError', 'ERR_POOLND_SHAPE_MISMATCH');
+    // An out of the right length with a wrong length property: indicesOut is sized by the real one.
+    const rightOut = shadow(new Float32Array(4), { length: 5 });
+    const pooled = poolnd.maxPool2d({ data: rampFloat32(16), shape: [1, 1, 4, 4] }, { kernelSize: 2, out: rightOut, returnIndices: true, indicesOut: new Int32Array(4) });
+    expect(pooled.output.data).toBe(rightOut);
   });
 
   it('a shadowed buffer or offset cannot hide an out overlapping the input', () => {

@@ -1,6 +1,6 @@
 // maxPool1d/2d/3d and their async variants.
 import type { InputTensor, PoolArray, Tensor, TensorLike } from '../tensor';
-import { outputArray, product } from '../tensor';
+import { arrayLength, outputArray, product } from '../tensor';
 import { booleanOption, rangeError } from '../validate';
 import { asynchronousOp, type PreparedCall, prepareWindowedPool, synchronousOp, type WindowedPoolOptions } from './windowed';
 
@@ -44,7 +44,7 @@ export function maxIndicesArray(fn: string, options: MaxIndicesOptions, tensor: 
   if (plane > maxIndexedPlane) {
     throw rangeError(fn, 'input.shape', `a spatial plane of at most ${maxIndexedPlane} elements with returnIndices`, tensor.shape);
   }
-  return outputArray(fn, 'indicesOut', options.indicesOut, 'Int32Array', output.length, [tensor.data, output]) as Int32Array;
+  return outputArray(fn, 'indicesOut', options.indicesOut, 'Int32Array', arrayLength(output), [tensor.data, output]) as Int32Array;
 }
 
 /** A max op's result: the output tensor, or it with its indices. */
