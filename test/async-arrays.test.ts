@@ -1,5 +1,5 @@
 // AsyncArrays decides which memory an async kernel may touch: only memory the caller cannot free.
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { AsyncArrays } from '../dist/async-arrays.js';
 
@@ -12,6 +12,10 @@ function shadowBuffer<T extends Float32Array>(array: T, buffer: ArrayBufferLike)
 }
 
 describe('AsyncArrays', () => {
+  // Kept buffers are let go by a timer: every test runs on a fake clock, so none fires mid-test.
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
   it('reads a copy of a plain array, small or large, and a SharedArrayBuffer array in place', () => {
     const arrays = new AsyncArrays();
     for (const length of [16, large]) {
@@ -66,5 +70,21 @@ describe('AsyncArrays', () => {
     expect(second.read(ramp(16)).buffer).not.toBe(smallCopy.buffer);
     // A kept buffer is handed to one call at a time.
     expect(second.read(ramp(large)).buffer).not.toBe(largeCopy.buffer);
+  });
+
+  it('lets kept buffers go once no call has finished for two seconds', () => {
+    const first = new AsyncArrays();
+    const copy = first.read(ramp(large));
+    first.release();
+    vi.advanceTimersByTime(1999);
+    const second = new AsyncArrays();
+    expect(second.read(ramp(large)).buffer).toBe(copy.buffer);
+    second.release(); // the two seconds start again
+    vi.advanceTimersByTime(1999);
+    const third = new AsyncArrays();
+    expect(third.read(ramp(large)).buffer).toBe(copy.buffer);
+    third.release();
+    vi.advanceTimersByTime(2000);
+    expect(new AsyncArrays().read(ramp(large)).buffer).not.toBe(copy.buffer);
   });
 });
