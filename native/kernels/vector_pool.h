@@ -555,16 +555,14 @@ void two_by_two_max_row(int64_t outputs, const typename Ops::Scalar* row0, const
     Ops::index_store(indices + i, best_index);
     Ops::store(output + i, best);
   };
-  int64_t i = 0;
-  for (; i + width <= outputs; i += width) block(i);
-  // A ragged end is one more block moved back to end at the last output (writing some outputs
-  // twice, with the same values): the scalar loop's data-dependent branches mispredict on real
-  // data, which made a 56-output row (3 blocks of 16 and 8 scalar outputs) slower than 7 of 8.
-  if (i < outputs && outputs >= width) {
-    block(outputs - width);
-    i = outputs;
+  if (outputs >= width) {
+    // The last block moves back to end at the last output (rewriting some with the same values)
+    // rather than leave a scalar tail, whose data-dependent branches mispredict on real data: a
+    // 56-output row as 3 blocks of 16 and 8 scalar outputs was slower than 7 blocks of 8.
+    for (int64_t i = 0; i < outputs; i += width) block(std::min(i, outputs - width));
+    return;
   }
-  for (; i < outputs; ++i) {
+  for (int64_t i = 0; i < outputs; ++i) {
     const T values[4] = {row0[2 * i], row0[2 * i + 1], row1[2 * i], row1[2 * i + 1]};
     const int64_t offsets[4] = {row0_offset + 2 * i, row0_offset + 2 * i + 1, row1_offset + 2 * i, row1_offset + 2 * i + 1};
     int best = 0;
