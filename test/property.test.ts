@@ -1,9 +1,8 @@
 // Property tests: fast-check draws tensors (every array type, rank, layout, batched or not, empty
 // dims) and options for every op, and each draw must match the plain reference exactly at every
 // SIMD level this CPU has and at 1 to 3 kernel threads, sync and async (with and without `out`).
-// A failure shrinks to a smallest case: once fixed, keep it in that property's `examples` (fast-check
-// runs those first, every time). None has been found yet; the bugs these checks found came from the
-// hostile-input and concurrency tests, which keep them.
+// A failure shrinks to a smallest case: once fixed, keep it in that property's `examples`, which
+// fast-check runs first, every time.
 import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
 
