@@ -1,4 +1,4 @@
-// `npm start`: the course's worked examples computed by poolnd, with their output shapes.
+// `npm run demo`: the course's worked examples computed by poolnd, with their output shapes.
 import { adaptiveAvgPool2d, avgPool2d, globalMaxPool, info, maxPool2d, maxUnpool2d, poolOutputShape } from 'poolnd';
 
 function show(title, tensor) {

@@ -52,7 +52,6 @@ export function rangeError(
   return poolError('range', code, fn, subject, expected, received);
 }
 
-export const isDefined = (value: unknown): boolean => value !== undefined;
 
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;

@@ -58,11 +58,13 @@ const char* simd_level_name(SimdLevel level) {
 
 SimdLevel detected_simd_level() {
 #if defined(POOLND_ARCH_X64)
-  // The AVX2 kernels are built with FMA enabled, so both must be there.
+  // The AVX2 kernels are built with FMA enabled, so both must be there; the AVX-512 level also
+  // runs the AVX2 kernels for what it has no kernel of its own.
+  const bool has_avx2 = cpu_supports(CpuFeature::avx2) && cpu_supports(CpuFeature::fma);
 #if defined(POOLND_HAVE_AVX512)
-  if (cpu_supports(CpuFeature::avx512f)) return SimdLevel::avx512;
+  if (has_avx2 && cpu_supports(CpuFeature::avx512f)) return SimdLevel::avx512;
 #endif
-  if (cpu_supports(CpuFeature::avx2) && cpu_supports(CpuFeature::fma)) return SimdLevel::avx2;
+  if (has_avx2) return SimdLevel::avx2;
   return SimdLevel::sse2;  // the x86-64 baseline
 #elif defined(POOLND_ARCH_ARM64)
   return SimdLevel::neon;  // the armv8-a baseline

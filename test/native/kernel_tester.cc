@@ -2,8 +2,13 @@
 // requests, and demands identical bytes (values and indices). Inputs end right before an
 // inaccessible page, so a kernel that reads past the end of its array crashes the tester.
 // Usage: poolnd_kernel_tester [cases per level] [seed]; exits 1 on the first mismatch.
+#if defined(_WIN32)
+#define NOMINMAX
+#include <windows.h>
+#else
 #include <sys/mman.h>
 #include <unistd.h>
+#endif
 
 #include <cmath>
 #include <cstdint>
@@ -37,16 +42,32 @@ using poolnd_test::window_count;
 class GuardedBuffer {
  public:
   explicit GuardedBuffer(size_t bytes) {
+#if defined(_WIN32)
+    SYSTEM_INFO system;
+    GetSystemInfo(&system);
+    const size_t page = system.dwPageSize;
+#else
     const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+#endif
     pages_ = (bytes + page - 1) / page * page + page;
+#if defined(_WIN32)
+    base_ = static_cast<uint8_t*>(VirtualAlloc(nullptr, pages_, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE));
+    DWORD previous;
+    if (base_ == nullptr || !VirtualProtect(base_ + pages_ - page, page, PAGE_NOACCESS, &previous)) std::abort();
+#else
     base_ = static_cast<uint8_t*>(mmap(nullptr, pages_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
     if (base_ == MAP_FAILED) std::abort();
     if (mprotect(base_ + pages_ - page, page, PROT_NONE) != 0) std::abort();
+#endif
     data_ = base_ + pages_ - page - bytes;
   }
   GuardedBuffer(const GuardedBuffer&) = delete;
   GuardedBuffer& operator=(const GuardedBuffer&) = delete;
+#if defined(_WIN32)
+  ~GuardedBuffer() { VirtualFree(base_, 0, MEM_RELEASE); }
+#else
   ~GuardedBuffer() { munmap(base_, pages_); }
+#endif
   uint8_t* data() { return data_; }
 
  private:
