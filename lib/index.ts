@@ -66,10 +66,10 @@ export const adaptiveMaxPool1dAsync = makeAdaptiveMaxPoolAsync('adaptiveMaxPool1
 export const adaptiveMaxPool2dAsync = makeAdaptiveMaxPoolAsync('adaptiveMaxPool2dAsync', 2);
 export const adaptiveMaxPool3dAsync = makeAdaptiveMaxPoolAsync('adaptiveMaxPool3dAsync', 3);
 
-export const globalAvgPool = makeGlobalPool('globalAvgPool', 'globalAverage');
-export const globalMaxPool = makeGlobalPool('globalMaxPool', 'globalMax');
-export const globalAvgPoolAsync = makeGlobalPoolAsync('globalAvgPoolAsync', 'globalAverage');
-export const globalMaxPoolAsync = makeGlobalPoolAsync('globalMaxPoolAsync', 'globalMax');
+export const globalAvgPool = makeGlobalPool('globalAvgPool', 'globalAvgPool');
+export const globalMaxPool = makeGlobalPool('globalMaxPool', 'globalMaxPool');
+export const globalAvgPoolAsync = makeGlobalPoolAsync('globalAvgPoolAsync', 'globalAvgPool');
+export const globalMaxPoolAsync = makeGlobalPoolAsync('globalMaxPoolAsync', 'globalMaxPool');
 
 export const maxUnpool1d = makeMaxUnpool('maxUnpool1d', 1);
 export const maxUnpool2d = makeMaxUnpool('maxUnpool2d', 2);

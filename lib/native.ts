@@ -4,9 +4,7 @@ import nodeGypBuild from 'node-gyp-build';
 
 import { AsyncArrays } from './async-arrays';
 import type { Window } from './shape';
-import { arrayLength, type ArrayTypeName, type InputTensor, type PoolArray } from './tensor';
-
-type NativeDataType = 'float32' | 'float64' | 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32' | 'uint32';
+import { arrayLength, arrayTypeNames, type ArrayTypeName, type InputTensor, type PoolArray } from './tensor';
 
 interface Binding {
   // Both return -1, or for max-unpooling the position of the first index outside the output plane.
@@ -19,31 +17,18 @@ interface Binding {
   setThreadCount(count: number): void;
   setDefaultThreadCount(count: number): void;
   maxThreadCount: number;
-  requestLayout: {
-    operation: number;
-    dataType: number;
-    layout: number;
-    windowKind: number;
-    batch: number;
-    channels: number;
-    inputSize: number;
-    outputSize: number;
-    kernelSize: number;
-    stride: number;
-    padBegin: number;
-    padEnd: number;
-    dilation: number;
-    countIncludePad: number;
-    divisorOverride: number;
-    normType: number;
-    fieldCount: number;
-    spatialDims: number;
-  };
+  /** Every SIMD level's name (native/runtime/runtime.h), whether or not this CPU has it. */
+  simdLevels: string[];
+  // The lists below come from native/binding/request_layout.h and native/kernels/pool_request.h;
+  // checkBinding() makes sure they have every name this file uses.
+  /** Where each request field starts in the float64 request; spatial fields take spatialDims slots. */
+  requestLayout: Record<string, number>;
   codes: {
-    operations: Record<PoolOperation, number>;
-    layouts: { channelsFirst: number; channelsLast: number };
-    windowKinds: Record<WindowKind, number>;
-    dataTypes: Record<NativeDataType, number>;
+    operations: Record<string, number>;
+    layouts: Record<string, number>;
+    windowKinds: Record<string, number>;
+    /** By element type: 'float32', 'uint8', ... as in the typed arrays' names. */
+    dataTypes: Record<string, number>;
   };
 }
 
@@ -75,23 +60,42 @@ function loadBinding(): { binding: Binding; bindingPath: string } {
 
 export const { binding, bindingPath } = loadBinding();
 
-const layout = binding.requestLayout;
-const codes = binding.codes;
-
-const dataTypeOfArray: Record<ArrayTypeName, number> = {
-  Float32Array: codes.dataTypes.float32,
-  Float64Array: codes.dataTypes.float64,
-  Int8Array: codes.dataTypes.int8,
-  Uint8Array: codes.dataTypes.uint8,
-  Uint8ClampedArray: codes.dataTypes.uint8,
-  Int16Array: codes.dataTypes.int16,
-  Uint16Array: codes.dataTypes.uint16,
-  Int32Array: codes.dataTypes.int32,
-  Uint32Array: codes.dataTypes.uint32,
-};
-
-export type PoolOperation = 'max' | 'average' | 'lpNorm' | 'globalMax' | 'globalAverage' | 'maxUnpool';
+export type PoolOperation = 'maxPool' | 'avgPool' | 'lpPool' | 'globalMaxPool' | 'globalAvgPool' | 'maxUnpool';
 export type WindowKind = 'strided' | 'adaptive';
+
+const requestFields = ['operation', 'dataType', 'layout', 'windowKind', 'batch', 'channels', 'inputSize', 'outputSize',
+  'kernelSize', 'stride', 'padBegin', 'padEnd', 'dilation', 'countIncludePad', 'divisorOverride', 'normType',
+  'fieldCount', 'spatialDims'] as const;
+const operations: readonly PoolOperation[] = ['maxPool', 'avgPool', 'lpPool', 'globalMaxPool', 'globalAvgPool', 'maxUnpool'];
+
+// A typed array's element type is its name less 'Array' (Uint8Clamped shares uint8's kernels).
+function dataTypeName(arrayType: ArrayTypeName): string {
+  const name = arrayType === 'Uint8ClampedArray' ? 'uint8' : arrayType.slice(0, -'Array'.length);
+  return name[0].toLowerCase() + name.slice(1);
+}
+
+// A binary from another version of this package could name things differently: fail at load, not
+// with a wrong request.
+function checkBinding(): void {
+  const missing = (kind: string, names: readonly string[], record: Record<string, number>) =>
+    names.filter((name) => typeof record[name] !== 'number').map((name) => `${kind} ${name}`);
+  const problems = [
+    ...missing('request field', requestFields, binding.requestLayout),
+    ...missing('operation', operations, binding.codes.operations),
+    ...missing('layout', ['channelsFirst', 'channelsLast'], binding.codes.layouts),
+    ...missing('window kind', ['strided', 'adaptive'], binding.codes.windowKinds),
+    ...missing('data type', arrayTypeNames.map(dataTypeName), binding.codes.dataTypes),
+  ];
+  if (problems.length > 0) throw explainLoadFailure(new Error(`the addon at ${bindingPath} lacks ${problems.join(', ')}`));
+}
+
+checkBinding();
+
+const layout = binding.requestLayout as Record<(typeof requestFields)[number], number>;
+const codes = binding.codes;
+const dataTypeOfArray = Object.fromEntries(
+  arrayTypeNames.map((arrayType) => [arrayType, codes.dataTypes[dataTypeName(arrayType)]]),
+) as Record<ArrayTypeName, number>;
 
 /** What native needs of a window: output sizes, and for strided windows their parameters. */
 export type NativeWindow = Pick<Window, 'outputSize'> & Partial<Omit<Window, 'outputSize' | 'ceilMode'>>;
@@ -168,7 +172,7 @@ export async function runPoolAsync(fn: string, call: PoolCall): Promise<number> 
     const status = await binding.poolAsync(encode(call), input, output, indices);
     if (status < 0) {
       arrays.writeBack(fn, 'out', call.output, output);
-      if (call.operation === 'max' && indices !== null) arrays.writeBack(fn, 'indicesOut', call.indices!, indices);
+      if (call.operation === 'maxPool' && indices !== null) arrays.writeBack(fn, 'indicesOut', call.indices!, indices);
     }
     return status;
   } finally {

@@ -62,13 +62,13 @@ function defaultThreadCount(): number {
 
 binding.setDefaultThreadCount(defaultThreadCount());
 
-const simdLevels: readonly SimdLevel[] = ['scalar', 'sse2', 'avx2', 'avx512', 'neon'];
+const simdLevels: readonly string[] = binding.simdLevels;
 
 // POOLND_SIMD picks a level at or below the CPU's, for tests and benchmarks; anything else warns.
 function limitSimdLevel(): void {
   const variable = process.env.POOLND_SIMD;
   if (variable === undefined || variable === '') return;
-  const known = (simdLevels as readonly string[]).includes(variable);
+  const known = simdLevels.includes(variable);
   if (known && binding.limitSimdLevel(variable)) return;
   const why = known ? 'a level this CPU and build support' : `one of ${simdLevels.join(', ')}`;
   process.emitWarning(`poolnd: POOLND_SIMD must be ${why}, received ${JSON.stringify(variable)}; using ${binding.simdLevel()}`, {

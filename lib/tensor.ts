@@ -50,6 +50,8 @@ const arrayConstructors: Record<ArrayTypeName, PoolArrayConstructor> = {
   Uint32Array,
 };
 
+export const arrayTypeNames = Object.keys(arrayConstructors) as ArrayTypeName[];
+
 // A typed array's own properties can shadow `length`, `buffer`, `byteOffset`, `byteLength`,
 // `constructor` and `set`; poolnd reads a caller's array only through %TypedArray%.prototype's
 // own getters and methods, so its checks see the memory the kernels get.

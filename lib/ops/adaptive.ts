@@ -47,10 +47,10 @@ function prepareAdaptiveAvgPool(fn: string, spatialDims: number, input: unknown,
   // One output per plane is global average pooling, as in PyTorch (which takes the mean there).
   let call: PoolCall;
   if (outputSize.every((size) => size === 1)) {
-    call = globalCall(fn, 'globalAverage', tensor, output, outputFromCaller);
+    call = globalCall(fn, 'globalAvgPool', tensor, output, outputFromCaller);
   } else {
     checkAveragedElements(fn, tensor.arrayType, product(tensor.spatial), 'input.shape', tensor.shape);
-    call = { operation: 'average', windowKind: 'adaptive', input: tensor, window, output, indices: null, outputFromCaller };
+    call = { operation: 'avgPool', windowKind: 'adaptive', input: tensor, window, output, indices: null, outputFromCaller };
   }
   return { call, result: () => ({ data: output, shape: outputShape }) };
 }
@@ -65,7 +65,7 @@ function prepareAdaptiveMaxPool(
   const indices = maxIndicesArray(fn, options as AdaptiveMaxPoolOptions, tensor, output);
   const indicesFromCaller = (options as AdaptiveMaxPoolOptions).indicesOut !== undefined;
   return {
-    call: { operation: 'max', windowKind: 'adaptive', input: tensor, window, output, indices, outputFromCaller, indicesFromCaller },
+    call: { operation: 'maxPool', windowKind: 'adaptive', input: tensor, window, output, indices, outputFromCaller, indicesFromCaller },
     result: () => maxResult(output, outputShape, indices),
   };
 }

@@ -22,7 +22,7 @@ function prepareAvgPool(fn: string, spatialDims: number, input: unknown, options
     opts.divisorOverride === undefined ? 0 : integerAtLeast(fn, "option 'divisorOverride'", opts.divisorOverride, 1);
   return {
     call: {
-      operation: 'average',
+      operation: 'avgPool',
       input: prepared.input,
       window: prepared.window,
       output: prepared.output,

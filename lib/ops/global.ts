@@ -15,7 +15,7 @@ export interface GlobalPoolOptions<T extends PoolArray = PoolArray> {
 export type GlobalPoolFunction = <T extends PoolArray>(input: TensorLike<T>, options?: GlobalPoolOptions<T>) => Tensor<T>;
 export type GlobalPoolAsyncFunction = <T extends PoolArray>(input: TensorLike<T>, options?: GlobalPoolOptions<T>) => Promise<Tensor<T>>;
 
-type GlobalOperation = Extract<PoolOperation, 'globalMax' | 'globalAverage'>;
+type GlobalOperation = Extract<PoolOperation, 'globalMaxPool' | 'globalAvgPool'>;
 
 /** The native call for global pooling: each whole (n, c) plane, flattened to one spatial dim. */
 export function globalCall(
@@ -26,7 +26,7 @@ export function globalCall(
   outputFromCaller: boolean,
 ): PoolCall {
   const plane = product(input.spatial);
-  if (operation === 'globalAverage') checkAveragedElements(fn, input.arrayType, plane, 'input.shape', input.shape);
+  if (operation === 'globalAvgPool') checkAveragedElements(fn, input.arrayType, plane, 'input.shape', input.shape);
   return { operation, input: { ...input, spatial: [plane] }, window: { outputSize: [1] }, output, indices: null, outputFromCaller };
 }
 

@@ -37,7 +37,7 @@ function prepareLpPool(fn: string, spatialDims: number, input: unknown, options:
   const prepared = prepareWindowedPool(fn, spatialDims, input, options);
   return {
     call: {
-      operation: 'lpNorm',
+      operation: 'lpPool',
       input: prepared.input,
       window: prepared.window,
       output: prepared.output,

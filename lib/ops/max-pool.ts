@@ -58,7 +58,7 @@ function prepareMaxPool(fn: string, spatialDims: number, input: unknown, options
   const indices = maxIndicesArray(fn, options as MaxPoolOptions, prepared.input, prepared.output);
   return {
     call: {
-      operation: 'max',
+      operation: 'maxPool',
       input: prepared.input,
       window: prepared.window,
       output: prepared.output,

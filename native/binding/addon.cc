@@ -81,22 +81,9 @@ void ReleaseEnvironment() {
 
 Napi::Object RequestLayout(Napi::Env env) {
   Napi::Object layout = Napi::Object::New(env);
-  layout.Set("operation", static_cast<int32_t>(request_field::operation));
-  layout.Set("dataType", static_cast<int32_t>(request_field::data_type));
-  layout.Set("layout", static_cast<int32_t>(request_field::layout));
-  layout.Set("windowKind", static_cast<int32_t>(request_field::window_kind));
-  layout.Set("batch", static_cast<int32_t>(request_field::batch));
-  layout.Set("channels", static_cast<int32_t>(request_field::channels));
-  layout.Set("inputSize", static_cast<int32_t>(request_field::input_size));
-  layout.Set("outputSize", static_cast<int32_t>(request_field::output_size));
-  layout.Set("kernelSize", static_cast<int32_t>(request_field::kernel_size));
-  layout.Set("stride", static_cast<int32_t>(request_field::stride));
-  layout.Set("padBegin", static_cast<int32_t>(request_field::pad_begin));
-  layout.Set("padEnd", static_cast<int32_t>(request_field::pad_end));
-  layout.Set("dilation", static_cast<int32_t>(request_field::dilation));
-  layout.Set("countIncludePad", static_cast<int32_t>(request_field::count_include_pad));
-  layout.Set("divisorOverride", static_cast<int32_t>(request_field::divisor_override));
-  layout.Set("normType", static_cast<int32_t>(request_field::norm_type));
+#define POOLND_REQUEST_FIELD(name, js_name, slots) layout.Set(#js_name, static_cast<int32_t>(request_field::name));
+  POOLND_FOR_EACH_REQUEST_FIELD(POOLND_REQUEST_FIELD)
+#undef POOLND_REQUEST_FIELD
   layout.Set("fieldCount", static_cast<int32_t>(request_field::count));
   layout.Set("spatialDims", static_cast<int32_t>(kSpatialDims));
   return layout;
@@ -110,21 +97,20 @@ void set_code(Napi::Object object, const char* name, Enum value) {
 Napi::Object Codes(Napi::Env env) {
   Napi::Object codes = Napi::Object::New(env);
   Napi::Object operations = Napi::Object::New(env);
-  set_code(operations, "max", PoolOperation::max);
-  set_code(operations, "average", PoolOperation::average);
-  set_code(operations, "lpNorm", PoolOperation::lp_norm);
-  set_code(operations, "globalMax", PoolOperation::global_max);
-  set_code(operations, "globalAverage", PoolOperation::global_average);
-  set_code(operations, "maxUnpool", PoolOperation::max_unpool);
   Napi::Object window_kinds = Napi::Object::New(env);
-  set_code(window_kinds, "strided", WindowKind::strided);
-  set_code(window_kinds, "adaptive", WindowKind::adaptive);
   Napi::Object layouts = Napi::Object::New(env);
-  set_code(layouts, "channelsFirst", Layout::channels_first);
-  set_code(layouts, "channelsLast", Layout::channels_last);
   Napi::Object data_types = Napi::Object::New(env);
-#define POOLND_DATA_TYPE_CODE(name, element, accumulator) set_code(data_types, #name, DataType::name);
+#define POOLND_OPERATION_CODE(name, js_name) set_code(operations, #js_name, PoolOperation::name);
+#define POOLND_WINDOW_KIND_CODE(name, js_name) set_code(window_kinds, #js_name, WindowKind::name);
+#define POOLND_LAYOUT_CODE(name, js_name) set_code(layouts, #js_name, Layout::name);
+#define POOLND_DATA_TYPE_CODE(name, js_name, element, accumulator) set_code(data_types, #js_name, DataType::name);
+  POOLND_FOR_EACH_POOL_OPERATION(POOLND_OPERATION_CODE)
+  POOLND_FOR_EACH_WINDOW_KIND(POOLND_WINDOW_KIND_CODE)
+  POOLND_FOR_EACH_LAYOUT(POOLND_LAYOUT_CODE)
   POOLND_FOR_EACH_DATA_TYPE(POOLND_DATA_TYPE_CODE)
+#undef POOLND_OPERATION_CODE
+#undef POOLND_WINDOW_KIND_CODE
+#undef POOLND_LAYOUT_CODE
 #undef POOLND_DATA_TYPE_CODE
   codes.Set("operations", operations);
   codes.Set("layouts", layouts);
@@ -147,6 +133,11 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("setThreadCount", Napi::Function::New(env, SetKernelThreadCount, "setThreadCount"));
   exports.Set("setDefaultThreadCount", Napi::Function::New(env, SetDefaultKernelThreadCount, "setDefaultThreadCount"));
   exports.Set("maxThreadCount", ThreadPool::kMaxThreads);
+  Napi::Array simd_levels = Napi::Array::New(env);
+  for (int level = 0; level < static_cast<int>(SimdLevel::count); ++level) {
+    simd_levels.Set(level, Napi::String::New(env, simd_level_name(static_cast<SimdLevel>(level))));
+  }
+  exports.Set("simdLevels", simd_levels);
   exports.Set("requestLayout", RequestLayout(env));
   exports.Set("codes", Codes(env));
   return exports;

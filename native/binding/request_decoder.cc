@@ -31,14 +31,13 @@ int64_t integer_field(Napi::Env env, const double* fields, int index, int64_t mi
 
 bool type_matches(napi_typedarray_type array_type, DataType data_type) {
   switch (data_type) {
-    case DataType::float32: return array_type == napi_float32_array;
-    case DataType::float64: return array_type == napi_float64_array;
-    case DataType::int8: return array_type == napi_int8_array;
-    case DataType::uint8: return array_type == napi_uint8_array || array_type == napi_uint8_clamped_array;
-    case DataType::int16: return array_type == napi_int16_array;
-    case DataType::uint16: return array_type == napi_uint16_array;
-    case DataType::int32: return array_type == napi_int32_array;
-    case DataType::uint32: return array_type == napi_uint32_array;
+    // Each type's array is napi_<JavaScript name>_array; Uint8ClampedArray shares uint8's kernels.
+#define POOLND_ARRAY_TYPE(name, js_name, element, accumulator) \
+  case DataType::name:                                         \
+    return array_type == napi_##js_name##_array ||             \
+           (DataType::name == DataType::u8 && array_type == napi_uint8_clamped_array);
+    POOLND_FOR_EACH_DATA_TYPE(POOLND_ARRAY_TYPE)
+#undef POOLND_ARRAY_TYPE
     case DataType::count: break;
   }
   return false;
@@ -77,7 +76,7 @@ TypedArrayView typed_array_argument(const Napi::CallbackInfo& info, size_t index
   return view;
 }
 
-bool is_float(DataType data_type) { return data_type == DataType::float32 || data_type == DataType::float64; }
+bool is_float(DataType data_type) { return data_type == DataType::f32 || data_type == DataType::f64; }
 
 // What each operation's kernels rely on beyond the sizes themselves.
 void check_operation_invariants(Napi::Env env, const PoolRequest& request) {
@@ -90,20 +89,20 @@ void check_operation_invariants(Napi::Env env, const PoolRequest& request) {
     undilated = undilated && g.dilation[dim] == 1;
     single_output = single_output && g.output_size[dim] == 1;
   }
-  const bool windowed = request.operation == PoolOperation::max || request.operation == PoolOperation::average ||
-                        request.operation == PoolOperation::lp_norm;
+  const bool windowed = request.operation == PoolOperation::max_pool || request.operation == PoolOperation::avg_pool ||
+                        request.operation == PoolOperation::lp_pool;
   check(env, g.window_kind == WindowKind::strided || windowed, "adaptive windows for an operation without windows");
   if (g.window_kind == WindowKind::adaptive) {
-    check(env, request.operation != PoolOperation::lp_norm, "adaptive LP pooling");
+    check(env, request.operation != PoolOperation::lp_pool, "adaptive LP pooling");
     check(env, unpadded && undilated, "adaptive windows with padding or dilation");
     check(env, !request.count_include_pad && request.divisor_override == 0, "adaptive average with a divisor rule");
   }
-  if (request.operation == PoolOperation::lp_norm) {
+  if (request.operation == PoolOperation::lp_pool) {
     check(env, is_float(request.data_type), "LP pooling of an integer type");
     check(env, std::isfinite(request.norm_type) && request.norm_type > 0, "LP norm type out of range");
     check(env, unpadded && undilated, "LP pooling with padding or dilation");
   }
-  if (request.operation == PoolOperation::global_max || request.operation == PoolOperation::global_average) {
+  if (request.operation == PoolOperation::global_max_pool || request.operation == PoolOperation::global_avg_pool) {
     check(env, single_output, "global pooling with more than one output per plane");
   }
 }
@@ -167,7 +166,7 @@ PoolRequest decode_pool_request(const Napi::CallbackInfo& info) {
 
   const bool unpool = request.operation == PoolOperation::max_unpool;
   if (!info[3].IsNull() && !info[3].IsUndefined()) {
-    check(env, request.operation == PoolOperation::max || unpool, "indices given to an operation without them");
+    check(env, request.operation == PoolOperation::max_pool || unpool, "indices given to an operation without them");
     const TypedArrayView indices = typed_array_view(env, info[3], "indices is not an Int32Array");
     check(env, indices.type == napi_int32_array, "indices is not an Int32Array");
     if (unpool) {

@@ -5,10 +5,30 @@
 
 #include "../runtime/runtime.h"
 #include "../runtime/thread_pool.h"
-#include "drivers.h"
+#include "microkernels.h"
+#include "window.h"
 
 namespace poolnd {
+
+const char* kernel_path_name(KernelPath path) {
+  switch (path) {
+#define POOLND_KERNEL_PATH_NAME(name, description) \
+  case KernelPath::name: return #name " (" description ")";
+    POOLND_FOR_EACH_KERNEL_PATH(POOLND_KERNEL_PATH_NAME)
+#undef POOLND_KERNEL_PATH_NAME
+    case KernelPath::count: break;
+  }
+  return "unknown";
+}
+
 namespace {
+
+// Every microkernel of this build; the null ends the list and keeps it non-empty.
+#define POOLND_MICROKERNEL(isa, op, layout, type, Kernel) &op##_##layout##_##type##_##isa,
+const Microkernel* const kMicrokernels[] = {
+#include "microkernels.inc"
+    nullptr};
+#undef POOLND_MICROKERNEL
 
 constexpr int kOperations = static_cast<int>(PoolOperation::count);
 constexpr int kLayouts = static_cast<int>(Layout::count);
@@ -25,17 +45,16 @@ struct KernelTable {
 };
 
 // Every scalar kernel of one data type.
-#define POOLND_SCALAR_KERNELS(name, element, accumulator)                                                  \
-  table.at(PoolOperation::max, first, DataType::name) = &max_pool_scalar<element, first>;                  \
-  table.at(PoolOperation::max, last, DataType::name) = &max_pool_scalar<element, last>;                    \
-  table.at(PoolOperation::average, first, DataType::name) = &avg_pool_scalar<element, accumulator, first>; \
-  table.at(PoolOperation::average, last, DataType::name) = &avg_pool_scalar<element, accumulator, last>;   \
-  table.at(PoolOperation::global_max, first, DataType::name) = &global_max_channels_first_scalar<element>; \
-  table.at(PoolOperation::global_max, last, DataType::name) = &global_max_channels_last_scalar<element>;   \
-  table.at(PoolOperation::global_average, first, DataType::name) =                                         \
-      &global_average_channels_first_scalar<element>;                                                      \
-  table.at(PoolOperation::global_average, last, DataType::name) = &global_average_channels_last_scalar<element>; \
-  table.at(PoolOperation::max_unpool, first, DataType::name) = &max_unpool_channels_first_scalar<element>; \
+#define POOLND_SCALAR_KERNELS(name, js_name, element, accumulator)                                                  \
+  table.at(PoolOperation::max_pool, first, DataType::name) = &max_pool_scalar<element, first>;                      \
+  table.at(PoolOperation::max_pool, last, DataType::name) = &max_pool_scalar<element, last>;                        \
+  table.at(PoolOperation::avg_pool, first, DataType::name) = &avg_pool_scalar<element, accumulator, first>;         \
+  table.at(PoolOperation::avg_pool, last, DataType::name) = &avg_pool_scalar<element, accumulator, last>;           \
+  table.at(PoolOperation::global_max_pool, first, DataType::name) = &global_max_pool_channels_first_scalar<element>; \
+  table.at(PoolOperation::global_max_pool, last, DataType::name) = &global_max_pool_channels_last_scalar<element>;   \
+  table.at(PoolOperation::global_avg_pool, first, DataType::name) = &global_avg_pool_channels_first_scalar<element>; \
+  table.at(PoolOperation::global_avg_pool, last, DataType::name) = &global_avg_pool_channels_last_scalar<element>;   \
+  table.at(PoolOperation::max_unpool, first, DataType::name) = &max_unpool_channels_first_scalar<element>;          \
   table.at(PoolOperation::max_unpool, last, DataType::name) = &max_unpool_channels_last_scalar<element>;
 
 KernelTable scalar_table() {
@@ -44,200 +63,26 @@ KernelTable scalar_table() {
   KernelTable table;
   POOLND_FOR_EACH_DATA_TYPE(POOLND_SCALAR_KERNELS)
   // LP pooling is for the float types only.
-  table.at(PoolOperation::lp_norm, first, DataType::float32) = &lp_pool_scalar<float, first>;
-  table.at(PoolOperation::lp_norm, last, DataType::float32) = &lp_pool_scalar<float, last>;
-  table.at(PoolOperation::lp_norm, first, DataType::float64) = &lp_pool_scalar<double, first>;
-  table.at(PoolOperation::lp_norm, last, DataType::float64) = &lp_pool_scalar<double, last>;
+  table.at(PoolOperation::lp_pool, first, DataType::f32) = &lp_pool_scalar<float, first>;
+  table.at(PoolOperation::lp_pool, last, DataType::f32) = &lp_pool_scalar<float, last>;
+  table.at(PoolOperation::lp_pool, first, DataType::f64) = &lp_pool_scalar<double, first>;
+  table.at(PoolOperation::lp_pool, last, DataType::f64) = &lp_pool_scalar<double, last>;
   return table;
 }
 
 #undef POOLND_SCALAR_KERNELS
 
-// Puts one ISA's microkernels, through their drivers, over the entries they cover.
-#define POOLND_ADD_MICROKERNELS(table, isa)                                                        \
-  do {                                                                                                      \
-    (table).at(PoolOperation::max, Layout::channels_last, DataType::float32) =                              \
-        &max_pool_channels_last_driver<float, &max_pool_channels_last_f32_##isa>;                           \
-    (table).at(PoolOperation::max, Layout::channels_last, DataType::float64) =                              \
-        &max_pool_channels_last_driver<double, &max_pool_channels_last_f64_##isa>;                          \
-    (table).at(PoolOperation::average, Layout::channels_last, DataType::float32) =                          \
-        &avg_pool_channels_last_driver<float, &avg_pool_channels_last_f32_##isa>;                           \
-    (table).at(PoolOperation::average, Layout::channels_last, DataType::float64) =                          \
-        &avg_pool_channels_last_driver<double, &avg_pool_channels_last_f64_##isa>;                          \
-    (table).at(PoolOperation::max, Layout::channels_first, DataType::float32) =                             \
-        &max_pool_channels_first_driver<float, &max_pool_2x2s2_f32_##isa, &max_pool_rows_f32_##isa, \
-            &max_pool_adaptive_rows_f32_##isa, &max_pool_separable_f32_##isa>;                                  \
-    (table).at(PoolOperation::max, Layout::channels_first, DataType::float64) =                             \
-        &max_pool_channels_first_driver<double, &max_pool_2x2s2_f64_##isa, &max_pool_rows_f64_##isa, \
-            &max_pool_adaptive_rows_f64_##isa, &max_pool_separable_f64_##isa>;                                 \
-    (table).at(PoolOperation::average, Layout::channels_first, DataType::float32) =                         \
-        &avg_pool_channels_first_driver<float, &avg_pool_2x2s2_f32_##isa, &avg_pool_rows_f32_##isa, \
-            &avg_pool_adaptive_rows_f32_##isa>;                                  \
-    (table).at(PoolOperation::average, Layout::channels_first, DataType::float64) =                         \
-        &avg_pool_channels_first_driver<double, &avg_pool_2x2s2_f64_##isa, &avg_pool_rows_f64_##isa, \
-            &avg_pool_adaptive_rows_f64_##isa>;                                 \
-    (table).at(PoolOperation::global_max, Layout::channels_last, DataType::float32) =                       \
-        &global_channels_last_driver<float, &global_max_channels_last_f32_##isa>;                       \
-    (table).at(PoolOperation::global_max, Layout::channels_last, DataType::float64) =                       \
-        &global_channels_last_driver<double, &global_max_channels_last_f64_##isa>;                      \
-    (table).at(PoolOperation::global_average, Layout::channels_last, DataType::float32) =                   \
-        &global_channels_last_driver<float, &global_avg_channels_last_f32_##isa>;                           \
-    (table).at(PoolOperation::global_average, Layout::channels_last, DataType::float64) =                   \
-        &global_channels_last_driver<double, &global_avg_channels_last_f64_##isa>;                          \
-    (table).at(PoolOperation::global_average, Layout::channels_first, DataType::float32) =                  \
-        &global_channels_first_driver<float, &global_avg_channels_first_f32_##isa>;                         \
-    (table).at(PoolOperation::global_average, Layout::channels_first, DataType::float64) =                  \
-        &global_channels_first_driver<double, &global_avg_channels_first_f64_##isa>;                        \
-    (table).at(PoolOperation::global_max, Layout::channels_first, DataType::float32) =                      \
-        &global_channels_first_driver<float, &global_max_channels_first_f32_##isa>;                         \
-    (table).at(PoolOperation::global_max, Layout::channels_first, DataType::float64) =                      \
-        &global_channels_first_driver<double, &global_max_channels_first_f64_##isa>;                        \
-  } while (false)
-
-#define POOLND_ADD_BYTE_MICROKERNELS(table, isa)                                                  \
-  do {                                                                                            \
-    (table).at(PoolOperation::max, Layout::channels_last, DataType::uint8) =                      \
-        &max_pool_bytes_channels_last_driver<&max_pool_2x2s2_channels_last_u8_##isa,               \
-            &max_pool_integer_channels_last_driver<uint8_t, &max_pool_channels_last_u8_##isa, &max_pool_run_u8_##isa>>; \
-    (table).at(PoolOperation::average, Layout::channels_last, DataType::uint8) =                  \
-        &avg_pool_bytes_channels_last_driver<&avg_pool_2x2s2_channels_last_u8_##isa,               \
-            &avg_pool_integer_channels_last_driver<uint8_t, &avg_pool_run_u8_##isa>>;             \
-    (table).at(PoolOperation::max, Layout::channels_first, DataType::uint8) =                     \
-        &max_pool_bytes_channels_first_driver<&max_pool_2x2s2_channels_last_u8_##isa,              \
-            &max_pool_integer_channels_first_driver<uint8_t, &max_pool_run_u8_##isa>>;            \
-    (table).at(PoolOperation::average, Layout::channels_first, DataType::uint8) =                 \
-        &avg_pool_bytes_channels_first_driver<&avg_pool_2x2s2_channels_last_u8_##isa,              \
-            &avg_pool_integer_channels_first_driver<uint8_t, &avg_pool_run_u8_##isa>>;            \
-  } while (false)
-
-// Integer max and average over channels-first rows and channels-last windows and images; uint8's
-// 2x2/stride-2 windows are the byte drivers', which fall back on these.
-#define POOLND_ADD_INTEGER_MICROKERNELS(table, isa) \
-  do { \
-    (table).at(PoolOperation::average, Layout::channels_first, DataType::int32) = \
-        &avg_pool_integer_channels_first_driver<int32_t, &avg_pool_run_i32_##isa>; \
-    (table).at(PoolOperation::average, Layout::channels_last, DataType::int32) = \
-        &avg_pool_integer_channels_last_driver<int32_t, &avg_pool_run_i32_##isa>; \
-    (table).at(PoolOperation::average, Layout::channels_first, DataType::uint32) = \
-        &avg_pool_integer_channels_first_driver<uint32_t, &avg_pool_run_u32_##isa>; \
-    (table).at(PoolOperation::average, Layout::channels_last, DataType::uint32) = \
-        &avg_pool_integer_channels_last_driver<uint32_t, &avg_pool_run_u32_##isa>; \
-    (table).at(PoolOperation::global_max, Layout::channels_first, DataType::int8) = \
-        &global_channels_first_driver<int8_t, &global_max_channels_first_i8_##isa>; \
-    (table).at(PoolOperation::global_average, Layout::channels_first, DataType::int8) = \
-        &global_integer_average_driver<int8_t, &global_channels_first_driver<int8_t, &global_avg_channels_first_i8_##isa>, \
-                                       &global_average_channels_first_scalar<int8_t>, 96>; \
-    (table).at(PoolOperation::global_average, Layout::channels_last, DataType::int8) = \
-        &global_integer_average_driver<int8_t, &global_channels_last_driver<int8_t, &global_avg_channels_last_i8_##isa>, \
-                                       &global_average_channels_last_scalar<int8_t>>; \
-    (table).at(PoolOperation::global_max, Layout::channels_first, DataType::uint8) = \
-        &global_channels_first_driver<uint8_t, &global_max_channels_first_u8_##isa>; \
-    (table).at(PoolOperation::global_average, Layout::channels_first, DataType::uint8) = \
-        &global_integer_average_driver<uint8_t, &global_channels_first_driver<uint8_t, &global_avg_channels_first_u8_##isa>, \
-                                       &global_average_channels_first_scalar<uint8_t>, 96>; \
-    (table).at(PoolOperation::global_average, Layout::channels_last, DataType::uint8) = \
-        &global_integer_average_driver<uint8_t, &global_channels_last_driver<uint8_t, &global_avg_channels_last_u8_##isa>, \
-                                       &global_average_channels_last_scalar<uint8_t>>; \
-    (table).at(PoolOperation::global_max, Layout::channels_first, DataType::int16) = \
-        &global_channels_first_driver<int16_t, &global_max_channels_first_i16_##isa>; \
-    (table).at(PoolOperation::global_average, Layout::channels_first, DataType::int16) = \
-        &global_integer_average_driver<int16_t, &global_channels_first_driver<int16_t, &global_avg_channels_first_i16_##isa>, \
-                                       &global_average_channels_first_scalar<int16_t>, 96>; \
-    (table).at(PoolOperation::global_average, Layout::channels_last, DataType::int16) = \
-        &global_integer_average_driver<int16_t, &global_channels_last_driver<int16_t, &global_avg_channels_last_i16_##isa>, \
-                                       &global_average_channels_last_scalar<int16_t>>; \
-    (table).at(PoolOperation::global_max, Layout::channels_first, DataType::uint16) = \
-        &global_channels_first_driver<uint16_t, &global_max_channels_first_u16_##isa>; \
-    (table).at(PoolOperation::global_average, Layout::channels_first, DataType::uint16) = \
-        &global_integer_average_driver<uint16_t, &global_channels_first_driver<uint16_t, &global_avg_channels_first_u16_##isa>, \
-                                       &global_average_channels_first_scalar<uint16_t>, 96>; \
-    (table).at(PoolOperation::global_average, Layout::channels_last, DataType::uint16) = \
-        &global_integer_average_driver<uint16_t, &global_channels_last_driver<uint16_t, &global_avg_channels_last_u16_##isa>, \
-                                       &global_average_channels_last_scalar<uint16_t>>; \
-    (table).at(PoolOperation::global_max, Layout::channels_first, DataType::int32) = \
-        &global_channels_first_driver<int32_t, &global_max_channels_first_i32_##isa>; \
-    (table).at(PoolOperation::global_max, Layout::channels_first, DataType::uint32) = \
-        &global_channels_first_driver<uint32_t, &global_max_channels_first_u32_##isa>; \
-    (table).at(PoolOperation::average, Layout::channels_first, DataType::int8) = \
-        &avg_pool_integer_channels_first_driver<int8_t, &avg_pool_run_i8_##isa>; \
-    (table).at(PoolOperation::average, Layout::channels_last, DataType::int8) = \
-        &avg_pool_integer_channels_last_driver<int8_t, &avg_pool_run_i8_##isa>; \
-    (table).at(PoolOperation::average, Layout::channels_first, DataType::uint8) = \
-        &avg_pool_integer_channels_first_driver<uint8_t, &avg_pool_run_u8_##isa>; \
-    (table).at(PoolOperation::average, Layout::channels_first, DataType::int16) = \
-        &avg_pool_integer_channels_first_driver<int16_t, &avg_pool_run_i16_##isa>; \
-    (table).at(PoolOperation::average, Layout::channels_last, DataType::int16) = \
-        &avg_pool_integer_channels_last_driver<int16_t, &avg_pool_run_i16_##isa>; \
-    (table).at(PoolOperation::average, Layout::channels_first, DataType::uint16) = \
-        &avg_pool_integer_channels_first_driver<uint16_t, &avg_pool_run_u16_##isa>; \
-    (table).at(PoolOperation::average, Layout::channels_last, DataType::uint16) = \
-        &avg_pool_integer_channels_last_driver<uint16_t, &avg_pool_run_u16_##isa>; \
-    (table).at(PoolOperation::max, Layout::channels_first, DataType::int8) = \
-        &max_pool_integer_channels_first_driver<int8_t, &max_pool_run_i8_##isa>; \
-    (table).at(PoolOperation::max, Layout::channels_first, DataType::uint8) = \
-        &max_pool_integer_channels_first_driver<uint8_t, &max_pool_run_u8_##isa>; \
-    (table).at(PoolOperation::max, Layout::channels_first, DataType::int16) = \
-        &max_pool_integer_channels_first_driver<int16_t, &max_pool_run_i16_##isa>; \
-    (table).at(PoolOperation::max, Layout::channels_first, DataType::uint16) = \
-        &max_pool_integer_channels_first_driver<uint16_t, &max_pool_run_u16_##isa>; \
-    (table).at(PoolOperation::max, Layout::channels_first, DataType::int32) = \
-        &max_pool_integer_channels_first_driver<int32_t, &max_pool_run_i32_##isa>; \
-    (table).at(PoolOperation::max, Layout::channels_first, DataType::uint32) = \
-        &max_pool_integer_channels_first_driver<uint32_t, &max_pool_run_u32_##isa>; \
-    (table).at(PoolOperation::max, Layout::channels_last, DataType::int8) = \
-        &max_pool_integer_channels_last_driver<int8_t, &max_pool_channels_last_i8_##isa, &max_pool_run_i8_##isa>; \
-    (table).at(PoolOperation::global_max, Layout::channels_last, DataType::int8) = \
-        &global_channels_last_driver<int8_t, &global_max_channels_last_i8_##isa>; \
-    (table).at(PoolOperation::global_max, Layout::channels_last, DataType::uint8) = \
-        &global_channels_last_driver<uint8_t, &global_max_channels_last_u8_##isa>; \
-    (table).at(PoolOperation::max, Layout::channels_last, DataType::int16) = \
-        &max_pool_integer_channels_last_driver<int16_t, &max_pool_channels_last_i16_##isa, &max_pool_run_i16_##isa>; \
-    (table).at(PoolOperation::global_max, Layout::channels_last, DataType::int16) = \
-        &global_channels_last_driver<int16_t, &global_max_channels_last_i16_##isa>; \
-    (table).at(PoolOperation::max, Layout::channels_last, DataType::uint16) = \
-        &max_pool_integer_channels_last_driver<uint16_t, &max_pool_channels_last_u16_##isa, &max_pool_run_u16_##isa>; \
-    (table).at(PoolOperation::global_max, Layout::channels_last, DataType::uint16) = \
-        &global_channels_last_driver<uint16_t, &global_max_channels_last_u16_##isa>; \
-    (table).at(PoolOperation::max, Layout::channels_last, DataType::int32) = \
-        &max_pool_integer_channels_last_driver<int32_t, &max_pool_channels_last_i32_##isa, &max_pool_run_i32_##isa>; \
-    (table).at(PoolOperation::global_max, Layout::channels_last, DataType::int32) = \
-        &global_channels_last_driver<int32_t, &global_max_channels_last_i32_##isa>; \
-    (table).at(PoolOperation::max, Layout::channels_last, DataType::uint32) = \
-        &max_pool_integer_channels_last_driver<uint32_t, &max_pool_channels_last_u32_##isa, &max_pool_run_u32_##isa>; \
-    (table).at(PoolOperation::global_max, Layout::channels_last, DataType::uint32) = \
-        &global_channels_last_driver<uint32_t, &global_max_channels_last_u32_##isa>; \
-  } while (false)
-
-// Each level builds on the one below it, so an op without a kernel at some level falls back to
-// the widest narrower one, down to the scalar reference.
+// A level's table is the level below's with the level's own microkernels over it, so an op
+// without a kernel at some level falls back to the widest narrower one, down to the scalar
+// reference.
 KernelTable table_for(SimdLevel level) {
-  KernelTable table = scalar_table();
-#if defined(POOLND_ARCH_X64)
-  if (level == SimdLevel::sse2 || level == SimdLevel::avx2 || level == SimdLevel::avx512) {
-    POOLND_ADD_MICROKERNELS(table, sse2);
+  if (level == SimdLevel::scalar) return scalar_table();
+  KernelTable table = table_for(simd_level_below(level));
+  for (const Microkernel* const* kernel = microkernels().begin; kernel != microkernels().end; ++kernel) {
+    if ((*kernel)->level == level) table.at((*kernel)->operation, (*kernel)->layout, (*kernel)->data_type) = (*kernel)->run;
   }
-  if (level == SimdLevel::avx2 || level == SimdLevel::avx512) {
-    POOLND_ADD_MICROKERNELS(table, avx2);
-    POOLND_ADD_INTEGER_MICROKERNELS(table, avx2);
-    POOLND_ADD_BYTE_MICROKERNELS(table, avx2);  // over the integer entries it refines
-  }
-#if defined(POOLND_HAVE_AVX512)
-  if (level == SimdLevel::avx512) POOLND_ADD_MICROKERNELS(table, avx512);
-#endif
-#endif
-#if defined(POOLND_ARCH_ARM64)
-  if (level == SimdLevel::neon) {
-    POOLND_ADD_MICROKERNELS(table, neon);
-    POOLND_ADD_INTEGER_MICROKERNELS(table, neon);
-    POOLND_ADD_BYTE_MICROKERNELS(table, neon);  // over the integer entries it refines
-  }
-#endif
   return table;
 }
-
-#undef POOLND_ADD_MICROKERNELS
-#undef POOLND_ADD_BYTE_MICROKERNELS
-#undef POOLND_ADD_INTEGER_MICROKERNELS
 
 const KernelTable& kernels_for(SimdLevel level) {
   static const auto* tables = [] {
@@ -249,6 +94,10 @@ const KernelTable& kernels_for(SimdLevel level) {
 }
 
 }  // namespace
+
+MicrokernelList microkernels() {
+  return {kMicrokernels, kMicrokernels + sizeof(kMicrokernels) / sizeof(kMicrokernels[0]) - 1};
+}
 
 PoolKernel select_pool_kernel(const PoolRequest& request, SimdLevel level) {
   const auto operation = static_cast<int>(request.operation);
@@ -268,8 +117,8 @@ int64_t work_per_item(const PoolRequest& request) {
   const int64_t items = pool_work_items(request);
   if (items == 0) return 0;
   switch (request.operation) {
-    case PoolOperation::global_max:
-    case PoolOperation::global_average:
+    case PoolOperation::global_max_pool:
+    case PoolOperation::global_avg_pool:
       return g.input_elements() / items;
     case PoolOperation::max_unpool:
       return (g.input_elements() + g.output_elements()) / items;
@@ -288,9 +137,9 @@ constexpr int64_t kMinimumWorkPerChunk = 32 * 1024;
 }  // namespace
 
 PoolRequest strided_form(const PoolRequest& request) {
-  const bool float_type = request.data_type == DataType::float32 || request.data_type == DataType::float64;
-  const bool same_reduction = request.operation == PoolOperation::max ||
-                              (request.operation == PoolOperation::average && !float_type);
+  const bool float_type = request.data_type == DataType::f32 || request.data_type == DataType::f64;
+  const bool same_reduction = request.operation == PoolOperation::max_pool ||
+                              (request.operation == PoolOperation::avg_pool && !float_type);
   return same_reduction && has_uniform_bins(request.geometry) ? uniform_bins_as_strided(request) : request;
 }
 

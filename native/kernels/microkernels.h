@@ -1,220 +1,56 @@
-// The vector microkernels: one per op, layout, element type and ISA, each in its ISA's own file
-// (built with that ISA's flags and nothing else from the project, so no code compiled for one
-// ISA can reach a CPU without it). They see plain pointers only; the drivers in drivers.h walk
-// the request's geometry in baseline code and hand them one output's windows at a time.
-// Names say op_layout_type_isa.
+// The vector microkernels: one per op, layout, element type and ISA, named op_layout_type_isa
+// (max_pool_channels_first_f32_avx2). microkernels.inc lists them, one line each; that list
+// declares them here, defines them in each ISA's translation unit (isa/<isa>_microkernels.cc,
+// the only code built with that ISA's flags), fills the dispatch tables (dispatch.cc) and drives
+// the kernel tester. A microkernel has the PoolKernel signature; path() says which of its ways
+// it takes for a request, so a tester can name the code that went wrong.
 #pragma once
 
-#include <algorithm>
-#include <cstdint>
+#include "../runtime/runtime.h"
+#include "pool_kernels.h"
+#include "pool_request.h"
 
 namespace poolnd {
 
-// Channels-last max over one output pixel: output[c] is the maximum over taps k (in order) of
-// taps[k][c], PyTorch's rule (a greater value or a NaN takes over, so ties keep the first and
-// the last NaN wins); with indices, indices[c] is offsets[k] of the winning tap. taps >= 1.
-template <typename T>
-using ChannelsLastMaxKernel = void (*)(int64_t channels, int64_t taps, const T* const* tap_pixels,
-                                       const int64_t* tap_offsets, T* output, int32_t* indices);
+// The ways a kernel can compute a request: (name, what a person reads).
+#define POOLND_FOR_EACH_KERNEL_PATH(X)                                         \
+  X(scalar, "the scalar reference")                                            \
+  X(two_by_two, "2x2 windows with stride 2")                                   \
+  X(separable, "separable max (column maxima, then windows)")                  \
+  X(rows, "window rows, stride 1 or 2")                                        \
+  X(gathered, "window rows, stride past 2 (gathered taps)")                    \
+  X(adaptive_rows, "adaptive bins along rows")                                 \
+  X(uniform_bins, "adaptive bins of one size, as strided windows")             \
+  X(pixels, "channels-last pixels, one window at a time")                      \
+  X(runs, "runs of interior windows along output rows, borders scalar")        \
+  X(images, "global pooling over whole channels-last images")                  \
+  X(planes, "global pooling over whole planes")
 
-// Channels-last average over one output pixel: output[c] = ((0 + taps[0][c] + taps[1][c] + ...)
-// / divisors[0] / divisors[1] / divisors[2]), each step rounded to T. taps >= 1.
-template <typename T>
-using ChannelsLastAverageKernel = void (*)(int64_t channels, int64_t taps, const T* const* tap_pixels,
-                                           const T* divisors, T* output);
+#define POOLND_ENUMERATOR(name, ...) name,
+enum class KernelPath { POOLND_FOR_EACH_KERNEL_PATH(POOLND_ENUMERATOR) count };
+#undef POOLND_ENUMERATOR
 
-// Channels-first 2x2 windows with stride 2, full windows only, over `rows` consecutive output
-// rows of one plane, each `outputs` long: output row r reads input rows top + 2r * width and the
-// one after it, and its output i covers (row0[2i], row0[2i + 1], row1[2i], row1[2i + 1]) in that
-// (row-major window) order. top_offset is top's plane offset, for the indices. One call for
-// many rows spares small planes a call per row.
-template <typename T>
-using TwoByTwoMaxKernel = void (*)(int64_t rows, int64_t outputs, const T* top, int64_t width, int64_t top_offset,
-                                   T* output, int32_t* indices);
-template <typename T>
-using TwoByTwoAverageKernel = void (*)(int64_t rows, int64_t outputs, const T* top, int64_t width, T divisor,
-                                       T* output);
+const char* kernel_path_name(KernelPath path);
 
-// Channels-first windows over a run of outputs along one output row whose taps are all real in
-// width: rows[r] is the r-th real input row of the window (row-major window order), and output
-// i's taps in that row are rows[r][i * stride + k * dilation] for k in [0, kernel_width). Taps
-// are visited row by row, left to right, as the scalar reference does. offsets[r] is rows[r]'s
-// plane offset, for the indices. stride is 1 or 2; count >= 1, kernel_width >= 1.
-template <typename T>
-struct WindowRows {
-  int64_t count;
-  const T* const* rows;
-  const int64_t* offsets;
-  int64_t kernel_width;
-  int64_t dilation;
-  int64_t stride;
+struct Microkernel {
+  const char* name;  // op_layout_type_isa
+  PoolOperation operation;
+  Layout layout;
+  DataType data_type;
+  SimdLevel level;
+  PoolKernel run;
+  KernelPath (*path)(const PoolRequest& request);
 };
 
-template <typename T>
-using RowsMaxKernel = void (*)(const WindowRows<T>& window, int64_t outputs, T* output, int32_t* indices);
-// Averages sum from zero in tap order in T, then divide once by divisor.
-template <typename T>
-using RowsAverageKernel = void (*)(const WindowRows<T>& window, int64_t outputs, T divisor, T* output);
+#define POOLND_MICROKERNEL(isa, op, layout, type, Kernel) extern const Microkernel op##_##layout##_##type##_##isa;
+#include "microkernels.inc"
+#undef POOLND_MICROKERNEL
 
-// Channels-first max windows along one whole output row, floats without indices: output[j] is
-// the maximum of rows[r][c] over the row_count real input rows and the real columns c of
-// [j * stride - pad_begin, j * stride - pad_begin + kernel_width) ∩ [0, width), by PyTorch's
-// rule. Every window has a real column; stride is 1 or 2. scratch holds
-// separable_max_scratch(width, pad_begin, outputs, kernel_width, stride, lanes) elements, lanes
-// at least the kernel's vector width, all lowest_value<T>() before the first call: the kernel
-// writes [pad_begin, pad_begin + width) only, so the rest stays the windows' padding.
-template <typename T>
-using SeparableMaxKernel = void (*)(const T* const* rows, int64_t row_count, int64_t width, int64_t pad_begin,
-                                    int64_t outputs, int64_t kernel_width, int64_t stride, T* scratch, T* output);
-
-inline int64_t separable_max_scratch(int64_t width, int64_t pad_begin, int64_t outputs, int64_t kernel_width,
-                                     int64_t stride, int64_t lanes) {
-  const int64_t reach = std::max(pad_begin + width, stride * outputs + kernel_width);
-  return reach + 2 * lanes;
-}
-
-// Channels-first adaptive bins along one output row, floats without indices: output[j] reduces
-// rows[r][starts[j] + t] over r < row_count and t < lengths[j], row by row in order (max:
-// PyTorch's rule); an average then divides by depth, height and lengths[j] in turn, as
-// PyTorch's adaptive average does.
-template <typename T>
-using AdaptiveRowsKernel = void (*)(const T* const* rows, int64_t row_count, const int32_t* starts,
-                                    const int32_t* lengths, int64_t outputs, T depth, T height, T* output);
-
-// Channels-last global pooling of one image of `pixels` pixels (pixels >= 1): output[c] reduces
-// image[p * channels + c] over the pixels in order. Max: PyTorch's rule. Average (floats): the
-// sum in double, divided once by pixels, as the scalar kernel.
-template <typename T>
-using ChannelsLastGlobalKernel = void (*)(int64_t pixels, int64_t channels, const T* image, T* output);
-
-// Integer channels-last max over one output pixel, without indices: output[c] is the greatest
-// taps[k][c]. Integers have no NaN, and equal integers are the same bytes. taps >= 1.
-template <typename T>
-using ChannelsLastIntegerMaxKernel = void (*)(int64_t channels, int64_t taps, const T* const* tap_pixels, T* output);
-
-// Integer max over a run of `pixels` output pixels along one output row, channels-last or (with
-// one channel) channels-first, without indices: output[p * channels + c] is the greatest
-// rows[r][p * pixel_step + k * tap_step + c] over r < row_count and k < kernel_width. Every such
-// tap lies in rows[r][0, readable).
-template <typename T>
-using RunMaxIntegerKernel = void (*)(const T* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable,
-                                     int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step, T* output);
-
-// As RunMaxIntegerKernel, for integer averages: each window's sum over its taps, divided by
-// `divisor` and rounded half away from zero, saturated to T. The driver keeps divisor < 2^21 and
-// |sum| below 2^23 (8-bit types), 2^31 (16-bit) or 2^51 (32-bit).
-template <typename T>
-using RunAverageIntegerKernel = void (*)(const T* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable,
-                                         int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step,
-                                         int64_t divisor, T* output);
-
-// Channels-first global pooling of `planes` planes of plane_size elements (plane_size >= 1):
-// output[p] reduces its plane in order. Max: PyTorch's rule. Float average: the plane's sum from
-// zero in double, divided once and rounded to T, as the scalar kernel does.
-template <typename T>
-using ChannelsFirstGlobalKernel = void (*)(int64_t planes, int64_t plane_size, const T* input, T* output);
-
-// Channels-last uint8 2x2 windows with stride 2 over two input rows, full windows only: output
-// pixel p, channel c covers row0[2p * channels + c], row0[(2p + 1) * channels + c] and the same
-// in row1. Averages are (sum + half) >> shift, saturated: the exact rounded quotient for a
-// divisor of 2^shift. Integers have no ties to break, so the order of taps is free.
-using BytesTwoByTwoMaxKernel = void (*)(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1,
-                                        uint8_t* output);
-using BytesTwoByTwoAverageKernel = void (*)(int64_t pixels, int64_t channels, const uint8_t* row0,
-                                            const uint8_t* row1, int shift, uint8_t* output);
-
-// Byte kernels need a byte shuffle: x86-64 has it from SSSE3 (so from the AVX2 level), arm64 always.
-#define POOLND_DECLARE_BYTE_MICROKERNELS(isa)                                                            \
-  void max_pool_2x2s2_channels_last_u8_##isa(int64_t, int64_t, const uint8_t*, const uint8_t*, uint8_t*); \
-  void avg_pool_2x2s2_channels_last_u8_##isa(int64_t, int64_t, const uint8_t*, const uint8_t*, int, uint8_t*);
-
-// Integer kernels need every integer width's maximum and widening: x86-64 has them from SSE4.1
-// (so from the AVX2 level), arm64 always.
-#define POOLND_DECLARE_INTEGER_MICROKERNELS(isa) \
-  void max_pool_channels_last_i8_##isa(int64_t, int64_t, const int8_t* const*, int8_t*); \
-  void global_max_channels_last_i8_##isa(int64_t, int64_t, const int8_t*, int8_t*); \
-  void global_max_channels_first_i8_##isa(int64_t, int64_t, const int8_t*, int8_t*); \
-  void global_avg_channels_first_i8_##isa(int64_t, int64_t, const int8_t*, int8_t*); \
-  void global_avg_channels_last_i8_##isa(int64_t, int64_t, const int8_t*, int8_t*); \
-  void max_pool_run_i8_##isa(const int8_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int8_t*); \
-  void avg_pool_run_i8_##isa(const int8_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int8_t*); \
-  void max_pool_channels_last_u8_##isa(int64_t, int64_t, const uint8_t* const*, uint8_t*); \
-  void global_max_channels_last_u8_##isa(int64_t, int64_t, const uint8_t*, uint8_t*); \
-  void global_max_channels_first_u8_##isa(int64_t, int64_t, const uint8_t*, uint8_t*); \
-  void global_avg_channels_first_u8_##isa(int64_t, int64_t, const uint8_t*, uint8_t*); \
-  void global_avg_channels_last_u8_##isa(int64_t, int64_t, const uint8_t*, uint8_t*); \
-  void max_pool_run_u8_##isa(const uint8_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint8_t*); \
-  void avg_pool_run_u8_##isa(const uint8_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint8_t*); \
-  void max_pool_channels_last_i16_##isa(int64_t, int64_t, const int16_t* const*, int16_t*); \
-  void global_max_channels_last_i16_##isa(int64_t, int64_t, const int16_t*, int16_t*); \
-  void global_max_channels_first_i16_##isa(int64_t, int64_t, const int16_t*, int16_t*); \
-  void global_avg_channels_first_i16_##isa(int64_t, int64_t, const int16_t*, int16_t*); \
-  void global_avg_channels_last_i16_##isa(int64_t, int64_t, const int16_t*, int16_t*); \
-  void max_pool_run_i16_##isa(const int16_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int16_t*); \
-  void avg_pool_run_i16_##isa(const int16_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int16_t*); \
-  void max_pool_channels_last_u16_##isa(int64_t, int64_t, const uint16_t* const*, uint16_t*); \
-  void global_max_channels_last_u16_##isa(int64_t, int64_t, const uint16_t*, uint16_t*); \
-  void global_max_channels_first_u16_##isa(int64_t, int64_t, const uint16_t*, uint16_t*); \
-  void global_avg_channels_first_u16_##isa(int64_t, int64_t, const uint16_t*, uint16_t*); \
-  void global_avg_channels_last_u16_##isa(int64_t, int64_t, const uint16_t*, uint16_t*); \
-  void max_pool_run_u16_##isa(const uint16_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint16_t*); \
-  void avg_pool_run_u16_##isa(const uint16_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint16_t*); \
-  void max_pool_channels_last_i32_##isa(int64_t, int64_t, const int32_t* const*, int32_t*); \
-  void global_max_channels_last_i32_##isa(int64_t, int64_t, const int32_t*, int32_t*); \
-  void global_max_channels_first_i32_##isa(int64_t, int64_t, const int32_t*, int32_t*); \
-  void max_pool_run_i32_##isa(const int32_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int32_t*); \
-  void avg_pool_run_i32_##isa(const int32_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int32_t*); \
-  void max_pool_channels_last_u32_##isa(int64_t, int64_t, const uint32_t* const*, uint32_t*); \
-  void global_max_channels_last_u32_##isa(int64_t, int64_t, const uint32_t*, uint32_t*); \
-  void global_max_channels_first_u32_##isa(int64_t, int64_t, const uint32_t*, uint32_t*); \
-  void max_pool_run_u32_##isa(const uint32_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint32_t*); \
-  void avg_pool_run_u32_##isa(const uint32_t* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, uint32_t*);
-
-#define POOLND_DECLARE_MICROKERNELS(isa)                                                                    \
-  void max_pool_channels_last_f32_##isa(int64_t, int64_t, const float* const*, const int64_t*, float*, int32_t*);  \
-  void max_pool_channels_last_f64_##isa(int64_t, int64_t, const double* const*, const int64_t*, double*, int32_t*); \
-  void avg_pool_channels_last_f32_##isa(int64_t, int64_t, const float* const*, const float*, float*);              \
-  void avg_pool_channels_last_f64_##isa(int64_t, int64_t, const double* const*, const double*, double*);    \
-  void max_pool_2x2s2_f32_##isa(int64_t, int64_t, const float*, int64_t, int64_t, float*, int32_t*);      \
-  void max_pool_2x2s2_f64_##isa(int64_t, int64_t, const double*, int64_t, int64_t, double*, int32_t*);   \
-  void avg_pool_2x2s2_f32_##isa(int64_t, int64_t, const float*, int64_t, float, float*);                      \
-  void avg_pool_2x2s2_f64_##isa(int64_t, int64_t, const double*, int64_t, double, double*);                    \
-  void max_pool_rows_f32_##isa(const WindowRows<float>&, int64_t, float*, int32_t*);                         \
-  void max_pool_rows_f64_##isa(const WindowRows<double>&, int64_t, double*, int32_t*);                       \
-  void max_pool_separable_f32_##isa(const float* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, float*, float*); \
-  void max_pool_separable_f64_##isa(const double* const*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, double*, double*); \
-  void avg_pool_rows_f32_##isa(const WindowRows<float>&, int64_t, float, float*);                             \
-  void avg_pool_rows_f64_##isa(const WindowRows<double>&, int64_t, double, double*);                          \
-  void max_pool_adaptive_rows_f32_##isa(const float* const*, int64_t, const int32_t*, const int32_t*, int64_t, float, float, float*); \
-  void max_pool_adaptive_rows_f64_##isa(const double* const*, int64_t, const int32_t*, const int32_t*, int64_t, double, double, double*); \
-  void avg_pool_adaptive_rows_f32_##isa(const float* const*, int64_t, const int32_t*, const int32_t*, int64_t, float, float, float*); \
-  void avg_pool_adaptive_rows_f64_##isa(const double* const*, int64_t, const int32_t*, const int32_t*, int64_t, double, double, double*); \
-  void global_max_channels_last_f32_##isa(int64_t, int64_t, const float*, float*);                            \
-  void global_max_channels_last_f64_##isa(int64_t, int64_t, const double*, double*);                          \
-  void global_avg_channels_last_f32_##isa(int64_t, int64_t, const float*, float*);                            \
-  void global_avg_channels_last_f64_##isa(int64_t, int64_t, const double*, double*);                          \
-  void global_avg_channels_first_f32_##isa(int64_t, int64_t, const float*, float*);                           \
-  void global_avg_channels_first_f64_##isa(int64_t, int64_t, const double*, double*);                         \
-  void global_max_channels_first_f32_##isa(int64_t, int64_t, const float*, float*);                           \
-  void global_max_channels_first_f64_##isa(int64_t, int64_t, const double*, double*);
-
-#if defined(POOLND_ARCH_X64)
-POOLND_DECLARE_MICROKERNELS(sse2)
-POOLND_DECLARE_MICROKERNELS(avx2)
-POOLND_DECLARE_BYTE_MICROKERNELS(avx2)
-POOLND_DECLARE_INTEGER_MICROKERNELS(avx2)
-#if defined(POOLND_HAVE_AVX512)
-POOLND_DECLARE_MICROKERNELS(avx512)
-#endif
-#endif
-#if defined(POOLND_ARCH_ARM64)
-POOLND_DECLARE_MICROKERNELS(neon)
-POOLND_DECLARE_BYTE_MICROKERNELS(neon)
-POOLND_DECLARE_INTEGER_MICROKERNELS(neon)
-#endif
-
-#undef POOLND_DECLARE_MICROKERNELS
-#undef POOLND_DECLARE_BYTE_MICROKERNELS
-#undef POOLND_DECLARE_INTEGER_MICROKERNELS
+// Every microkernel this build has, in list order.
+struct MicrokernelList {
+  const Microkernel* const* begin;
+  const Microkernel* const* end;
+};
+MicrokernelList microkernels();
 
 }  // namespace poolnd

@@ -1,5 +1,5 @@
 // Every pooling kernel has one signature: it computes work items [first_item, end_item) of a
-// request. Windowed operations (max, average, lp_norm, strided or adaptive) take an output row
+// request. Windowed operations (max_pool, avg_pool, lp_pool, strided or adaptive) take an output row
 // of one (n, c) plane as a work item for channels-first layouts and an output pixel (all
 // channels) for channels-last layouts. Global pooling and max-unpooling take a whole (n, c)
 // plane for channels-first and a whole image (all channels of one n) for channels-last.
@@ -19,8 +19,8 @@ inline int64_t pool_work_items(const PoolRequest& request) {
   const WindowGeometry& g = request.geometry;
   const bool channels_first = request.layout == Layout::channels_first;
   switch (request.operation) {
-    case PoolOperation::global_max:
-    case PoolOperation::global_average:
+    case PoolOperation::global_max_pool:
+    case PoolOperation::global_avg_pool:
     case PoolOperation::max_unpool:
       return channels_first ? g.batch * g.channels : g.batch;
     default:
@@ -38,13 +38,13 @@ void avg_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end
 template <typename T, Layout layout>
 void lp_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
 template <typename T>
-void global_max_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+void global_max_pool_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
 template <typename T>
-void global_max_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+void global_max_pool_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
 template <typename T>
-void global_average_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+void global_avg_pool_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
 template <typename T>
-void global_average_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+void global_avg_pool_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
 template <typename T>
 void max_unpool_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
 template <typename T>

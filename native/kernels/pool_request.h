@@ -6,34 +6,60 @@
 
 namespace poolnd {
 
-// One entry per element type a kernel is compiled for: (enum name, element type, accumulator type).
-// Uint8ClampedArray shares uint8's kernels. The list drives the kernel tables in dispatch.cc.
+// The lists below are the only definition of each enum: the binding exports their codes to
+// JavaScript under the second column's name (lib/native.ts), and the scalar kernel tables,
+// the kernel tester and the fuzzer enumerate them.
+
+// One entry per element type a kernel is compiled for: (name in kernel names, JavaScript name,
+// element type, accumulator type). Uint8ClampedArray shares uint8's kernels.
 #define POOLND_FOR_EACH_DATA_TYPE(X) \
-  X(float32, float, float)           \
-  X(float64, double, double)         \
-  X(int8, int8_t, int64_t)           \
-  X(uint8, uint8_t, int64_t)         \
-  X(int16, int16_t, int64_t)         \
-  X(uint16, uint16_t, int64_t)       \
-  X(int32, int32_t, int64_t)         \
-  X(uint32, uint32_t, int64_t)
+  X(f32, float32, float, float)      \
+  X(f64, float64, double, double)    \
+  X(i8, int8, int8_t, int64_t)       \
+  X(u8, uint8, uint8_t, int64_t)     \
+  X(i16, int16, int16_t, int64_t)    \
+  X(u16, uint16, uint16_t, int64_t)  \
+  X(i32, int32, int32_t, int64_t)    \
+  X(u32, uint32, uint32_t, int64_t)
 
-enum class DataType : int32_t {
-#define POOLND_DATA_TYPE_ENUM(name, element, accumulator) name,
-  POOLND_FOR_EACH_DATA_TYPE(POOLND_DATA_TYPE_ENUM)
-#undef POOLND_DATA_TYPE_ENUM
-  count
-};
+// lp_pool is LP (power-average) pooling, float types only. The global operations reduce each
+// whole (n, c) plane; max_unpool scatters its input into zeroed planes at the given indices.
+#define POOLND_FOR_EACH_POOL_OPERATION(X) \
+  X(max_pool, maxPool)                    \
+  X(avg_pool, avgPool)                    \
+  X(lp_pool, lpPool)                      \
+  X(global_max_pool, globalMaxPool)       \
+  X(global_avg_pool, globalAvgPool)       \
+  X(max_unpool, maxUnpool)
 
-// lp_norm is LP (power-average) pooling, float types only. The global operations reduce each whole
-// (n, c) plane; max_unpool scatters its input into zeroed planes at the given indices.
-enum class PoolOperation : int32_t { max, average, lp_norm, global_max, global_average, max_unpool, count };
-
-enum class Layout : int32_t { channels_first, channels_last, count };
+#define POOLND_FOR_EACH_LAYOUT(X)     \
+  X(channels_first, channelsFirst)    \
+  X(channels_last, channelsLast)
 
 // How output positions map to windows: strided windows (kernel, stride, padding, dilation) or
 // adaptive bins, where window i of a dim spans [floor(i * in / out), ceil((i + 1) * in / out)).
-enum class WindowKind : int32_t { strided, adaptive, count };
+#define POOLND_FOR_EACH_WINDOW_KIND(X) \
+  X(strided, strided)                  \
+  X(adaptive, adaptive)
+
+#define POOLND_ENUMERATOR(name, ...) name,
+enum class DataType : int32_t { POOLND_FOR_EACH_DATA_TYPE(POOLND_ENUMERATOR) count };
+enum class PoolOperation : int32_t { POOLND_FOR_EACH_POOL_OPERATION(POOLND_ENUMERATOR) count };
+enum class Layout : int32_t { POOLND_FOR_EACH_LAYOUT(POOLND_ENUMERATOR) count };
+enum class WindowKind : int32_t { POOLND_FOR_EACH_WINDOW_KIND(POOLND_ENUMERATOR) count };
+#undef POOLND_ENUMERATOR
+
+// A data type's element and accumulator types: DataTypeTraits<DataType::f32>::Element is float.
+template <DataType type>
+struct DataTypeTraits;
+#define POOLND_DATA_TYPE_TRAITS(name, js_name, element, accumulator) \
+  template <>                                                        \
+  struct DataTypeTraits<DataType::name> {                            \
+    using Element = element;                                         \
+    using Accumulator = accumulator;                                 \
+  };
+POOLND_FOR_EACH_DATA_TYPE(POOLND_DATA_TYPE_TRAITS)
+#undef POOLND_DATA_TYPE_TRAITS
 
 // Kernels always see three spatial dims (depth, height, width); 1d and 2d requests arrive with
 // leading dims of size 1, kernel 1, stride 1, no padding, so one kernel serves every rank.
@@ -58,8 +84,8 @@ struct WindowGeometry {
 };
 
 struct PoolRequest {
-  PoolOperation operation = PoolOperation::max;
-  DataType data_type = DataType::float32;
+  PoolOperation operation = PoolOperation::max_pool;
+  DataType data_type = DataType::f32;
   Layout layout = Layout::channels_first;
   WindowGeometry geometry;
   // Average pooling only.

@@ -12,6 +12,8 @@
 #include "pool_request.h"
 
 namespace poolnd {
+// Internal linkage: vector translation units include this too, built with their ISA's flags.
+namespace {
 
 // Taps j in [first, end) of one window along one dim lie inside the input, at
 // input position start + j * dilation. Padding taps are the rest of [0, kernel).
@@ -253,4 +255,5 @@ inline T round_divide_clamped(int64_t sum, int64_t divisor) {
   return static_cast<T>(quotient);
 }
 
+}  // namespace
 }  // namespace poolnd

@@ -7,6 +7,8 @@
 #include "window.h"
 
 namespace poolnd {
+// Internal linkage: vector translation units include this too, built with their ISA's flags.
+namespace {
 
 // Best value and its plane offset over one window; offset -1 when no tap is real. PyTorch's
 // rule: a tap wins when it is greater than the best so far or is NaN, so ties keep the first
@@ -62,4 +64,5 @@ inline T window_average(const PoolRequest& request, const TapRange& depth, const
   return finish_average<T, Accumulator>(sum, average_divisor(request, depth, height, width));
 }
 
+}  // namespace
 }  // namespace poolnd

@@ -46,14 +46,24 @@ bool cpu_supports(CpuFeature feature) {
 
 const char* simd_level_name(SimdLevel level) {
   switch (level) {
-    case SimdLevel::sse2: return "sse2";
-    case SimdLevel::avx2: return "avx2";
-    case SimdLevel::avx512: return "avx512";
-    case SimdLevel::neon: return "neon";
-    case SimdLevel::scalar:
+#define POOLND_SIMD_LEVEL_NAME(name, below) \
+  case SimdLevel::name: return #name;
+    POOLND_FOR_EACH_SIMD_LEVEL(POOLND_SIMD_LEVEL_NAME)
+#undef POOLND_SIMD_LEVEL_NAME
     case SimdLevel::count: break;
   }
   return "scalar";
+}
+
+SimdLevel simd_level_below(SimdLevel level) {
+  switch (level) {
+#define POOLND_SIMD_LEVEL_BELOW(name, below) \
+  case SimdLevel::name: return SimdLevel::below;
+    POOLND_FOR_EACH_SIMD_LEVEL(POOLND_SIMD_LEVEL_BELOW)
+#undef POOLND_SIMD_LEVEL_BELOW
+    case SimdLevel::count: break;
+  }
+  return SimdLevel::scalar;
 }
 
 SimdLevel detected_simd_level() {

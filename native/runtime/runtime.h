@@ -3,11 +3,25 @@
 
 namespace poolnd {
 
-// In order of width on each architecture: scalar < sse2 < avx2 < avx512 on x64, scalar < neon
-// on arm64. Only levels of the architecture built for are ever detected or used.
-enum class SimdLevel { scalar, sse2, avx2, avx512, neon, count };
+// Every SIMD level, the only list of them: (level, the level below it). In order of width on
+// each architecture: scalar < sse2 < avx2 < avx512 on x64, scalar < neon on arm64. Only levels
+// of the architecture built for are ever detected or used. A level runs its own kernels and,
+// for what it has none of, the level below's (kernels/dispatch.cc).
+#define POOLND_FOR_EACH_SIMD_LEVEL(X) \
+  X(scalar, scalar)                   \
+  X(sse2, scalar)                     \
+  X(avx2, sse2)                       \
+  X(avx512, avx2)                     \
+  X(neon, scalar)
+
+#define POOLND_ENUMERATOR(name, ...) name,
+enum class SimdLevel { POOLND_FOR_EACH_SIMD_LEVEL(POOLND_ENUMERATOR) count };
+#undef POOLND_ENUMERATOR
 
 const char* simd_level_name(SimdLevel level);
+
+// The level whose kernels `level` falls back to (scalar for scalar).
+SimdLevel simd_level_below(SimdLevel level);
 
 // The widest level this CPU and this build both support.
 SimdLevel detected_simd_level();

@@ -1,6 +1,9 @@
 // Runs every kernel variant this CPU supports against the scalar reference, over random
-// requests, and demands identical bytes (values and indices). Inputs end right before an
-// inaccessible page, so a kernel that reads past the end of its array crashes the tester.
+// requests, and demands identical bytes (values and indices): each SIMD level's dispatch table
+// (random requests and sweeps of the geometries where blocks and tails meet), then each
+// microkernel of microkernels.inc on requests of its own op, layout and type. Inputs end right
+// before an inaccessible page, so a kernel that reads past the end of its array crashes the
+// tester. A mismatch names the kernel and the path it took (microkernels.h: KernelPath).
 // Usage: poolnd_kernel_tester [cases per level] [seed]; exits 1 on the first mismatch.
 #if defined(_WIN32)
 #define NOMINMAX
@@ -10,6 +13,7 @@
 #include <unistd.h>
 #endif
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -18,9 +22,11 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "../../native/kernels/dispatch.h"
+#include "../../native/kernels/microkernels.h"
 #include "../../native/kernels/pool_kernels.h"
 #include "../../native/runtime/runtime.h"
 #include "request_checks.h"
@@ -28,7 +34,9 @@
 namespace {
 
 using poolnd::DataType;
+using poolnd::KernelPath;
 using poolnd::Layout;
+using poolnd::Microkernel;
 using poolnd::PoolOperation;
 using poolnd::PoolRequest;
 using poolnd::SimdLevel;
@@ -129,23 +137,43 @@ class Generator {
   std::mt19937_64 engine_;
 };
 
-// A random valid request without its arrays; false when the drawn geometry has no output.
-bool random_request(Generator& random, PoolRequest& request) {
-  static const PoolOperation operations[] = {PoolOperation::max, PoolOperation::average, PoolOperation::lp_norm,
-                                             PoolOperation::global_max, PoolOperation::global_average,
-                                             PoolOperation::max_unpool};
+// Every data type, and whether it is a float one.
+struct TypeEntry {
+  DataType type;
+  bool floating;
+};
+#define POOLND_TYPE_ENTRY(name, js_name, element, accumulator) {DataType::name, std::is_floating_point_v<element>},
+const TypeEntry kTypes[] = {POOLND_FOR_EACH_DATA_TYPE(POOLND_TYPE_ENTRY)};
+#undef POOLND_TYPE_ENTRY
+
+DataType random_type(Generator& random, bool floating) {
+  std::vector<DataType> types;
+  for (const TypeEntry& entry : kTypes) {
+    if (entry.floating == floating) types.push_back(entry.type);
+  }
+  return types[static_cast<size_t>(random.between(0, static_cast<int64_t>(types.size()) - 1))];
+}
+
+// A random valid request without its arrays, of the given kernel's op, layout and type if one is
+// given; false when the drawn geometry has no output.
+bool random_request(Generator& random, PoolRequest& request, const Microkernel* kernel = nullptr) {
   request = PoolRequest();
-  request.operation = operations[random.between(0, 5)];
-  request.layout = random.chance(0.5) ? Layout::channels_first : Layout::channels_last;
-  const bool float_only = request.operation == PoolOperation::lp_norm;
-  request.data_type = static_cast<DataType>(random.chance(0.6) || float_only ? random.between(0, 1) : random.between(2, 7));
+  request.operation = static_cast<PoolOperation>(random.between(0, static_cast<int64_t>(PoolOperation::count) - 1));
+  request.layout = static_cast<Layout>(random.between(0, static_cast<int64_t>(Layout::count) - 1));
+  const bool float_only = request.operation == PoolOperation::lp_pool;
+  request.data_type = random_type(random, random.chance(0.6) || float_only);
+  if (kernel != nullptr) {
+    request.operation = kernel->operation;
+    request.layout = kernel->layout;
+    request.data_type = kernel->data_type;
+  }
   poolnd::WindowGeometry& g = request.geometry;
   g.batch = random.between(1, 2);
   g.channels = random.lane_count();
   const int dims = static_cast<int>(random.between(1, 3));
-  const bool windowed = request.operation == PoolOperation::max || request.operation == PoolOperation::average ||
-                        request.operation == PoolOperation::lp_norm;
-  const bool adaptive = windowed && request.operation != PoolOperation::lp_norm && random.chance(0.3);
+  const bool windowed = request.operation == PoolOperation::max_pool || request.operation == PoolOperation::avg_pool ||
+                        request.operation == PoolOperation::lp_pool;
+  const bool adaptive = windowed && request.operation != PoolOperation::lp_pool && random.chance(0.3);
   g.window_kind = adaptive ? WindowKind::adaptive : WindowKind::strided;
   request.count_include_pad = random.chance(0.5);
   request.divisor_override = random.chance(0.15) ? random.between(1, 9) : 0;
@@ -161,7 +189,7 @@ bool random_request(Generator& random, PoolRequest& request) {
       if (g.output_size[dim] < 1) return false;
       continue;
     }
-    if (request.operation == PoolOperation::global_max || request.operation == PoolOperation::global_average) continue;
+    if (request.operation == PoolOperation::global_max_pool || request.operation == PoolOperation::global_avg_pool) continue;
     g.kernel_size[dim] = random.between(1, 4);
     g.stride[dim] = random.between(1, 3);
     if (adaptive) {
@@ -172,7 +200,7 @@ bool random_request(Generator& random, PoolRequest& request) {
       g.output_size[dim] = (g.input_size[dim] - 1) * g.stride[dim] + g.kernel_size[dim];
       continue;
     }
-    if (request.operation != PoolOperation::lp_norm) {
+    if (request.operation != PoolOperation::lp_pool) {
       g.pad_begin[dim] = random.between(0, g.kernel_size[dim] / 2);
       g.pad_end[dim] = random.between(0, g.kernel_size[dim] / 2);
       g.dilation[dim] = random.chance(0.7) ? 1 : random.between(2, 3);
@@ -192,22 +220,42 @@ void fill_input(Generator& random, const PoolRequest& request, void* input) {
 
 void fill_any(Generator& random, const PoolRequest& request, void* input) {
   switch (request.data_type) {
-    case DataType::float32: return fill_input<float>(random, request, input);
-    case DataType::float64: return fill_input<double>(random, request, input);
-    case DataType::int8: return fill_input<int8_t>(random, request, input);
-    case DataType::uint8: return fill_input<uint8_t>(random, request, input);
-    case DataType::int16: return fill_input<int16_t>(random, request, input);
-    case DataType::uint16: return fill_input<uint16_t>(random, request, input);
-    case DataType::int32: return fill_input<int32_t>(random, request, input);
-    case DataType::uint32: return fill_input<uint32_t>(random, request, input);
+#define POOLND_FILL(name, js_name, element, accumulator) \
+  case DataType::name: return fill_input<element>(random, request, input);
+    POOLND_FOR_EACH_DATA_TYPE(POOLND_FILL)
+#undef POOLND_FILL
     case DataType::count: break;
   }
 }
 
-// Runs one request through the scalar kernel and the level's; true when every byte agrees.
+// The kernel under test: a SIMD level's dispatch table, or one microkernel.
+struct Target {
+  SimdLevel level;
+  const Microkernel* kernel = nullptr;  // null: whatever the level's table holds
+};
+
+// The microkernel a level's table runs for a request, or null for the scalar reference.
+const Microkernel* table_entry(const PoolRequest& request, SimdLevel level) {
+  const poolnd::PoolKernel run = poolnd::select_pool_kernel(request, level);
+  const poolnd::MicrokernelList all = poolnd::microkernels();
+  for (const Microkernel* const* kernel = all.begin; kernel != all.end; ++kernel) {
+    if ((*kernel)->run == run) return *kernel;
+  }
+  return nullptr;
+}
+
+// What ran, for a mismatch: the level, the kernel and its path.
+std::string describe_target(const Target& target, const PoolRequest& computed) {
+  const Microkernel* kernel = target.kernel != nullptr ? target.kernel : table_entry(computed, target.level);
+  std::string text = poolnd::simd_level_name(target.level);
+  if (kernel == nullptr) return text + " (its table's scalar reference)";
+  return text + " (" + kernel->name + ", path " + poolnd::kernel_path_name(kernel->path(computed)) + ")";
+}
+
+// Runs one request through the scalar kernel and the target; true when every byte agrees.
 using InputFill = void (*)(Generator& random, const PoolRequest& request, void* input);
 
-bool check_case(Generator& random, PoolRequest request, SimdLevel level, InputFill fill = fill_any) {
+bool check_case(Generator& random, PoolRequest request, Target target, InputFill fill = fill_any) {
   const poolnd::WindowGeometry& g = request.geometry;
   const size_t size = element_size(request.data_type);
   const auto input_bytes = static_cast<size_t>(g.input_elements()) * size;
@@ -216,7 +264,7 @@ bool check_case(Generator& random, PoolRequest request, SimdLevel level, InputFi
   fill(random, request, input.data());
   request.input = input.data();
   const bool unpool = request.operation == PoolOperation::max_unpool;
-  const bool indexed = request.operation == PoolOperation::max && random.chance(0.5);
+  const bool indexed = request.operation == PoolOperation::max_pool && random.chance(0.5);
   GuardedBuffer unpool_indices(unpool ? static_cast<size_t>(g.input_elements()) * 4 : 0);
   if (unpool) {
     auto* indices = reinterpret_cast<int32_t*>(unpool_indices.data());
@@ -239,7 +287,8 @@ bool check_case(Generator& random, PoolRequest request, SimdLevel level, InputFi
   request.indices = indexed ? actual_indices.data() : nullptr;
   // As run_pool: the vector side computes the request's strided form, which must not change a bit.
   const PoolRequest computed = poolnd::strided_form(request);
-  poolnd::select_pool_kernel(computed, level)(computed, 0, items);
+  const poolnd::PoolKernel run = target.kernel != nullptr ? target.kernel->run : poolnd::select_pool_kernel(computed, target.level);
+  run(computed, 0, items);
   if (indexed) {
     std::memcpy(expected.data() + output_bytes, expected_indices.data(), index_bytes);
     std::memcpy(actual.data() + output_bytes, actual_indices.data(), index_bytes);
@@ -260,7 +309,7 @@ bool check_case(Generator& random, PoolRequest request, SimdLevel level, InputFi
     for (size_t b = 0; b < width; ++b) bytes += " " + std::to_string((*side)[first + b]);
   }
   // describe() names the indices: request.indices still points at the vector side's.
-  std::fprintf(stderr, "%s differs from scalar in %s: %s %zu of %lld,%s\n", poolnd::simd_level_name(level),
+  std::fprintf(stderr, "%s differs from scalar in %s: %s %zu of %lld,%s\n", describe_target(target, computed).c_str(),
                describe(request).c_str(), in_indices ? "index" : "output",
                (first - (in_indices ? output_bytes : 0)) / width, static_cast<long long>(g.output_elements()),
                bytes.c_str());
@@ -270,16 +319,16 @@ bool check_case(Generator& random, PoolRequest request, SimdLevel level, InputFi
 // The uint8 2x2/stride-2 kernels step through a row in blocks whose size depends on the channel
 // count, so every count up to past 16 (and channels-first rows) meets every row length up to a few
 // blocks, with each divisor form (the default 4, other powers of two, and others).
-bool check_byte_two_by_two_sweep(Generator& random, SimdLevel level) {
-  for (const PoolOperation operation : {PoolOperation::max, PoolOperation::average}) {
+bool check_byte_two_by_two_sweep(Generator& random, Target level) {
+  for (const PoolOperation operation : {PoolOperation::max_pool, PoolOperation::avg_pool}) {
     for (int64_t channels = 0; channels <= 34; ++channels) {
       // Channel count 0 stands for channels-first (two planes), whose rows run as one-channel pixels.
       for (int64_t width = 2; width <= 48; ++width) {
         for (const int64_t divisor : {0, 1, 2, 8, 3}) {
-          if (operation == PoolOperation::max && divisor != 0) continue;
+          if (operation == PoolOperation::max_pool && divisor != 0) continue;
           PoolRequest request;
           request.operation = operation;
-          request.data_type = DataType::uint8;
+          request.data_type = DataType::u8;
           request.layout = channels == 0 ? Layout::channels_first : Layout::channels_last;
           poolnd::WindowGeometry& g = request.geometry;
           g.batch = 1;
@@ -301,14 +350,14 @@ bool check_byte_two_by_two_sweep(Generator& random, SimdLevel level) {
 // Integer max and average runs step through a row in blocks whose size depends on the type, the
 // channel count and the stride, so long rows (channels-first, and channels-last with few
 // channels) meet every such combination, with padding, dilation and each divisor rule.
-bool check_integer_run_sweep(Generator& random, SimdLevel level) {
-  for (const DataType type : {DataType::int8, DataType::uint8, DataType::int16, DataType::uint16, DataType::int32,
-                              DataType::uint32}) {
+bool check_integer_run_sweep(Generator& random, Target level) {
+  for (const DataType type : {DataType::i8, DataType::u8, DataType::i16, DataType::u16, DataType::i32,
+                              DataType::u32}) {
     for (const Layout layout : {Layout::channels_first, Layout::channels_last}) {
       for (int64_t channels = 1; channels <= (layout == Layout::channels_last ? 17 : 2); ++channels) {
         for (int64_t width = 1; width <= 90; width += 1 + width / 8) {
           PoolRequest request;
-          request.operation = random.chance(0.5) ? PoolOperation::max : PoolOperation::average;
+          request.operation = random.chance(0.5) ? PoolOperation::max_pool : PoolOperation::avg_pool;
           request.count_include_pad = random.chance(0.5);
           request.divisor_override = random.chance(0.2) ? random.between(1, 9) : 0;
           request.data_type = type;
@@ -350,19 +399,19 @@ void fill_zeros_and_ties(Generator& random, T* values, int64_t count) {
 
 void fill_float_zeros_and_ties(Generator& random, const PoolRequest& request, void* input) {
   const int64_t count = request.geometry.input_elements();
-  if (request.data_type == DataType::float32) return fill_zeros_and_ties(random, static_cast<float*>(input), count);
+  if (request.data_type == DataType::f32) return fill_zeros_and_ties(random, static_cast<float*>(input), count);
   fill_zeros_and_ties(random, static_cast<double*>(input), count);
 }
 
 // Channels-first float max rows, mostly over zeros of both signs, along every row length up to
 // a few vector widths: kernels that take a window's taps out of row-major order (by columns
 // first) must still give the first of equal zeros, and the last NaN.
-bool check_float_max_rows_sweep(Generator& random, SimdLevel level) {
-  for (const DataType type : {DataType::float32, DataType::float64}) {
+bool check_float_max_rows_sweep(Generator& random, Target level) {
+  for (const DataType type : {DataType::f32, DataType::f64}) {
     for (int64_t width = 1; width <= 70; ++width) {
       for (int repeat = 0; repeat < 4; ++repeat) {
         PoolRequest request;
-        request.operation = PoolOperation::max;
+        request.operation = PoolOperation::max_pool;
         request.data_type = type;
         poolnd::WindowGeometry& g = request.geometry;
         g.batch = 1;
@@ -388,9 +437,9 @@ bool check_float_max_rows_sweep(Generator& random, SimdLevel level) {
 
 // Adaptive bins over evenly dividing sizes run as strided windows; float averages then divide by
 // each extent in turn, which differs from one division by their product once two extents round.
-bool check_uniform_adaptive_sweep(Generator& random, SimdLevel level) {
-  for (const DataType type : {DataType::float32, DataType::float64, DataType::uint8, DataType::int16}) {
-    for (const PoolOperation operation : {PoolOperation::max, PoolOperation::average}) {
+bool check_uniform_adaptive_sweep(Generator& random, Target level) {
+  for (const DataType type : {DataType::f32, DataType::f64, DataType::u8, DataType::i16}) {
+    for (const PoolOperation operation : {PoolOperation::max_pool, PoolOperation::avg_pool}) {
       for (const Layout layout : {Layout::channels_first, Layout::channels_last}) {
         for (int64_t bin_height = 1; bin_height <= 5; ++bin_height) {
           for (int64_t bin_width = 1; bin_width <= 7; ++bin_width) {
@@ -416,6 +465,17 @@ bool check_uniform_adaptive_sweep(Generator& random, SimdLevel level) {
   return true;
 }
 
+// `cases` random requests (of the kernel's op, layout and type, if the target has one).
+bool check_random(Generator& random, Target target, int cases) {
+  for (int checked = 0; checked < cases;) {
+    PoolRequest request;
+    if (!random_request(random, request, target.kernel)) continue;
+    if (!check_case(random, request, target)) return false;
+    ++checked;
+  }
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -423,23 +483,29 @@ int main(int argc, char** argv) {
   const uint64_t seed = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 20261123;
   int levels = 0;
   for (int level = 1; level < static_cast<int>(SimdLevel::count); ++level) {
-    const auto simd = static_cast<SimdLevel>(level);
-    if (!poolnd::simd_level_supported(simd)) continue;
+    const Target target{static_cast<SimdLevel>(level)};
+    if (!poolnd::simd_level_supported(target.level)) continue;
     Generator random(seed + static_cast<uint64_t>(level));
-    int checked = 0;
-    while (checked < cases) {
-      PoolRequest request;
-      if (!random_request(random, request)) continue;
-      if (!check_case(random, request, simd)) return 1;
-      ++checked;
-    }
-    if (!check_byte_two_by_two_sweep(random, simd) || !check_integer_run_sweep(random, simd) ||
-        !check_uniform_adaptive_sweep(random, simd) || !check_float_max_rows_sweep(random, simd)) {
+    if (!check_random(random, target, cases) || !check_byte_two_by_two_sweep(random, target) ||
+        !check_integer_run_sweep(random, target) || !check_uniform_adaptive_sweep(random, target) ||
+        !check_float_max_rows_sweep(random, target)) {
       return 1;
     }
-    std::printf("%s: %d random requests and the sweeps identical to scalar\n", poolnd::simd_level_name(simd), checked);
+    std::printf("%s: %d random requests and the sweeps identical to scalar\n", poolnd::simd_level_name(target.level), cases);
     ++levels;
   }
+  // Each microkernel on its own, a share of the cases each: a level's table hides the kernels
+  // of the levels below it that it replaces.
+  const int kernel_cases = std::max(1, cases / 10);
+  int kernels = 0;
+  const poolnd::MicrokernelList all = poolnd::microkernels();
+  for (const Microkernel* const* kernel = all.begin; kernel != all.end; ++kernel) {
+    if (!poolnd::simd_level_supported((*kernel)->level)) continue;
+    Generator random(seed + 1000 + static_cast<uint64_t>(kernel - all.begin));
+    if (!check_random(random, Target{(*kernel)->level, *kernel}, kernel_cases)) return 1;
+    ++kernels;
+  }
+  std::printf("%d microkernels: %d random requests each identical to scalar\n", kernels, kernel_cases);
   std::printf("%d SIMD level(s) checked; detected: %s\n", levels, poolnd::simd_level_name(poolnd::detected_simd_level()));
   return 0;
 }

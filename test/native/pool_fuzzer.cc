@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "../../native/kernels/dispatch.h"
+#include "../../native/kernels/microkernels.h"
 #include "../../native/kernels/pool_kernels.h"
 #include "../../native/runtime/runtime.h"
 #include "request_checks.h"
@@ -165,14 +166,10 @@ void fill_values(ByteCycle& bytes, bool raw, uint8_t* destination, int64_t count
 
 void fill_input(DataType type, ByteCycle& bytes, bool raw, uint8_t* destination, int64_t count) {
   switch (type) {
-    case DataType::float32: return fill_values<float>(bytes, raw, destination, count);
-    case DataType::float64: return fill_values<double>(bytes, raw, destination, count);
-    case DataType::int8: return fill_values<int8_t>(bytes, raw, destination, count);
-    case DataType::uint8: return fill_values<uint8_t>(bytes, raw, destination, count);
-    case DataType::int16: return fill_values<int16_t>(bytes, raw, destination, count);
-    case DataType::uint16: return fill_values<uint16_t>(bytes, raw, destination, count);
-    case DataType::int32: return fill_values<int32_t>(bytes, raw, destination, count);
-    case DataType::uint32: return fill_values<uint32_t>(bytes, raw, destination, count);
+#define POOLND_FILL(name, js_name, element, accumulator) \
+  case DataType::name: return fill_values<element>(bytes, raw, destination, count);
+    POOLND_FOR_EACH_DATA_TYPE(POOLND_FILL)
+#undef POOLND_FILL
     case DataType::count: break;
   }
 }
@@ -248,7 +245,7 @@ double lp_norm_type(FuzzedDataProvider& provider) {
 // throws ERR_POOLND_OUTPUT_TOO_SMALL).
 bool decode_strided_windows(FuzzedDataProvider& provider, PoolRequest& request, int first_dim) {
   WindowGeometry& g = request.geometry;
-  const bool lp = request.operation == PoolOperation::lp_norm;
+  const bool lp = request.operation == PoolOperation::lp_pool;
   const bool ceil_mode = provider.ConsumeBool();
   enum { no_padding, explicit_padding, same_padding_form } padding = no_padding;
   if (!lp) padding = static_cast<decltype(padding)>(provider.ConsumeIntegralInRange<int>(0, 2));
@@ -345,14 +342,28 @@ struct FuzzCase {
   uint16_t cuts[2] = {0, 0};  // where the work items are split, modulo their count + 1
 };
 
+// The float data types, which LP pooling is for.
+const std::vector<DataType>& float_types() {
+  static const std::vector<DataType> types = [] {
+    std::vector<DataType> floats;
+#define POOLND_FLOAT_TYPE(name, js_name, element, accumulator) \
+  if (std::is_floating_point_v<element>) floats.push_back(DataType::name);
+    POOLND_FOR_EACH_DATA_TYPE(POOLND_FLOAT_TYPE)
+#undef POOLND_FLOAT_TYPE
+    return floats;
+  }();
+  return types;
+}
+
 // False when the bytes give a request lib/ would refuse (or one past the size budget).
 bool decode_case(FuzzedDataProvider& provider, FuzzCase& fuzz_case) {
   PoolRequest& request = fuzz_case.request;
   WindowGeometry& g = request.geometry;
-  request.operation = static_cast<PoolOperation>(provider.ConsumeIntegralInRange<int>(0, 5));
-  const int type = provider.ConsumeIntegralInRange<int>(0, 7);
-  // LP pooling is for floats only.
-  request.data_type = static_cast<DataType>(request.operation == PoolOperation::lp_norm ? type % 2 : type);
+  request.operation = static_cast<PoolOperation>(
+      provider.ConsumeIntegralInRange<int>(0, static_cast<int>(PoolOperation::count) - 1));
+  const int type = provider.ConsumeIntegralInRange<int>(0, static_cast<int>(DataType::count) - 1);
+  request.data_type = request.operation == PoolOperation::lp_pool ? float_types()[type % float_types().size()]
+                                                                   : static_cast<DataType>(type);
   request.layout = provider.ConsumeBool() ? Layout::channels_last : Layout::channels_first;
   // lib/native.ts encodes an absent countIncludePad (every call but a strided average's) as 0.
   request.count_include_pad = false;
@@ -367,30 +378,30 @@ bool decode_case(FuzzedDataProvider& provider, FuzzCase& fuzz_case) {
   shrink_to_budget(g);
 
   switch (request.operation) {
-    case PoolOperation::max:
-    case PoolOperation::average:
+    case PoolOperation::max_pool:
+    case PoolOperation::avg_pool:
       if (provider.ConsumeIntegralInRange<int>(0, 2) == 0) {
         g.window_kind = WindowKind::adaptive;
         decode_adaptive_windows(provider, g, first_dim);
         // lib/ops/adaptive.ts: an adaptive average to one output per plane is global average pooling.
-        if (request.operation == PoolOperation::average && g.output_plane() == 1) {
-          request.operation = PoolOperation::global_average;
+        if (request.operation == PoolOperation::avg_pool && g.output_plane() == 1) {
+          request.operation = PoolOperation::global_avg_pool;
           flatten_for_global(g);
         }
         break;
       }
       if (!decode_strided_windows(provider, request, first_dim)) return false;
-      if (request.operation == PoolOperation::average) {
+      if (request.operation == PoolOperation::avg_pool) {
         request.count_include_pad = provider.ConsumeBool();
         request.divisor_override = divisor_override(provider);
       }
       break;
-    case PoolOperation::lp_norm:
+    case PoolOperation::lp_pool:
       request.norm_type = lp_norm_type(provider);
       if (!decode_strided_windows(provider, request, first_dim)) return false;
       break;
-    case PoolOperation::global_max:
-    case PoolOperation::global_average:
+    case PoolOperation::global_max_pool:
+    case PoolOperation::global_avg_pool:
       flatten_for_global(g);
       break;
     case PoolOperation::max_unpool:
@@ -400,7 +411,7 @@ bool decode_case(FuzzedDataProvider& provider, FuzzCase& fuzz_case) {
     case PoolOperation::count: return false;
   }
   if (g.output_elements() > kMaxElements) return false;
-  fuzz_case.max_indices = request.operation == PoolOperation::max && provider.ConsumeBool();
+  fuzz_case.max_indices = request.operation == PoolOperation::max_pool && provider.ConsumeBool();
   fuzz_case.raw_values = provider.ConsumeIntegralInRange<int>(0, 3) == 0;
   fuzz_case.input_lead = provider.ConsumeIntegralInRange<size_t>(0, 15);
   fuzz_case.output_lead = provider.ConsumeIntegralInRange<size_t>(0, 15);
@@ -491,6 +502,15 @@ const std::vector<SimdLevel>& supported_levels() {
   return levels;
 }
 
+// The microkernel a table entry is, with the path it takes for the request, or the scalar reference.
+std::string kernel_name(poolnd::PoolKernel kernel, const PoolRequest& request) {
+  const poolnd::MicrokernelList all = poolnd::microkernels();
+  for (const poolnd::Microkernel* const* entry = all.begin; entry != all.end; ++entry) {
+    if ((*entry)->run == kernel) return std::string((*entry)->name) + ", path " + poolnd::kernel_path_name((*entry)->path(request));
+  }
+  return "the scalar reference";
+}
+
 int64_t first_invalid_unpool_index(const PoolRequest& request) {
   const WindowGeometry& g = request.geometry;
   for (int64_t i = 0; i < g.input_elements(); ++i) {
@@ -539,7 +559,8 @@ void run_case(const FuzzCase& fuzz_case, ByteCycle& bytes) {
     for (const auto& piece : pieces) {
       if (piece[0] < piece[1]) kernel(computed, piece[0], piece[1]);
     }
-    const std::string variant = std::string(poolnd::simd_level_name(level)) + " kernel over items [0, " +
+    const std::string variant = std::string(poolnd::simd_level_name(level)) + " kernel (" + kernel_name(kernel, computed) +
+                                ") over items [0, " +
                                 std::to_string(cuts[0]) + ", " + std::to_string(cuts[1]) + ", " + std::to_string(items) + ")";
     expect_same(variant, reference, expected, arrays.result(reference, -1));
   }

@@ -22,11 +22,11 @@ using poolnd::WindowKind;
 
 inline size_t element_size(DataType type) {
   switch (type) {
-    case DataType::float64: return 8;
-    case DataType::int8:
-    case DataType::uint8: return 1;
-    case DataType::int16:
-    case DataType::uint16: return 2;
+    case DataType::f64: return 8;
+    case DataType::i8:
+    case DataType::u8: return 1;
+    case DataType::i16:
+    case DataType::u16: return 2;
     default: return 4;
   }
 }
@@ -89,13 +89,13 @@ void canonicalise_nans(uint8_t* bytes, int64_t count) {
 
 inline void canonicalise_average_nans(const PoolRequest& request, std::vector<uint8_t>& output) {
   const auto operation = request.operation;
-  if (operation != PoolOperation::average && operation != PoolOperation::global_average &&
-      operation != PoolOperation::lp_norm) {
+  if (operation != PoolOperation::avg_pool && operation != PoolOperation::global_avg_pool &&
+      operation != PoolOperation::lp_pool) {
     return;
   }
   const int64_t count = request.geometry.output_elements();
-  if (request.data_type == DataType::float32) canonicalise_nans<float>(output.data(), count);
-  if (request.data_type == DataType::float64) canonicalise_nans<double>(output.data(), count);
+  if (request.data_type == DataType::f32) canonicalise_nans<float>(output.data(), count);
+  if (request.data_type == DataType::f64) canonicalise_nans<double>(output.data(), count);
 }
 
 }  // namespace poolnd_test

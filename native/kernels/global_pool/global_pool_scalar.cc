@@ -32,7 +32,7 @@ inline void keep_maximum(T& best, T candidate) {
 }  // namespace
 
 template <typename T>
-void global_max_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+void global_max_pool_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   const int64_t plane = request.geometry.input_plane();
   const T* input = static_cast<const T*>(request.input);
   T* output = static_cast<T*>(request.output);
@@ -45,7 +45,7 @@ void global_max_channels_first_scalar(const PoolRequest& request, int64_t first_
 }
 
 template <typename T>
-void global_max_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+void global_max_pool_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   const int64_t plane = request.geometry.input_plane();
   const int64_t channels = request.geometry.channels;
   const T* input = static_cast<const T*>(request.input);
@@ -61,7 +61,7 @@ void global_max_channels_last_scalar(const PoolRequest& request, int64_t first_i
 }
 
 template <typename T>
-void global_average_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+void global_avg_pool_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   const int64_t plane = request.geometry.input_plane();
   const T* input = static_cast<const T*>(request.input);
   T* output = static_cast<T*>(request.output);
@@ -86,7 +86,7 @@ void global_average_channels_first_scalar(const PoolRequest& request, int64_t fi
 }
 
 template <typename T>
-void global_average_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+void global_avg_pool_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   const int64_t plane = request.geometry.input_plane();
   const int64_t channels = request.geometry.channels;
   const T* input = static_cast<const T*>(request.input);
@@ -102,11 +102,11 @@ void global_average_channels_last_scalar(const PoolRequest& request, int64_t fir
   }
 }
 
-#define POOLND_INSTANTIATE_GLOBAL_POOL(name, element, accumulator)                                         \
-  template void global_max_channels_first_scalar<element>(const PoolRequest&, int64_t, int64_t);         \
-  template void global_max_channels_last_scalar<element>(const PoolRequest&, int64_t, int64_t);          \
-  template void global_average_channels_first_scalar<element>(const PoolRequest&, int64_t, int64_t);     \
-  template void global_average_channels_last_scalar<element>(const PoolRequest&, int64_t, int64_t);
+#define POOLND_INSTANTIATE_GLOBAL_POOL(name, js_name, element, accumulator)                                         \
+  template void global_max_pool_channels_first_scalar<element>(const PoolRequest&, int64_t, int64_t);         \
+  template void global_max_pool_channels_last_scalar<element>(const PoolRequest&, int64_t, int64_t);          \
+  template void global_avg_pool_channels_first_scalar<element>(const PoolRequest&, int64_t, int64_t);     \
+  template void global_avg_pool_channels_last_scalar<element>(const PoolRequest&, int64_t, int64_t);
 POOLND_FOR_EACH_DATA_TYPE(POOLND_INSTANTIATE_GLOBAL_POOL)
 #undef POOLND_INSTANTIATE_GLOBAL_POOL
 

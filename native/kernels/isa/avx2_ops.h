@@ -1,5 +1,6 @@
-// AVX2 vector operations for vector_pool.h. Included only by *_avx2.cc files, which CMake
-// builds with -mavx2 -mfma; fused multiply-adds are never used, since they round differently.
+// AVX2 vector operations for the kernel templates. Included only by avx2_microkernels.cc and
+// avx512_microkernels.cc, which CMake builds with -mavx2 -mfma (or more) and -ffp-contract=off:
+// fused multiply-adds round differently from the scalar reference, so none is ever made.
 #pragma once
 
 #include <immintrin.h>
@@ -407,6 +408,22 @@ struct Avx2IntegerSums64 {
   }
   // Writes exactly `width` elements.
   static void store(T* p, Vector v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), _mm256_castsi256_si128(v)); }
+};
+
+// The vector operations the kernel templates (microkernels.inc) are instantiated with, by role.
+struct Avx2Isa {
+  template <typename T>
+  using Floats = std::conditional_t<std::is_same_v<T, float>, Avx2Float32, Avx2Float64>;
+  template <typename T>
+  using PlaneQuads = std::conditional_t<std::is_same_v<T, float>, Avx2PlaneQuads, Avx2PlaneQuads64>;
+  template <typename T>
+  using Integers = Avx2Integers<T>;
+  template <typename T>
+  using IntegerSums = std::conditional_t<sizeof(T) == 4, Avx2IntegerSums64<T>, Avx2IntegerSums<T>>;
+  template <typename T>
+  using ByteSums16 = Avx2ByteSums16<T>;
+  using Bytes = Avx2Bytes;
+  using ByteLanes32 = Avx2ByteLanes32;
 };
 
 }  // namespace

@@ -1,10 +1,14 @@
-// AVX-512 (F) vector operations for vector_pool.h. Included only by *_avx512.cc files, built
-// with -mavx512f and dispatched only on CPUs that report AVX-512F.
+// AVX-512 (F) vector operations for the kernel templates. Included only by
+// avx512_microkernels.cc, built with -mavx512f and dispatched only on CPUs that report
+// AVX-512F, AVX2 and FMA (the level also runs the AVX2 kernels).
 #pragma once
 
 #include <immintrin.h>
 
 #include <cstdint>
+#include <type_traits>
+
+#include "avx2_ops.h"
 
 namespace poolnd {
 namespace {
@@ -113,6 +117,15 @@ struct Avx512Float64 {
   // Pairs need no reordering at this width.
   static void load_pairs_unordered(const double* p, Vector& even, Vector& odd) { load_pairs(p, even, odd); }
   static Vector ordered(Vector v) { return v; }
+};
+
+// The vector operations the kernel templates (microkernels.inc) are instantiated with, by role.
+struct Avx512Isa {
+  template <typename T>
+  using Floats = std::conditional_t<std::is_same_v<T, float>, Avx512Float32, Avx512Float64>;
+  // Summing four planes at once in double gains nothing from wider vectors.
+  template <typename T>
+  using PlaneQuads = std::conditional_t<std::is_same_v<T, float>, Avx2PlaneQuads, Avx2PlaneQuads64>;
 };
 
 }  // namespace

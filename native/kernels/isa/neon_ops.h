@@ -1,5 +1,5 @@
-// NEON vector operations for vector_pool.h (armv8-a baseline, no extra flags). Included only by
-// *_neon.cc files.
+// NEON vector operations for the kernel templates (armv8-a baseline, no extra flags). Included
+// only by neon_microkernels.cc.
 #pragma once
 
 #include <arm_neon.h>
@@ -413,6 +413,22 @@ struct NeonPlaneQuads64 {
     vst1q_f64(p, vdivq_f64(s.low, divisor));
     vst1q_f64(p + 2, vdivq_f64(s.high, divisor));
   }
+};
+
+// The vector operations the kernel templates (microkernels.inc) are instantiated with, by role.
+struct NeonIsa {
+  template <typename T>
+  using Floats = std::conditional_t<std::is_same_v<T, float>, NeonFloat32, NeonFloat64>;
+  template <typename T>
+  using PlaneQuads = std::conditional_t<std::is_same_v<T, float>, NeonPlaneQuads, NeonPlaneQuads64>;
+  template <typename T>
+  using Integers = NeonIntegers<T>;
+  template <typename T>
+  using IntegerSums = std::conditional_t<sizeof(T) == 4, NeonIntegerSums64<T>, NeonIntegerSums<T>>;
+  template <typename T>
+  using ByteSums16 = NeonByteSums16<T>;
+  using Bytes = NeonBytes;
+  using ByteLanes32 = NeonByteLanes32;
 };
 
 }  // namespace

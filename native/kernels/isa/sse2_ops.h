@@ -1,10 +1,11 @@
-// SSE2 vector operations for vector_pool.h, the x86-64 baseline. Included only by *_sse2.cc
-// files. SSE2 has no blend instruction: selection is (mask & a) | (~mask & b).
+// SSE2 vector operations for the kernel templates, the x86-64 baseline. Included only by
+// sse2_microkernels.cc. SSE2 has no blend instruction: selection is (mask & a) | (~mask & b).
 #pragma once
 
 #include <emmintrin.h>
 
 #include <cstdint>
+#include <type_traits>
 
 namespace poolnd {
 namespace {
@@ -152,6 +153,14 @@ struct Sse2PlaneQuads64 {
     _mm_storeu_pd(p, _mm_div_pd(s.low, divisor));
     _mm_storeu_pd(p + 2, _mm_div_pd(s.high, divisor));
   }
+};
+
+// The vector operations the kernel templates (microkernels.inc) are instantiated with, by role.
+struct Sse2Isa {
+  template <typename T>
+  using Floats = std::conditional_t<std::is_same_v<T, float>, Sse2Float32, Sse2Float64>;
+  template <typename T>
+  using PlaneQuads = std::conditional_t<std::is_same_v<T, float>, Sse2PlaneQuads, Sse2PlaneQuads64>;
 };
 
 }  // namespace
