@@ -552,5 +552,24 @@ inline void integer_channels_max(int64_t channels, int64_t taps, Tap&& tap, type
   }
 }
 
+// A microkernel (microkernels.inc) from its path function and its driver, which takes the path:
+// the way a request goes is decided once, in one place, and the tester reports the same path.
+template <KernelPath (*path_of)(const PoolRequest&), void (*driver)(const PoolRequest&, int64_t, int64_t, KernelPath)>
+struct DrivenKernel {
+  static KernelPath path(const PoolRequest& request) { return path_of(request); }
+  static void run(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+    driver(request, first_item, end_item, path_of(request));
+  }
+};
+
+// `General`, but with the requests `takes` accepts going through `fast` (whose path is `fast_path`).
+template <typename General, bool (*takes)(const PoolRequest&), PoolKernel fast, KernelPath fast_path>
+struct WithFastPath {
+  static KernelPath path(const PoolRequest& request) { return takes(request) ? fast_path : General::path(request); }
+  static void run(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+    (takes(request) ? fast : General::run)(request, first_item, end_item);
+  }
+};
+
 }  // namespace
 }  // namespace poolnd

@@ -219,23 +219,13 @@ void avg_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
 
 // The float average microkernels (microkernels.inc): Isa::Floats<T> is the ISA's vector of T.
 template <typename Isa, typename T>
-struct AvgPoolChannelsLastFloat {
-  using Ops = typename Isa::template Floats<T>;
-  static KernelPath path(const PoolRequest& request) { return avg_pool_channels_last_float_path(request); }
-  static void run(const PoolRequest& request, int64_t first_item, int64_t end_item) {
-    avg_pool_channels_last_driver<T, &channels_last_avg<Ops>>(request, first_item, end_item, path(request));
-  }
-};
+using AvgPoolChannelsLastFloat =
+    DrivenKernel<&avg_pool_channels_last_float_path,
+                 &avg_pool_channels_last_driver<T, &channels_last_avg<typename Isa::template Floats<T>>>>;
 
-template <typename Isa, typename T>
-struct AvgPoolChannelsFirstFloat {
-  using Ops = typename Isa::template Floats<T>;
-  static KernelPath path(const PoolRequest& request) { return avg_pool_channels_first_float_path(request); }
-  static void run(const PoolRequest& request, int64_t first_item, int64_t end_item) {
-    avg_pool_channels_first_driver<T, &two_by_two_avg<Ops>, &rows_avg<Ops>, &adaptive_rows<Ops, true>>(
-        request, first_item, end_item, path(request));
-  }
-};
-
+template <typename Isa, typename T, typename Ops = typename Isa::template Floats<T>>
+using AvgPoolChannelsFirstFloat =
+    DrivenKernel<&avg_pool_channels_first_float_path,
+                 &avg_pool_channels_first_driver<T, &two_by_two_avg<Ops>, &rows_avg<Ops>, &adaptive_rows<Ops, true>>>;
 }  // namespace
 }  // namespace poolnd

@@ -12,6 +12,22 @@
 namespace poolnd {
 namespace {
 
+// The scalar tail of the integer average runs: output elements [done, pixels * channels), each
+// window's exact sum divided as the scalar kernel does.
+template <typename T>
+void run_avg_integer_tail(const T* const* rows, int64_t row_count, int64_t kernel_width, int64_t pixels,
+                          int64_t channels, int64_t pixel_step, int64_t tap_step, int64_t divisor, int64_t done,
+                          T* output) {
+  for (int64_t j = done; j < pixels * channels; ++j) {
+    const int64_t base = (j / channels) * pixel_step + j % channels;
+    int64_t sum = 0;
+    for (int64_t r = 0; r < row_count; ++r) {
+      for (int64_t k = 0; k < kernel_width; ++k) sum += rows[r][base + k * tap_step];
+    }
+    output[j] = round_divide_clamped<T>(sum, divisor);
+  }
+}
+
 // Integer average over a run of output pixels whose windows lie inside the rows (see
 // RunAvgIntegerKernel): lane-wise sums as run_max_integer_both_layouts's maxima, packed into output
 // order before the division. With more channels than lanes, each pixel's channels go in blocks,
@@ -56,14 +72,7 @@ void run_avg_integer_both_layouts(const typename Ops::Scalar* const* rows, int64
     }
     done = length;
   }
-  for (int64_t j = done; j < length; ++j) {
-    const int64_t base = (j / channels) * pixel_step + j % channels;
-    int64_t sum = 0;
-    for (int64_t r = 0; r < row_count; ++r) {
-      for (int64_t k = 0; k < kernel_width; ++k) sum += rows[r][base + k * tap_step];
-    }
-    output[j] = round_divide_clamped<typename Ops::Scalar>(sum, divisor);
-  }
+  run_avg_integer_tail(rows, row_count, kernel_width, pixels, channels, pixel_step, tap_step, divisor, done, output);
 }
 
 // As run_avg_integer_both_layouts, for 8-bit types whose window sums fit int16 lanes and whose pixels fit
@@ -94,14 +103,7 @@ void run_avg_bytes_both_layouts(const typename Ops::Scalar* const* rows, int64_t
     Ops::Pack::store(output + p * channels, Ops::finish(sum, divisors, table));
     done = (p + step_pixels) * channels;
   }
-  for (int64_t j = done; j < length; ++j) {
-    const int64_t base = (j / channels) * pixel_step + j % channels;
-    int64_t sum = 0;
-    for (int64_t r = 0; r < row_count; ++r) {
-      for (int64_t k = 0; k < kernel_width; ++k) sum += rows[r][base + k * tap_step];
-    }
-    output[j] = round_divide_clamped<typename Ops::Scalar>(sum, divisor);
-  }
+  run_avg_integer_tail(rows, row_count, kernel_width, pixels, channels, pixel_step, tap_step, divisor, done, output);
 }
 
 // 8-bit average runs: int16 lanes while the sums and pixels fit them, else int32 lanes.
@@ -211,25 +213,25 @@ inline bool suits_integer_average_runs(const PoolRequest& request) {
   return g.window_kind == WindowKind::strided && taps * largest < sum_limit && divisor < 2097152.0;
 }
 
-// Which way an integer average kernel takes a request (see KernelPath). uint8 has byte kernels
-// for 2x2 windows with stride 2 whose divisor is a power of two.
-template <typename T>
-inline bool takes_byte_two_by_two_average(const PoolRequest& request) {
-  return std::is_same_v<T, uint8_t> && is_two_by_two_stride_two(request.geometry) &&
-         two_by_two_average_shift(request) >= 0;
-}
-
+// Which way an integer average kernel takes a request (see KernelPath).
 template <typename T>
 inline KernelPath avg_pool_channels_last_integer_path(const PoolRequest& request) {
-  if (takes_byte_two_by_two_average<T>(request)) return KernelPath::two_by_two;
   return suits_integer_average_runs<T>(request) ? KernelPath::runs : KernelPath::scalar;
 }
 
 template <typename T>
 inline KernelPath avg_pool_channels_first_integer_path(const PoolRequest& request) {
   if (request.geometry.output_size[2] < kShortestIntegerVectorRow) return KernelPath::scalar;
-  if (takes_byte_two_by_two_average<T>(request)) return KernelPath::two_by_two;
-  return suits_integer_average_runs<T>(request) ? KernelPath::runs : KernelPath::scalar;
+  return avg_pool_channels_last_integer_path<T>(request);
+}
+
+// uint8 2x2 windows with stride 2 whose divisor is a power of two go through the byte kernels.
+inline bool takes_bytes_avg_channels_last(const PoolRequest& request) {
+  return is_two_by_two_stride_two(request.geometry) && two_by_two_average_shift(request) >= 0;
+}
+
+inline bool takes_bytes_avg_channels_first(const PoolRequest& request) {
+  return takes_bytes_avg_channels_last(request) && request.geometry.output_size[2] >= kShortestIntegerVectorRow;
 }
 
 // The runs kernel for T: 8-bit sums in int16 lanes while they fit, else int32; 16-bit sums in
@@ -324,38 +326,21 @@ void avg_pool_bytes_channels_first_driver(const PoolRequest& request, int64_t fi
 
 // The integer average microkernels (microkernels.inc).
 template <typename Isa, typename T>
-struct AvgPoolChannelsLastInteger {
-  static KernelPath path(const PoolRequest& request) { return avg_pool_channels_last_integer_path<T>(request); }
-  static void run(const PoolRequest& request, int64_t first_item, int64_t end_item) {
-    const KernelPath way = path(request);
-    if constexpr (std::is_same_v<T, uint8_t>) {
-      if (way == KernelPath::two_by_two) {
-        using Bytes = typename Isa::Bytes;
-        using Lanes32 = typename Isa::ByteLanes32;
-        return avg_pool_bytes_channels_last_driver<&two_by_two_avg_u8_both_layouts<Bytes, Lanes32>>(request, first_item,
-                                                                                                    end_item);
-      }
-    }
-    avg_pool_integer_channels_last_driver<T, run_avg_kernel<Isa, T>()>(request, first_item, end_item, way);
-  }
-};
+using AvgPoolChannelsLastInteger = DrivenKernel<&avg_pool_channels_last_integer_path<T>,
+                                                &avg_pool_integer_channels_last_driver<T, run_avg_kernel<Isa, T>()>>;
 
 template <typename Isa, typename T>
-struct AvgPoolChannelsFirstInteger {
-  static KernelPath path(const PoolRequest& request) { return avg_pool_channels_first_integer_path<T>(request); }
-  static void run(const PoolRequest& request, int64_t first_item, int64_t end_item) {
-    const KernelPath way = path(request);
-    if constexpr (std::is_same_v<T, uint8_t>) {
-      if (way == KernelPath::two_by_two) {
-        using Bytes = typename Isa::Bytes;
-        using Lanes32 = typename Isa::ByteLanes32;
-        return avg_pool_bytes_channels_first_driver<&two_by_two_avg_u8_both_layouts<Bytes, Lanes32>>(request, first_item,
-                                                                                                     end_item);
-      }
-    }
-    avg_pool_integer_channels_first_driver<T, run_avg_kernel<Isa, T>()>(request, first_item, end_item, way);
-  }
-};
+using AvgPoolChannelsFirstInteger = DrivenKernel<&avg_pool_channels_first_integer_path<T>,
+                                                 &avg_pool_integer_channels_first_driver<T, run_avg_kernel<Isa, T>()>>;
 
+template <typename Isa, typename T, auto bytes = &two_by_two_avg_u8_both_layouts<typename Isa::Bytes, typename Isa::ByteLanes32>>
+using AvgPoolChannelsLastBytes =
+    WithFastPath<AvgPoolChannelsLastInteger<Isa, uint8_t>, &takes_bytes_avg_channels_last,
+                 &avg_pool_bytes_channels_last_driver<bytes>, KernelPath::two_by_two>;
+
+template <typename Isa, typename T, auto bytes = &two_by_two_avg_u8_both_layouts<typename Isa::Bytes, typename Isa::ByteLanes32>>
+using AvgPoolChannelsFirstBytes =
+    WithFastPath<AvgPoolChannelsFirstInteger<Isa, uint8_t>, &takes_bytes_avg_channels_first,
+                 &avg_pool_bytes_channels_first_driver<bytes>, KernelPath::two_by_two>;
 }  // namespace
 }  // namespace poolnd

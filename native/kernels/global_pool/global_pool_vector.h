@@ -243,8 +243,9 @@ void channels_first_global_avg(int64_t planes, int64_t plane_size, const T* inpu
 }
 
 // Channels-last global pooling: one image per work item.
-template <typename T, ChannelsLastGlobalKernel<T> microkernel>
-void global_channels_last_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+template <typename T, ChannelsLastGlobalKernel<T> microkernel, PoolKernel scalar>
+void global_channels_last_driver(const PoolRequest& request, int64_t first_item, int64_t end_item, KernelPath path) {
+  if (path == KernelPath::scalar) return scalar(request, first_item, end_item);
   const int64_t pixels = request.geometry.input_plane();
   const int64_t channels = request.geometry.channels;
   const T* input = static_cast<const T*>(request.input);
@@ -255,8 +256,9 @@ void global_channels_last_driver(const PoolRequest& request, int64_t first_item,
 }
 
 // Channels-first global pooling: one plane per work item.
-template <typename T, ChannelsFirstGlobalKernel<T> microkernel>
-void global_channels_first_driver(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+template <typename T, ChannelsFirstGlobalKernel<T> microkernel, PoolKernel scalar>
+void global_channels_first_driver(const PoolRequest& request, int64_t first_item, int64_t end_item, KernelPath path) {
+  if (path == KernelPath::scalar) return scalar(request, first_item, end_item);
   const int64_t plane = request.geometry.input_plane();
   microkernel(end_item - first_item, plane, static_cast<const T*>(request.input) + first_item * plane,
               static_cast<T*>(request.output) + first_item);
@@ -276,79 +278,70 @@ inline bool suits_integer_global_average(const PoolRequest& request, int64_t sma
 
 constexpr int64_t kSmallestIntegerAveragePlane = 96;
 
+// Which way a global kernel takes a request (see KernelPath).
+inline KernelPath global_max_pool_channels_last_path(const PoolRequest&) { return KernelPath::images; }
+inline KernelPath global_max_pool_channels_first_path(const PoolRequest&) { return KernelPath::planes; }
+
+template <typename T>
+inline KernelPath global_avg_pool_channels_last_path(const PoolRequest& request) {
+  const bool vector = std::is_floating_point_v<T> || suits_integer_global_average<T>(request, 0);
+  return vector ? KernelPath::images : KernelPath::scalar;
+}
+
+template <typename T>
+inline KernelPath global_avg_pool_channels_first_path(const PoolRequest& request) {
+  const bool vector = std::is_floating_point_v<T> || suits_integer_global_average<T>(request, kSmallestIntegerAveragePlane);
+  return vector ? KernelPath::planes : KernelPath::scalar;
+}
+
+// Each global block for T (Isa: see the microkernels below).
+template <typename Isa, typename T>
+constexpr ChannelsLastGlobalKernel<T> global_max_image_kernel() {
+  if constexpr (std::is_floating_point_v<T>) return &channels_last_global_max<typename Isa::template Floats<T>>;
+  else return &channels_last_global_max_integer<typename Isa::template Integers<T>>;
+}
+
+template <typename Isa, typename T>
+constexpr ChannelsFirstGlobalKernel<T> global_max_planes_kernel() {
+  if constexpr (std::is_floating_point_v<T>) return &channels_first_global_max<typename Isa::template Floats<T>>;
+  else return &channels_first_global_max_integer<typename Isa::template Integers<T>>;
+}
+
+template <typename Isa, typename T>
+constexpr ChannelsLastGlobalKernel<T> global_avg_image_kernel() {
+  if constexpr (std::is_same_v<T, float>) return &channels_last_global_avg_f32<typename Isa::template PlaneQuads<T>>;
+  else if constexpr (std::is_same_v<T, double>) return &channels_last_global_avg_f64<typename Isa::template Floats<T>>;
+  else return &channels_last_global_avg_integer<typename Isa::template IntegerSums<T>>;
+}
+
+template <typename Isa, typename T>
+constexpr ChannelsFirstGlobalKernel<T> global_avg_planes_kernel() {
+  if constexpr (std::is_floating_point_v<T>) return &channels_first_global_avg<typename Isa::template PlaneQuads<T>>;
+  else return &channels_first_global_avg_integer<typename Isa::template IntegerSums<T>>;
+}
+
 
 // The global pooling microkernels (microkernels.inc), float and integer: Isa::Floats<T> and
 // Isa::Integers<T> are the ISA's vectors of T, Isa::PlaneQuads<T> its four-planes-at-once sums
 // in double, Isa::IntegerSums<T> its widened integer sums.
 template <typename Isa, typename T>
-struct GlobalMaxPoolChannelsLast {
-  static KernelPath path(const PoolRequest&) { return KernelPath::images; }
-  static void run(const PoolRequest& request, int64_t first_item, int64_t end_item) {
-    if constexpr (std::is_floating_point_v<T>) {
-      global_channels_last_driver<T, &channels_last_global_max<typename Isa::template Floats<T>>>(request, first_item,
-                                                                                                   end_item);
-    } else {
-      global_channels_last_driver<T, &channels_last_global_max_integer<typename Isa::template Integers<T>>>(
-          request, first_item, end_item);
-    }
-  }
-};
+using GlobalMaxPoolChannelsLast =
+    DrivenKernel<&global_max_pool_channels_last_path,
+                 &global_channels_last_driver<T, global_max_image_kernel<Isa, T>(), &global_max_pool_channels_last_scalar<T>>>;
 
 template <typename Isa, typename T>
-struct GlobalMaxPoolChannelsFirst {
-  static KernelPath path(const PoolRequest&) { return KernelPath::planes; }
-  static void run(const PoolRequest& request, int64_t first_item, int64_t end_item) {
-    if constexpr (std::is_floating_point_v<T>) {
-      global_channels_first_driver<T, &channels_first_global_max<typename Isa::template Floats<T>>>(request, first_item,
-                                                                                                     end_item);
-    } else {
-      global_channels_first_driver<T, &channels_first_global_max_integer<typename Isa::template Integers<T>>>(
-          request, first_item, end_item);
-    }
-  }
-};
+using GlobalMaxPoolChannelsFirst =
+    DrivenKernel<&global_max_pool_channels_first_path,
+                 &global_channels_first_driver<T, global_max_planes_kernel<Isa, T>(), &global_max_pool_channels_first_scalar<T>>>;
 
 template <typename Isa, typename T>
-struct GlobalAvgPoolChannelsLast {
-  static KernelPath path(const PoolRequest& request) {
-    if constexpr (std::is_floating_point_v<T>) return KernelPath::images;
-    return suits_integer_global_average<T>(request, 0) ? KernelPath::images : KernelPath::scalar;
-  }
-  static void run(const PoolRequest& request, int64_t first_item, int64_t end_item) {
-    if constexpr (std::is_same_v<T, float>) {
-      global_channels_last_driver<T, &channels_last_global_avg_f32<typename Isa::template PlaneQuads<T>>>(
-          request, first_item, end_item);
-    } else if constexpr (std::is_same_v<T, double>) {
-      global_channels_last_driver<T, &channels_last_global_avg_f64<typename Isa::template Floats<T>>>(
-          request, first_item, end_item);
-    } else if (path(request) == KernelPath::scalar) {
-      global_avg_pool_channels_last_scalar<T>(request, first_item, end_item);
-    } else {
-      global_channels_last_driver<T, &channels_last_global_avg_integer<typename Isa::template IntegerSums<T>>>(
-          request, first_item, end_item);
-    }
-  }
-};
+using GlobalAvgPoolChannelsLast =
+    DrivenKernel<&global_avg_pool_channels_last_path<T>,
+                 &global_channels_last_driver<T, global_avg_image_kernel<Isa, T>(), &global_avg_pool_channels_last_scalar<T>>>;
 
 template <typename Isa, typename T>
-struct GlobalAvgPoolChannelsFirst {
-  static KernelPath path(const PoolRequest& request) {
-    if constexpr (std::is_floating_point_v<T>) return KernelPath::planes;
-    return suits_integer_global_average<T>(request, kSmallestIntegerAveragePlane) ? KernelPath::planes
-                                                                                  : KernelPath::scalar;
-  }
-  static void run(const PoolRequest& request, int64_t first_item, int64_t end_item) {
-    if constexpr (std::is_floating_point_v<T>) {
-      global_channels_first_driver<T, &channels_first_global_avg<typename Isa::template PlaneQuads<T>>>(
-          request, first_item, end_item);
-    } else if (path(request) == KernelPath::scalar) {
-      global_avg_pool_channels_first_scalar<T>(request, first_item, end_item);
-    } else {
-      global_channels_first_driver<T, &channels_first_global_avg_integer<typename Isa::template IntegerSums<T>>>(
-          request, first_item, end_item);
-    }
-  }
-};
-
+using GlobalAvgPoolChannelsFirst =
+    DrivenKernel<&global_avg_pool_channels_first_path<T>,
+                 &global_channels_first_driver<T, global_avg_planes_kernel<Isa, T>(), &global_avg_pool_channels_first_scalar<T>>>;
 }  // namespace
 }  // namespace poolnd

@@ -9,6 +9,8 @@
 #include <limits>
 #include <type_traits>
 
+#include "isa_roles.h"
+
 namespace poolnd {
 namespace {
 
@@ -410,21 +412,9 @@ struct Avx2IntegerSums64 {
   static void store(T* p, Vector v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), _mm256_castsi256_si128(v)); }
 };
 
-// The vector operations the kernel templates (microkernels.inc) are instantiated with, by role.
-struct Avx2Isa {
-  template <typename T>
-  using Floats = std::conditional_t<std::is_same_v<T, float>, Avx2Float32, Avx2Float64>;
-  template <typename T>
-  using PlaneQuads = std::conditional_t<std::is_same_v<T, float>, Avx2PlaneQuads, Avx2PlaneQuads64>;
-  template <typename T>
-  using Integers = Avx2Integers<T>;
-  template <typename T>
-  using IntegerSums = std::conditional_t<sizeof(T) == 4, Avx2IntegerSums64<T>, Avx2IntegerSums<T>>;
-  template <typename T>
-  using ByteSums16 = Avx2ByteSums16<T>;
-  using Bytes = Avx2Bytes;
-  using ByteLanes32 = Avx2ByteLanes32;
-};
+// The roles these operations fill for the kernel templates (isa_roles.h).
+struct Avx2Isa : FloatRoles<Avx2Float32, Avx2Float64, Avx2PlaneQuads, Avx2PlaneQuads64>,
+                 IntegerRoles<Avx2Integers, Avx2IntegerSums, Avx2IntegerSums64, Avx2ByteSums16, Avx2Bytes, Avx2ByteLanes32> {};
 
 }  // namespace
 }  // namespace poolnd

@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "avx2_ops.h"
+#include "isa_roles.h"
 
 namespace poolnd {
 namespace {
@@ -119,14 +120,9 @@ struct Avx512Float64 {
   static Vector ordered(Vector v) { return v; }
 };
 
-// The vector operations the kernel templates (microkernels.inc) are instantiated with, by role.
-struct Avx512Isa {
-  template <typename T>
-  using Floats = std::conditional_t<std::is_same_v<T, float>, Avx512Float32, Avx512Float64>;
-  // Summing four planes at once in double gains nothing from wider vectors.
-  template <typename T>
-  using PlaneQuads = std::conditional_t<std::is_same_v<T, float>, Avx2PlaneQuads, Avx2PlaneQuads64>;
-};
+// The roles these operations fill for the kernel templates (isa_roles.h).
+// AVX-512 sums four planes at once in double as AVX2 does: wider vectors gain nothing there.
+struct Avx512Isa : FloatRoles<Avx512Float32, Avx512Float64, Avx2PlaneQuads, Avx2PlaneQuads64> {};
 
 }  // namespace
 }  // namespace poolnd

@@ -9,6 +9,8 @@
 #include <limits>
 #include <type_traits>
 
+#include "isa_roles.h"
+
 namespace poolnd {
 namespace {
 
@@ -415,21 +417,9 @@ struct NeonPlaneQuads64 {
   }
 };
 
-// The vector operations the kernel templates (microkernels.inc) are instantiated with, by role.
-struct NeonIsa {
-  template <typename T>
-  using Floats = std::conditional_t<std::is_same_v<T, float>, NeonFloat32, NeonFloat64>;
-  template <typename T>
-  using PlaneQuads = std::conditional_t<std::is_same_v<T, float>, NeonPlaneQuads, NeonPlaneQuads64>;
-  template <typename T>
-  using Integers = NeonIntegers<T>;
-  template <typename T>
-  using IntegerSums = std::conditional_t<sizeof(T) == 4, NeonIntegerSums64<T>, NeonIntegerSums<T>>;
-  template <typename T>
-  using ByteSums16 = NeonByteSums16<T>;
-  using Bytes = NeonBytes;
-  using ByteLanes32 = NeonByteLanes32;
-};
+// The roles these operations fill for the kernel templates (isa_roles.h).
+struct NeonIsa : FloatRoles<NeonFloat32, NeonFloat64, NeonPlaneQuads, NeonPlaneQuads64>,
+                 IntegerRoles<NeonIntegers, NeonIntegerSums, NeonIntegerSums64, NeonByteSums16, NeonBytes, NeonByteLanes32> {};
 
 }  // namespace
 }  // namespace poolnd

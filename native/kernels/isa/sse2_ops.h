@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "isa_roles.h"
+
 namespace poolnd {
 namespace {
 
@@ -155,13 +157,8 @@ struct Sse2PlaneQuads64 {
   }
 };
 
-// The vector operations the kernel templates (microkernels.inc) are instantiated with, by role.
-struct Sse2Isa {
-  template <typename T>
-  using Floats = std::conditional_t<std::is_same_v<T, float>, Sse2Float32, Sse2Float64>;
-  template <typename T>
-  using PlaneQuads = std::conditional_t<std::is_same_v<T, float>, Sse2PlaneQuads, Sse2PlaneQuads64>;
-};
+// The roles these operations fill for the kernel templates (isa_roles.h).
+struct Sse2Isa : FloatRoles<Sse2Float32, Sse2Float64, Sse2PlaneQuads, Sse2PlaneQuads64> {};
 
 }  // namespace
 }  // namespace poolnd

@@ -438,23 +438,14 @@ inline KernelPath max_pool_channels_first_float_path(const PoolRequest& request)
 
 // The float max microkernels (microkernels.inc): Isa::Floats<T> is the ISA's vector of T.
 template <typename Isa, typename T>
-struct MaxPoolChannelsLastFloat {
-  using Ops = typename Isa::template Floats<T>;
-  static KernelPath path(const PoolRequest& request) { return max_pool_channels_last_float_path(request); }
-  static void run(const PoolRequest& request, int64_t first_item, int64_t end_item) {
-    max_pool_channels_last_driver<T, &channels_last_max<Ops>>(request, first_item, end_item, path(request));
-  }
-};
+using MaxPoolChannelsLastFloat =
+    DrivenKernel<&max_pool_channels_last_float_path,
+                 &max_pool_channels_last_driver<T, &channels_last_max<typename Isa::template Floats<T>>>>;
 
-template <typename Isa, typename T>
-struct MaxPoolChannelsFirstFloat {
-  using Ops = typename Isa::template Floats<T>;
-  static KernelPath path(const PoolRequest& request) { return max_pool_channels_first_float_path(request); }
-  static void run(const PoolRequest& request, int64_t first_item, int64_t end_item) {
-    max_pool_channels_first_driver<T, &two_by_two_max<Ops>, &rows_max<Ops>, &adaptive_rows<Ops, false>, &separable_max<Ops>>(
-        request, first_item, end_item, path(request));
-  }
-};
-
+template <typename Isa, typename T, typename Ops = typename Isa::template Floats<T>>
+using MaxPoolChannelsFirstFloat =
+    DrivenKernel<&max_pool_channels_first_float_path,
+                 &max_pool_channels_first_driver<T, &two_by_two_max<Ops>, &rows_max<Ops>, &adaptive_rows<Ops, false>,
+                                                 &separable_max<Ops>>>;
 }  // namespace
 }  // namespace poolnd

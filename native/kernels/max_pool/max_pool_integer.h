@@ -173,12 +173,11 @@ void max_pool_bytes_channels_first_driver(const PoolRequest& request, int64_t fi
 }
 
 // Which way an integer max kernel takes a request (see KernelPath). Integer kernels leave
-// indices to the scalar one; uint8 has byte kernels for 2x2 windows with stride 2.
+// indices to the scalar one.
 template <typename T>
 inline KernelPath max_pool_channels_last_integer_path(const PoolRequest& request) {
   const WindowGeometry& g = request.geometry;
   if (request.indices) return KernelPath::scalar;
-  if (std::is_same_v<T, uint8_t> && is_two_by_two_stride_two(g)) return KernelPath::two_by_two;
   const bool pixel_fits_a_store = g.channels * static_cast<int64_t>(sizeof(T)) <= 16;
   return g.window_kind == WindowKind::strided && pixel_fits_a_store ? KernelPath::runs : KernelPath::pixels;
 }
@@ -189,47 +188,39 @@ inline KernelPath max_pool_channels_first_integer_path(const PoolRequest& reques
   if (request.indices || g.window_kind != WindowKind::strided || g.output_size[2] < kShortestIntegerVectorRow) {
     return KernelPath::scalar;
   }
-  return std::is_same_v<T, uint8_t> && is_two_by_two_stride_two(g) ? KernelPath::two_by_two : KernelPath::runs;
+  return KernelPath::runs;
+}
+
+// uint8 2x2 windows with stride 2, without indices, go through the byte kernels.
+inline bool takes_bytes_max_channels_last(const PoolRequest& request) {
+  return request.indices == nullptr && is_two_by_two_stride_two(request.geometry);
+}
+
+inline bool takes_bytes_max_channels_first(const PoolRequest& request) {
+  return takes_bytes_max_channels_last(request) && request.geometry.output_size[2] >= kShortestIntegerVectorRow;
 }
 
 // The integer max microkernels (microkernels.inc): Isa::Integers<T> is the ISA's vector of T;
-// Isa::Bytes and Isa::ByteLanes32 its byte vectors, for uint8.
+// Isa::Bytes and Isa::ByteLanes32 its byte vectors, for uint8's 2x2 windows.
 template <typename Isa, typename T>
-struct MaxPoolChannelsLastInteger {
-  using Ops = typename Isa::template Integers<T>;
-  static KernelPath path(const PoolRequest& request) { return max_pool_channels_last_integer_path<T>(request); }
-  static void run(const PoolRequest& request, int64_t first_item, int64_t end_item) {
-    const KernelPath way = path(request);
-    if constexpr (std::is_same_v<T, uint8_t>) {
-      if (way == KernelPath::two_by_two) {
-        using Bytes = typename Isa::Bytes;
-        using Lanes32 = typename Isa::ByteLanes32;
-        return max_pool_bytes_channels_last_driver<&two_by_two_max_u8_both_layouts<Bytes, Lanes32>>(request, first_item,
-                                                                                                    end_item);
-      }
-    }
-    max_pool_integer_channels_last_driver<T, &channels_last_max_integer<Ops>, &run_max_integer_both_layouts<Ops>>(
-        request, first_item, end_item, way);
-  }
-};
+using MaxPoolChannelsLastInteger =
+    DrivenKernel<&max_pool_channels_last_integer_path<T>,
+                 &max_pool_integer_channels_last_driver<T, &channels_last_max_integer<typename Isa::template Integers<T>>,
+                                                        &run_max_integer_both_layouts<typename Isa::template Integers<T>>>>;
 
 template <typename Isa, typename T>
-struct MaxPoolChannelsFirstInteger {
-  using Ops = typename Isa::template Integers<T>;
-  static KernelPath path(const PoolRequest& request) { return max_pool_channels_first_integer_path<T>(request); }
-  static void run(const PoolRequest& request, int64_t first_item, int64_t end_item) {
-    const KernelPath way = path(request);
-    if constexpr (std::is_same_v<T, uint8_t>) {
-      if (way == KernelPath::two_by_two) {
-        using Bytes = typename Isa::Bytes;
-        using Lanes32 = typename Isa::ByteLanes32;
-        return max_pool_bytes_channels_first_driver<&two_by_two_max_u8_both_layouts<Bytes, Lanes32>>(request, first_item,
-                                                                                                     end_item);
-      }
-    }
-    max_pool_integer_channels_first_driver<T, &run_max_integer_both_layouts<Ops>>(request, first_item, end_item, way);
-  }
-};
+using MaxPoolChannelsFirstInteger =
+    DrivenKernel<&max_pool_channels_first_integer_path<T>,
+                 &max_pool_integer_channels_first_driver<T, &run_max_integer_both_layouts<typename Isa::template Integers<T>>>>;
 
+template <typename Isa, typename T, auto bytes = &two_by_two_max_u8_both_layouts<typename Isa::Bytes, typename Isa::ByteLanes32>>
+using MaxPoolChannelsLastBytes =
+    WithFastPath<MaxPoolChannelsLastInteger<Isa, uint8_t>, &takes_bytes_max_channels_last,
+                 &max_pool_bytes_channels_last_driver<bytes>, KernelPath::two_by_two>;
+
+template <typename Isa, typename T, auto bytes = &two_by_two_max_u8_both_layouts<typename Isa::Bytes, typename Isa::ByteLanes32>>
+using MaxPoolChannelsFirstBytes =
+    WithFastPath<MaxPoolChannelsFirstInteger<Isa, uint8_t>, &takes_bytes_max_channels_first,
+                 &max_pool_bytes_channels_first_driver<bytes>, KernelPath::two_by_two>;
 }  // namespace
 }  // namespace poolnd
