@@ -1,14 +1,21 @@
 // poolnd: exact, fast deep-learning pooling for Node.js. The whole public API, on one screen.
-import { makeAdaptiveAvgPool, makeAdaptiveAvgPoolAsync, makeAdaptiveMaxPool, makeAdaptiveMaxPoolAsync } from './ops/adaptive';
-import { makeAvgPool, makeAvgPoolAsync } from './ops/avg-pool';
-import { makeGlobalPool, makeGlobalPoolAsync } from './ops/global';
-import { makeLpPool, makeLpPoolAsync } from './ops/lp-pool';
-import { makeMaxPool, makeMaxPoolAsync } from './ops/max-pool';
-import { makeMaxUnpool, makeMaxUnpoolAsync } from './ops/max-unpool';
+import {
+  adaptiveAvgPool,
+  type AdaptiveAvgPoolAsyncFunction,
+  type AdaptiveAvgPoolFunction,
+  adaptiveMaxPool,
+  type AdaptiveMaxPoolAsyncFunction,
+  type AdaptiveMaxPoolFunction,
+} from './ops/adaptive';
+import { avgPool, type AvgPoolAsyncFunction, type AvgPoolFunction } from './ops/avg-pool';
+import { globalPool, type GlobalPoolAsyncFunction, type GlobalPoolFunction } from './ops/global';
+import { lpPool, type LpPoolAsyncFunction, type LpPoolFunction } from './ops/lp-pool';
+import { maxPool, type MaxPoolAsyncFunction, type MaxPoolFunction } from './ops/max-pool';
+import { maxUnpool, type MaxUnpoolAsyncFunction, type MaxUnpoolFunction } from './ops/max-unpool';
 
 export type { PoolArray, Tensor, TensorLike } from './tensor';
 export type { Padding, WindowOptions, OneDimWindowOptions } from './shape';
-export type { WindowedPoolOptions } from './ops/windowed';
+export type { WindowedPoolOptions } from './ops/prepare-pool';
 export type {
   MaxIndicesOptions,
   MaxPoolOptions,
@@ -31,52 +38,52 @@ export type { MaxUnpoolOptions, MaxUnpoolFunction, MaxUnpoolAsyncFunction } from
 export type { SimdLevel, PoolndInfo } from './runtime';
 export type { ErrorCode, PoolndError } from './validate';
 
-export const maxPool1d = makeMaxPool('maxPool1d', 1);
-export const maxPool2d = makeMaxPool('maxPool2d', 2);
-export const maxPool3d = makeMaxPool('maxPool3d', 3);
-export const maxPool1dAsync = makeMaxPoolAsync('maxPool1dAsync', 1);
-export const maxPool2dAsync = makeMaxPoolAsync('maxPool2dAsync', 2);
-export const maxPool3dAsync = makeMaxPoolAsync('maxPool3dAsync', 3);
+export const maxPool1d = maxPool.sync('maxPool1d', 1) as MaxPoolFunction;
+export const maxPool2d = maxPool.sync('maxPool2d', 2) as MaxPoolFunction;
+export const maxPool3d = maxPool.sync('maxPool3d', 3) as MaxPoolFunction;
+export const maxPool1dAsync = maxPool.async('maxPool1dAsync', 1) as MaxPoolAsyncFunction;
+export const maxPool2dAsync = maxPool.async('maxPool2dAsync', 2) as MaxPoolAsyncFunction;
+export const maxPool3dAsync = maxPool.async('maxPool3dAsync', 3) as MaxPoolAsyncFunction;
 
-export const avgPool1d = makeAvgPool('avgPool1d', 1);
-export const avgPool2d = makeAvgPool('avgPool2d', 2);
-export const avgPool3d = makeAvgPool('avgPool3d', 3);
-export const avgPool1dAsync = makeAvgPoolAsync('avgPool1dAsync', 1);
-export const avgPool2dAsync = makeAvgPoolAsync('avgPool2dAsync', 2);
-export const avgPool3dAsync = makeAvgPoolAsync('avgPool3dAsync', 3);
+export const avgPool1d = avgPool.sync('avgPool1d', 1) as AvgPoolFunction;
+export const avgPool2d = avgPool.sync('avgPool2d', 2) as AvgPoolFunction;
+export const avgPool3d = avgPool.sync('avgPool3d', 3) as AvgPoolFunction;
+export const avgPool1dAsync = avgPool.async('avgPool1dAsync', 1) as AvgPoolAsyncFunction;
+export const avgPool2dAsync = avgPool.async('avgPool2dAsync', 2) as AvgPoolAsyncFunction;
+export const avgPool3dAsync = avgPool.async('avgPool3dAsync', 3) as AvgPoolAsyncFunction;
 
-export const lpPool1d = makeLpPool('lpPool1d', 1);
-export const lpPool2d = makeLpPool('lpPool2d', 2);
-export const lpPool3d = makeLpPool('lpPool3d', 3);
-export const lpPool1dAsync = makeLpPoolAsync('lpPool1dAsync', 1);
-export const lpPool2dAsync = makeLpPoolAsync('lpPool2dAsync', 2);
-export const lpPool3dAsync = makeLpPoolAsync('lpPool3dAsync', 3);
+export const lpPool1d = lpPool.sync('lpPool1d', 1) as LpPoolFunction;
+export const lpPool2d = lpPool.sync('lpPool2d', 2) as LpPoolFunction;
+export const lpPool3d = lpPool.sync('lpPool3d', 3) as LpPoolFunction;
+export const lpPool1dAsync = lpPool.async('lpPool1dAsync', 1) as LpPoolAsyncFunction;
+export const lpPool2dAsync = lpPool.async('lpPool2dAsync', 2) as LpPoolAsyncFunction;
+export const lpPool3dAsync = lpPool.async('lpPool3dAsync', 3) as LpPoolAsyncFunction;
 
-export const adaptiveAvgPool1d = makeAdaptiveAvgPool('adaptiveAvgPool1d', 1);
-export const adaptiveAvgPool2d = makeAdaptiveAvgPool('adaptiveAvgPool2d', 2);
-export const adaptiveAvgPool3d = makeAdaptiveAvgPool('adaptiveAvgPool3d', 3);
-export const adaptiveAvgPool1dAsync = makeAdaptiveAvgPoolAsync('adaptiveAvgPool1dAsync', 1);
-export const adaptiveAvgPool2dAsync = makeAdaptiveAvgPoolAsync('adaptiveAvgPool2dAsync', 2);
-export const adaptiveAvgPool3dAsync = makeAdaptiveAvgPoolAsync('adaptiveAvgPool3dAsync', 3);
+export const adaptiveAvgPool1d = adaptiveAvgPool.sync('adaptiveAvgPool1d', 1) as AdaptiveAvgPoolFunction;
+export const adaptiveAvgPool2d = adaptiveAvgPool.sync('adaptiveAvgPool2d', 2) as AdaptiveAvgPoolFunction;
+export const adaptiveAvgPool3d = adaptiveAvgPool.sync('adaptiveAvgPool3d', 3) as AdaptiveAvgPoolFunction;
+export const adaptiveAvgPool1dAsync = adaptiveAvgPool.async('adaptiveAvgPool1dAsync', 1) as AdaptiveAvgPoolAsyncFunction;
+export const adaptiveAvgPool2dAsync = adaptiveAvgPool.async('adaptiveAvgPool2dAsync', 2) as AdaptiveAvgPoolAsyncFunction;
+export const adaptiveAvgPool3dAsync = adaptiveAvgPool.async('adaptiveAvgPool3dAsync', 3) as AdaptiveAvgPoolAsyncFunction;
 
-export const adaptiveMaxPool1d = makeAdaptiveMaxPool('adaptiveMaxPool1d', 1);
-export const adaptiveMaxPool2d = makeAdaptiveMaxPool('adaptiveMaxPool2d', 2);
-export const adaptiveMaxPool3d = makeAdaptiveMaxPool('adaptiveMaxPool3d', 3);
-export const adaptiveMaxPool1dAsync = makeAdaptiveMaxPoolAsync('adaptiveMaxPool1dAsync', 1);
-export const adaptiveMaxPool2dAsync = makeAdaptiveMaxPoolAsync('adaptiveMaxPool2dAsync', 2);
-export const adaptiveMaxPool3dAsync = makeAdaptiveMaxPoolAsync('adaptiveMaxPool3dAsync', 3);
+export const adaptiveMaxPool1d = adaptiveMaxPool.sync('adaptiveMaxPool1d', 1) as AdaptiveMaxPoolFunction;
+export const adaptiveMaxPool2d = adaptiveMaxPool.sync('adaptiveMaxPool2d', 2) as AdaptiveMaxPoolFunction;
+export const adaptiveMaxPool3d = adaptiveMaxPool.sync('adaptiveMaxPool3d', 3) as AdaptiveMaxPoolFunction;
+export const adaptiveMaxPool1dAsync = adaptiveMaxPool.async('adaptiveMaxPool1dAsync', 1) as AdaptiveMaxPoolAsyncFunction;
+export const adaptiveMaxPool2dAsync = adaptiveMaxPool.async('adaptiveMaxPool2dAsync', 2) as AdaptiveMaxPoolAsyncFunction;
+export const adaptiveMaxPool3dAsync = adaptiveMaxPool.async('adaptiveMaxPool3dAsync', 3) as AdaptiveMaxPoolAsyncFunction;
 
-export const globalAvgPool = makeGlobalPool('globalAvgPool', 'globalAvgPool');
-export const globalMaxPool = makeGlobalPool('globalMaxPool', 'globalMaxPool');
-export const globalAvgPoolAsync = makeGlobalPoolAsync('globalAvgPoolAsync', 'globalAvgPool');
-export const globalMaxPoolAsync = makeGlobalPoolAsync('globalMaxPoolAsync', 'globalMaxPool');
+export const globalAvgPool = globalPool.sync('globalAvgPool', 'globalAvgPool') as GlobalPoolFunction;
+export const globalMaxPool = globalPool.sync('globalMaxPool', 'globalMaxPool') as GlobalPoolFunction;
+export const globalAvgPoolAsync = globalPool.async('globalAvgPoolAsync', 'globalAvgPool') as GlobalPoolAsyncFunction;
+export const globalMaxPoolAsync = globalPool.async('globalMaxPoolAsync', 'globalMaxPool') as GlobalPoolAsyncFunction;
 
-export const maxUnpool1d = makeMaxUnpool('maxUnpool1d', 1);
-export const maxUnpool2d = makeMaxUnpool('maxUnpool2d', 2);
-export const maxUnpool3d = makeMaxUnpool('maxUnpool3d', 3);
-export const maxUnpool1dAsync = makeMaxUnpoolAsync('maxUnpool1dAsync', 1);
-export const maxUnpool2dAsync = makeMaxUnpoolAsync('maxUnpool2dAsync', 2);
-export const maxUnpool3dAsync = makeMaxUnpoolAsync('maxUnpool3dAsync', 3);
+export const maxUnpool1d = maxUnpool.sync('maxUnpool1d', 1) as MaxUnpoolFunction;
+export const maxUnpool2d = maxUnpool.sync('maxUnpool2d', 2) as MaxUnpoolFunction;
+export const maxUnpool3d = maxUnpool.sync('maxUnpool3d', 3) as MaxUnpoolFunction;
+export const maxUnpool1dAsync = maxUnpool.async('maxUnpool1dAsync', 1) as MaxUnpoolAsyncFunction;
+export const maxUnpool2dAsync = maxUnpool.async('maxUnpool2dAsync', 2) as MaxUnpoolAsyncFunction;
+export const maxUnpool3dAsync = maxUnpool.async('maxUnpool3dAsync', 3) as MaxUnpoolAsyncFunction;
 
 export { poolOutputSize, poolOutputShape, samePadding } from './shape';
 export { setNumThreads, getNumThreads, simdLevel, info } from './runtime';

@@ -4,7 +4,8 @@ import { adaptiveOutputSize } from '../shape';
 import { checkAveragedElements, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
 import { type MaxIndicesOptions, maxIndicesArray, maxResult, type MaxPoolWithIndices } from './max-pool';
 import { globalCall } from './global';
-import { asynchronousOp, type PreparedCall, type PreparedPool, preparePool, synchronousOp } from './windowed';
+import { defineOp, type PreparedCall } from './define-op';
+import { type PreparedPool, preparePool } from './prepare-pool';
 
 export interface AdaptivePoolOptions<T extends PoolArray = PoolArray> {
   /** Output size per spatial dim (one number for all); null keeps that dim's input size. */
@@ -70,26 +71,5 @@ function prepareAdaptiveMaxPool(
   };
 }
 
-export function makeAdaptiveAvgPool(fn: string, spatialDims: number): AdaptiveAvgPoolFunction {
-  return synchronousOp((input: unknown, options: unknown) =>
-    prepareAdaptiveAvgPool(fn, spatialDims, input, options),
-  ) as AdaptiveAvgPoolFunction;
-}
-
-export function makeAdaptiveAvgPoolAsync(fn: string, spatialDims: number): AdaptiveAvgPoolAsyncFunction {
-  return asynchronousOp(fn, (input: unknown, options: unknown) =>
-    prepareAdaptiveAvgPool(fn, spatialDims, input, options),
-  ) as AdaptiveAvgPoolAsyncFunction;
-}
-
-export function makeAdaptiveMaxPool(fn: string, spatialDims: number): AdaptiveMaxPoolFunction {
-  return synchronousOp((input: unknown, options: unknown) =>
-    prepareAdaptiveMaxPool(fn, spatialDims, input, options),
-  ) as AdaptiveMaxPoolFunction;
-}
-
-export function makeAdaptiveMaxPoolAsync(fn: string, spatialDims: number): AdaptiveMaxPoolAsyncFunction {
-  return asynchronousOp(fn, (input: unknown, options: unknown) =>
-    prepareAdaptiveMaxPool(fn, spatialDims, input, options),
-  ) as AdaptiveMaxPoolAsyncFunction;
-}
+export const adaptiveAvgPool = defineOp(prepareAdaptiveAvgPool);
+export const adaptiveMaxPool = defineOp(prepareAdaptiveMaxPool);

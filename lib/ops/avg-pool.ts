@@ -1,7 +1,8 @@
 // avgPool1d/2d/3d and their async variants.
 import { checkAveragedElements, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
 import { booleanOption, integerAtLeast } from '../validate';
-import { asynchronousOp, type PreparedCall, prepareWindowedPool, synchronousOp, type WindowedPoolOptions } from './windowed';
+import { defineOp, type PreparedCall } from './define-op';
+import { prepareWindowedPool, type WindowedPoolOptions } from './prepare-pool';
 
 export interface AvgPoolOptions<T extends PoolArray = PoolArray> extends WindowedPoolOptions<T> {
   /** Count padding taps inside `input + padEnd` in the divisor (PyTorch's default). */
@@ -35,10 +36,4 @@ function prepareAvgPool(fn: string, spatialDims: number, input: unknown, options
   };
 }
 
-export function makeAvgPool(fn: string, spatialDims: number): AvgPoolFunction {
-  return synchronousOp((input: unknown, options: unknown) => prepareAvgPool(fn, spatialDims, input, options)) as AvgPoolFunction;
-}
-
-export function makeAvgPoolAsync(fn: string, spatialDims: number): AvgPoolAsyncFunction {
-  return asynchronousOp(fn, (input: unknown, options: unknown) => prepareAvgPool(fn, spatialDims, input, options)) as AvgPoolAsyncFunction;
-}
+export const avgPool = defineOp(prepareAvgPool);

@@ -3,7 +3,8 @@
 import type { PoolCall, PoolOperation } from '../native';
 import { checkAveragedElements, type InputTensor, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
 import { isArray, isObject, rangeError } from '../validate';
-import { asynchronousOp, type PreparedCall, preparePool, synchronousOp } from './windowed';
+import { defineOp, type PreparedCall } from './define-op';
+import { preparePool } from './prepare-pool';
 
 export interface GlobalPoolOptions<T extends PoolArray = PoolArray> {
   /** `(N, *spatial, C)` instead of `(N, C, *spatial)`. */
@@ -42,7 +43,7 @@ function globalSpatialDims(fn: string, input: unknown): number {
   return shape.length - 2;
 }
 
-function prepareGlobalPool(fn: string, operation: GlobalOperation, input: unknown, options: unknown): PreparedCall<Tensor> {
+function prepareGlobalPool(fn: string, operation: GlobalOperation, input: unknown, options?: unknown): PreparedCall<Tensor> {
   const { input: tensor, outputShape, output, outputFromCaller } = preparePool(
     fn,
     globalSpatialDims(fn, input),
@@ -53,12 +54,4 @@ function prepareGlobalPool(fn: string, operation: GlobalOperation, input: unknow
   return { call: globalCall(fn, operation, tensor, output, outputFromCaller), result: () => ({ data: output, shape: outputShape }) };
 }
 
-export function makeGlobalPool(fn: string, operation: GlobalOperation): GlobalPoolFunction {
-  return synchronousOp((input: unknown, options?: unknown) => prepareGlobalPool(fn, operation, input, options)) as GlobalPoolFunction;
-}
-
-export function makeGlobalPoolAsync(fn: string, operation: GlobalOperation): GlobalPoolAsyncFunction {
-  return asynchronousOp(fn, (input: unknown, options?: unknown) =>
-    prepareGlobalPool(fn, operation, input, options),
-  ) as GlobalPoolAsyncFunction;
-}
+export const globalPool = defineOp(prepareGlobalPool);

@@ -2,7 +2,8 @@
 import type { Tensor, TensorLike } from '../tensor';
 import { arrayTypeName, isFloatArrayType } from '../tensor';
 import { isNumber, isObject, rangeError, typeError } from '../validate';
-import { asynchronousOp, type PreparedCall, prepareWindowedPool, synchronousOp } from './windowed';
+import { defineOp, type PreparedCall } from './define-op';
+import { prepareWindowedPool } from './prepare-pool';
 
 export interface LpPoolOptions<T extends Float32Array | Float64Array = Float32Array | Float64Array> {
   /** p: finite and > 0. */
@@ -49,10 +50,4 @@ function prepareLpPool(fn: string, spatialDims: number, input: unknown, options:
   };
 }
 
-export function makeLpPool(fn: string, spatialDims: number): LpPoolFunction {
-  return synchronousOp((input: unknown, options: unknown) => prepareLpPool(fn, spatialDims, input, options)) as LpPoolFunction;
-}
-
-export function makeLpPoolAsync(fn: string, spatialDims: number): LpPoolAsyncFunction {
-  return asynchronousOp(fn, (input: unknown, options: unknown) => prepareLpPool(fn, spatialDims, input, options)) as LpPoolAsyncFunction;
-}
+export const lpPool = defineOp(prepareLpPool);

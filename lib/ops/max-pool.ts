@@ -2,7 +2,8 @@
 import type { InputTensor, PoolArray, Tensor, TensorLike } from '../tensor';
 import { arrayLength, outputArray, product } from '../tensor';
 import { booleanOption, rangeError } from '../validate';
-import { asynchronousOp, type PreparedCall, prepareWindowedPool, synchronousOp, type WindowedPoolOptions } from './windowed';
+import { defineOp, type PreparedCall } from './define-op';
+import { prepareWindowedPool, type WindowedPoolOptions } from './prepare-pool';
 
 export interface MaxPoolOptions<T extends PoolArray = PoolArray> extends WindowedPoolOptions<T>, MaxIndicesOptions {}
 
@@ -70,10 +71,4 @@ function prepareMaxPool(fn: string, spatialDims: number, input: unknown, options
   };
 }
 
-export function makeMaxPool(fn: string, spatialDims: number): MaxPoolFunction {
-  return synchronousOp((input: unknown, options: unknown) => prepareMaxPool(fn, spatialDims, input, options)) as MaxPoolFunction;
-}
-
-export function makeMaxPoolAsync(fn: string, spatialDims: number): MaxPoolAsyncFunction {
-  return asynchronousOp(fn, (input: unknown, options: unknown) => prepareMaxPool(fn, spatialDims, input, options)) as MaxPoolAsyncFunction;
-}
+export const maxPool = defineOp(prepareMaxPool);

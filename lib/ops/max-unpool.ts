@@ -2,7 +2,8 @@
 import { unpoolWindow } from '../shape';
 import { arrayLength, arrayTypeName, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
 import { isObject, poolError, rangeError, typeError } from '../validate';
-import { asynchronousOp, type PreparedCall, preparePool, synchronousOp } from './windowed';
+import { defineOp, type PreparedCall } from './define-op';
+import { preparePool } from './prepare-pool';
 
 export interface MaxUnpoolOptions<T extends PoolArray = PoolArray> {
   kernelSize: number | number[];
@@ -68,14 +69,4 @@ function prepareMaxUnpool(fn: string, spatialDims: number, input: unknown, indic
   };
 }
 
-export function makeMaxUnpool(fn: string, spatialDims: number): MaxUnpoolFunction {
-  return synchronousOp((input: unknown, indices: unknown, options: unknown) =>
-    prepareMaxUnpool(fn, spatialDims, input, indices, options),
-  ) as MaxUnpoolFunction;
-}
-
-export function makeMaxUnpoolAsync(fn: string, spatialDims: number): MaxUnpoolAsyncFunction {
-  return asynchronousOp(fn, (input: unknown, indices: unknown, options: unknown) =>
-    prepareMaxUnpool(fn, spatialDims, input, indices, options),
-  ) as MaxUnpoolAsyncFunction;
-}
+export const maxUnpool = defineOp(prepareMaxUnpool);

@@ -1,6 +1,5 @@
-// What the ops share: reading the input, the window and the output arrays, and running the call
-// synchronously or off the JavaScript thread.
-import { type PoolCall, runPool, runPoolAsync } from '../native';
+// What the ops share before their native call: reading the options, the input, the window and the
+// output array.
 import { normaliseWindow, type Window, type WindowOptions } from '../shape';
 import { type InputTensor, outputArray, type PoolArray, product, readInputTensor, resultShape } from '../tensor';
 import { booleanOption, isObject, typeError } from '../validate';
@@ -45,31 +44,4 @@ export function preparePool<W extends { outputSize: number[]; reads?: PoolArray[
 
 export function prepareWindowedPool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedPool<Window> {
   return preparePool(fn, spatialDims, input, options, (opts, tensor) => normaliseWindow(fn, opts, tensor.spatial));
-}
-
-/** A validated native call and how to build the op's result once it has run. */
-export interface PreparedCall<Result> {
-  call: PoolCall;
-  /** `status` is what the native call returned (see runPool). */
-  result(status: number): Result;
-}
-
-type Prepare<Args extends unknown[], Result> = (...args: Args) => PreparedCall<Result>;
-
-export function synchronousOp<Args extends unknown[], Result>(prepare: Prepare<Args, Result>): (...args: Args) => Result {
-  return (...args) => {
-    const prepared = prepare(...args);
-    return prepared.result(runPool(prepared.call));
-  };
-}
-
-/** Bad arguments reject rather than throw, since validation runs inside the async function. */
-export function asynchronousOp<Args extends unknown[], Result>(
-  fn: string,
-  prepare: Prepare<Args, Result>,
-): (...args: Args) => Promise<Result> {
-  return async (...args) => {
-    const prepared = prepare(...args);
-    return prepared.result(await runPoolAsync(fn, prepared.call));
-  };
 }
