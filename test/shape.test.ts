@@ -8,9 +8,14 @@ const goldens = JSON.parse(readFileSync(new URL('./goldens/output_sizes.json', i
 };
 
 describe('poolOutputSize', () => {
-  it('matches PyTorch on every case of the output-size grid', () => {
+  it('has the whole output-size grid', () => {
     expect(goldens.cases.length).toBeGreaterThan(3000);
-    for (const [inputSize, kernelSize, stride, padding, dilation, ceilMode, expected] of goldens.cases) {
+  });
+
+  // A test per case of the grid, named by its arguments, so that one failing case hides none of the others.
+  it.each(goldens.cases)(
+    'matches PyTorch: input %i, kernel %i, stride %i, padding %i, dilation %i, ceilMode %s',
+    (inputSize, kernelSize, stride, padding, dilation, ceilMode, expected) => {
       const options = { kernelSize, stride, padding, dilation, ceilMode };
       const label = JSON.stringify({ inputSize, ...options });
       if (expected === null || expected < 1) {
@@ -21,8 +26,8 @@ describe('poolOutputSize', () => {
       } else {
         expect(poolOutputSize(inputSize, options), label).toBe(expected);
       }
-    }
-  });
+    },
+  );
 
   it('drops a ceil-mode window that would start in the end padding', () => {
     // in 5, k 2, s 2, p 1: ceil((5 + 2 - 2) / 2) + 1 = 4 windows, but the 4th starts at 6 - 1 = 5 = in.
