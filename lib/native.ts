@@ -52,6 +52,8 @@ function explainLoadFailure(cause: unknown): Error {
 function loadBinding(): { binding: Binding; bindingPath: string } {
   try {
     const bindingPath = nodeGypBuild.resolve(packageRoot);
+    // The addon's path is known only at run time.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return { binding: require(bindingPath) as Binding, bindingPath };
   } catch (cause) {
     throw explainLoadFailure(cause);

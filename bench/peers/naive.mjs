@@ -16,7 +16,7 @@ export function prepare(benchCase, input) {
 }
 
 function strides(benchCase, h, w) {
-  const { n, c, layout } = benchCase;
+  const { c, layout } = benchCase;
   // [batch, channel, row, column] strides of an (n, c, h, w) tensor in the case's layout.
   return layout === 'NCHW' ? [c * h * w, h * w, w, 1] : [h * w * c, 1, w * c, c];
 }

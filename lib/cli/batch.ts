@@ -64,6 +64,8 @@ async function run(args: string[]): Promise<number> {
   if (path.resolve(folder) === path.resolve(output)) throw new UsageError('OUTDIR must not be DIR: the outputs would replace the inputs');
   await mkdir(output, { recursive: true });
 
+  // Loaded here, not at the top: only batch runs draw a progress bar.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { SingleBar, Presets } = require('cli-progress') as typeof import('cli-progress');
   const bar = new SingleBar({ format: 'pooling [{bar}] {value}/{total} files, {eta}s left', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
   bar.start(names.length, 0);

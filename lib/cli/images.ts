@@ -14,9 +14,13 @@ let sharpModule: Sharp | undefined;
 export function sharp(): Sharp {
   if (sharpModule === undefined) {
     try {
+      // An optional dependency, loaded on first use.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       sharpModule = require('sharp') as Sharp;
     } catch (error) {
-      throw new Error(`reading and writing images needs sharp, which did not load (${(error as Error).message.split('\n')[0]}): npm install sharp`);
+      throw new Error(`reading and writing images needs sharp, which did not load (${(error as Error).message.split('\n')[0]}): npm install sharp`, {
+        cause: error,
+      });
     }
   }
   return sharpModule;
@@ -43,7 +47,7 @@ export async function readImage(file: string): Promise<Tensor<Uint8Array>> {
     const { data, info } = await sharp()(file).raw().toBuffer({ resolveWithObject: true });
     return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), shape: [info.height, info.width, info.channels] };
   } catch (error) {
-    throw new Error(`cannot read ${file}: ${(error as Error).message}`);
+    throw new Error(`cannot read ${file}: ${(error as Error).message}`, { cause: error });
   }
 }
 

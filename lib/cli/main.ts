@@ -26,7 +26,8 @@ async function main(args: string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    process.stdout.write(`${require('../../package.json').version}\n`);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    process.stdout.write(`${(require('../../package.json') as { version: string }).version}\n`);
     return 0;
   }
   const command = commands.find((candidate) => candidate.name === name);
