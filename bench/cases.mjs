@@ -12,7 +12,17 @@ export const CASES = [
   { id: 'avg-k2-nchw', op: 'avg', dtype: 'float32', shape: [8, 64, 112, 112], layout: 'NCHW', kernel: 2, stride: 2 },
   { id: 'avg-k2-nhwc', op: 'avg', dtype: 'float32', shape: [8, 112, 112, 64], layout: 'NHWC', kernel: 2, stride: 2 },
   { id: 'max-k3s2p1', op: 'max', dtype: 'float32', shape: [1, 64, 112, 112], layout: 'NCHW', kernel: 3, stride: 2, padding: 1 },
-  { id: 'tiny-max-k2', op: 'max', dtype: 'float32', shape: [1, 3, 32, 32], layout: 'NCHW', kernel: 2, stride: 2, unit: 'µs', perCall: true },
+  {
+    id: 'tiny-max-k2',
+    op: 'max',
+    dtype: 'float32',
+    shape: [1, 3, 32, 32],
+    layout: 'NCHW',
+    kernel: 2,
+    stride: 2,
+    unit: 'µs',
+    perCall: true,
+  },
   { id: 'gap-nchw', op: 'globalAvg', dtype: 'float32', shape: [32, 512, 7, 7], layout: 'NCHW' },
   { id: 'gap-nhwc', op: 'globalAvg', dtype: 'float32', shape: [32, 7, 7, 512], layout: 'NHWC' },
   { id: 'image-avg-k2', op: 'avg', dtype: 'uint8', shape: [1080, 1920, 3], layout: 'HWC', kernel: 2, stride: 2 },
@@ -23,14 +33,18 @@ export const CASES = [
 /** Adds n, c, h, w, the output's sizes and shape, byte counts and a title to a case. */
 function withGeometry(spec) {
   const { shape, layout, op, kernel = 1, stride = kernel, padding = 0 } = spec;
-  const [n, c, h, w] = layout === 'NCHW' ? shape : layout === 'NHWC' ? [shape[0], shape[3], shape[1], shape[2]] : [1, shape[2], shape[0], shape[1]];
+  const [n, c, h, w] =
+    layout === 'NCHW' ? shape : layout === 'NHWC' ? [shape[0], shape[3], shape[1], shape[2]] : [1, shape[2], shape[0], shape[1]];
   const outH = op === 'globalAvg' ? 1 : Math.floor((h + 2 * padding - kernel) / stride) + 1;
   const outW = op === 'globalAvg' ? 1 : Math.floor((w + 2 * padding - kernel) / stride) + 1;
   const outputShape = layout === 'NCHW' ? [n, c, outH, outW] : layout === 'NHWC' ? [n, outH, outW, c] : [outH, outW, c];
   const ArrayType = ARRAY_TYPE[spec.dtype];
   const inputBytes = n * c * h * w * ArrayType.BYTES_PER_ELEMENT;
   const outputBytes = n * c * outH * outW * ArrayType.BYTES_PER_ELEMENT;
-  const opName = op === 'globalAvg' ? 'global avg' : `${op} k${kernel}${stride !== kernel ? ` s${stride}` : ''}${padding ? ` p${padding}` : ''}`;
+  const opName =
+    op === 'globalAvg'
+      ? 'global avg'
+      : `${op} k${kernel}${stride !== kernel ? ` s${stride}` : ''}${padding ? ` p${padding}` : ''}`;
   const title = `${shape.join('×')} ${spec.dtype === 'float32' ? 'f32' : spec.dtype} ${layout} ${opName}`;
   return { unit: 'ms', padding, ...spec, n, c, h, w, outH, outW, outputShape, ArrayType, inputBytes, outputBytes, title };
 }

@@ -14,7 +14,9 @@ export function loadProbe() {
   const args = [cmakeJs, 'compile', '--out', 'build-bench', '--target', 'poolnd_stream_probe', '--CDPOOLND_BENCH_PROBE=ON'];
   const build = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) {
-    console.warn(`bench: building the bandwidth probe failed; falling back to a memcpy estimate.\n${build.stdout}${build.stderr}`);
+    console.warn(
+      `bench: building the bandwidth probe failed; falling back to a memcpy estimate.\n${build.stdout}${build.stderr}`,
+    );
     return null;
   }
   try {

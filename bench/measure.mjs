@@ -14,7 +14,8 @@ export function median(values) {
  * floats for an integer case (TF.js), where rounding may move them by at most 0.5.
  */
 export function checkOutput(output, reference) {
-  if (!output || output.length !== reference.length) return { ok: false, detail: `length ${output?.length} ≠ ${reference.length}` };
+  if (!output || output.length !== reference.length)
+    return { ok: false, detail: `length ${output?.length} ≠ ${reference.length}` };
   const integerReference = !(reference instanceof Float32Array || reference instanceof Float64Array);
   const floatOutput = output instanceof Float32Array || output instanceof Float64Array;
   let mismatches = 0;
@@ -28,7 +29,10 @@ export function checkOutput(output, reference) {
     }
   }
   if (mismatches === 0) return { ok: true };
-  return { ok: false, detail: `${mismatches} of ${reference.length} differ; first at ${first}: ${output[first]} vs ${reference[first]}` };
+  return {
+    ok: false,
+    detail: `${mismatches} of ${reference.length} differ; first at ${first}: ${output[first]} vs ${reference[first]}`,
+  };
 }
 
 async function timeBatch(contestant, calls) {

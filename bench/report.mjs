@@ -83,7 +83,9 @@ export function caseTable({ benchCase, contestants }, threadCounts) {
     const kind = notes.length ? ` (${notes.join(', ')})` : '';
     return `${number(c.seconds * UNIT_SCALE[unit])}${kind} | ${gigabytesPerSecond(benchCase, c.seconds)} | 100%`;
   });
-  const ceilingName = contestants.some((c) => c.isCeiling && c.impl.includes('≈')) ? 'ceiling ≈ memcpy estimate (no probe)' : 'ceiling: probe, best store kind';
+  const ceilingName = contestants.some((c) => c.isCeiling && c.impl.includes('≈'))
+    ? 'ceiling ≈ memcpy estimate (no probe)'
+    : 'ceiling: probe, best store kind';
   lines.push(`| ${ceilingName} | ${ceilingCells.join(' | ')} |`);
 
   const implementations = [...new Set(contestants.filter((c) => !c.isCeiling).map((c) => c.impl))];
@@ -100,7 +102,8 @@ export function caseTable({ benchCase, contestants }, threadCounts) {
     const first = rows[0];
     let label = impl;
     if (first.singleThreaded) label += ' ¹';
-    if (first.isPoolnd && !first.singleThreaded) label += ` (getNumThreads ${threadCounts.map((t) => poolndAt(contestants, t, impl)?.reportedThreads ?? '?').join(' / ')})`;
+    if (first.isPoolnd && !first.singleThreaded)
+      label += ` (getNumThreads ${threadCounts.map((t) => poolndAt(contestants, t, impl)?.reportedThreads ?? '?').join(' / ')})`;
     for (const c of rows) {
       if (c.unsupported) footnotes.push(`${impl}: not possible (${c.unsupported}).`);
       if (c.failure) footnotes.push(`${impl}${c.threads ? ` at ${threadLabel(c.threads)}` : ''}: not timed, ${c.failure}.`);

@@ -17,7 +17,10 @@ import * as tfjs from './peers/tfjs.mjs';
 import { caseTable, header, overheadLines, summaryTable } from './report.mjs';
 
 const quick = process.argv.includes('--quick') || /^(1|true)$/i.test(process.env.BENCH_QUICK ?? '');
-const onlyIds = process.argv.find((arg) => arg.startsWith('--case='))?.slice('--case='.length).split(',');
+const onlyIds = process.argv
+  .find((arg) => arg.startsWith('--case='))
+  ?.slice('--case='.length)
+  .split(',');
 const cases = onlyIds ? CASES.filter((c) => onlyIds.includes(c.id)) : CASES;
 if (cases.length === 0) throw new Error(`no case matches ${onlyIds}; ids: ${CASES.map((c) => c.id).join(', ')}`);
 
@@ -54,7 +57,7 @@ const report = [
     seconds: (performance.now() - started) / 1e3,
   }),
   '## Summary',
-  'Times are medians. The ceiling is the bandwidth probe\'s time for the same bytes (read the input once, write the output once), the best of plain and non-temporal stores and of runs with at most that many threads; "of ceiling" is its time over poolnd\'s. A speed-up is the fastest peer\'s time over poolnd\'s at the same thread count (single-threaded peers count at every thread count). In the threads column, the number in brackets is what poolnd\'s getNumThreads() reported.',
+  "Times are medians. The ceiling is the bandwidth probe's time for the same bytes (read the input once, write the output once), the best of plain and non-temporal stores and of runs with at most that many threads; \"of ceiling\" is its time over poolnd's. A speed-up is the fastest peer's time over poolnd's at the same thread count (single-threaded peers count at every thread count). In the threads column, the number in brackets is what poolnd's getNumThreads() reported.",
   summaryTable(results, threadCounts),
   overheadLines(results, threadCounts),
   '## Each case',

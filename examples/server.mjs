@@ -54,7 +54,8 @@ async function downsample(request, url) {
   const op = url.searchParams.get('op') ?? 'avg';
   if (!(op in pools)) throw new RequestError(400, 'op must be avg or max');
   const kernel = Number(url.searchParams.get('kernel') ?? '2');
-  if (!Number.isInteger(kernel) || kernel < 1 || kernel > 64) throw new RequestError(400, 'kernel must be a whole number from 1 to 64');
+  if (!Number.isInteger(kernel) || kernel < 1 || kernel > 64)
+    throw new RequestError(400, 'kernel must be a whole number from 1 to 64');
   const body = await readBody(request);
   let decoded;
   try {
@@ -63,11 +64,17 @@ async function downsample(request, url) {
     throw new RequestError(400, `not an image sharp can read: ${error.message}`);
   }
   const { width, height, channels } = decoded.info;
-  if (kernel > width || kernel > height) throw new RequestError(400, `kernel ${kernel} is larger than the ${width}×${height} image`);
-  const image = { data: new Uint8Array(decoded.data.buffer, decoded.data.byteOffset, decoded.data.length), shape: [height, width, channels] };
+  if (kernel > width || kernel > height)
+    throw new RequestError(400, `kernel ${kernel} is larger than the ${width}×${height} image`);
+  const image = {
+    data: new Uint8Array(decoded.data.buffer, decoded.data.byteOffset, decoded.data.length),
+    shape: [height, width, channels],
+  };
   const pooled = await pools[op](image, { kernelSize: kernel, channelsLast: true });
   const [outHeight, outWidth] = pooled.shape;
-  return sharp(pooled.data, { raw: { width: outWidth, height: outHeight, channels } }).png().toBuffer();
+  return sharp(pooled.data, { raw: { width: outWidth, height: outHeight, channels } })
+    .png()
+    .toBuffer();
 }
 
 /** The service's http.Server, not yet listening. */

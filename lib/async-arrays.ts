@@ -84,7 +84,13 @@ export class AsyncArrays {
     // A detached array has length 0; a length-tracking one over a resized buffer, another length.
     const length = arrayLength(written);
     if (arrayLength(target) !== length) {
-      throw rangeError(fn, `option '${name}'`, `of length ${length} until the call settles`, target, 'ERR_POOLND_OUT_SIZE_MISMATCH');
+      throw rangeError(
+        fn,
+        `option '${name}'`,
+        `of length ${length} until the call settles`,
+        target,
+        'ERR_POOLND_OUT_SIZE_MISMATCH',
+      );
     }
     copyInto(target, written);
   }

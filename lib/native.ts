@@ -65,9 +65,26 @@ export const { binding, bindingPath } = loadBinding();
 export type PoolOperation = 'maxPool' | 'avgPool' | 'lpPool' | 'globalMaxPool' | 'globalAvgPool' | 'maxUnpool';
 export type WindowKind = 'strided' | 'adaptive';
 
-const requestFields = ['operation', 'dataType', 'layout', 'windowKind', 'batch', 'channels', 'inputSize', 'outputSize',
-  'kernelSize', 'stride', 'padBegin', 'padEnd', 'dilation', 'countIncludePad', 'divisorOverride', 'normType',
-  'fieldCount', 'spatialDims'] as const;
+const requestFields = [
+  'operation',
+  'dataType',
+  'layout',
+  'windowKind',
+  'batch',
+  'channels',
+  'inputSize',
+  'outputSize',
+  'kernelSize',
+  'stride',
+  'padBegin',
+  'padEnd',
+  'dilation',
+  'countIncludePad',
+  'divisorOverride',
+  'normType',
+  'fieldCount',
+  'spatialDims',
+] as const;
 const operations: readonly PoolOperation[] = ['maxPool', 'avgPool', 'lpPool', 'globalMaxPool', 'globalAvgPool', 'maxUnpool'];
 
 // A typed array's element type is its name less 'Array' (Uint8Clamped shares uint8's kernels).

@@ -84,7 +84,12 @@ function paddingPair(fn: string, name: string, value: unknown): [number, number]
 }
 
 /** Padding per dim as [begin, end] pairs; `explicit` unless it came from 'valid', 'same' or no option. */
-export function readPadding(fn: string, value: unknown, window: Omit<Window, 'padBegin' | 'padEnd' | 'outputSize' | 'ceilMode'>, inputSpatial: number[]): PaddingPairs {
+export function readPadding(
+  fn: string,
+  value: unknown,
+  window: Omit<Window, 'padBegin' | 'padEnd' | 'outputSize' | 'ceilMode'>,
+  inputSpatial: number[],
+): PaddingPairs {
   const dims = inputSpatial.length;
   const subject = "option 'padding'";
   if (value === undefined || value === 'valid') {
@@ -133,8 +138,7 @@ export function normaliseWindow(fn: string, options: unknown, inputSpatial: numb
   const dims = inputSpatial.length;
   if (options.kernelSize === undefined) throw typeError(fn, "option 'kernelSize'", 'given', undefined);
   const kernelSize = integerTupleOption(fn, 'kernelSize', options.kernelSize, dims, 1);
-  const stride =
-    options.stride === undefined ? kernelSize.slice() : integerTupleOption(fn, 'stride', options.stride, dims, 1);
+  const stride = options.stride === undefined ? kernelSize.slice() : integerTupleOption(fn, 'stride', options.stride, dims, 1);
   const dilation =
     options.dilation === undefined ? repeated(1, dims) : integerTupleOption(fn, 'dilation', options.dilation, dims, 1);
   const ceilMode = booleanOption(fn, 'ceilMode', options.ceilMode, false);
@@ -245,10 +249,14 @@ export function unpoolWindow(fn: string, options: Record<string, unknown>, input
   const dims = inputSpatial.length;
   if (options.kernelSize === undefined) throw typeError(fn, "option 'kernelSize'", 'given', undefined);
   const kernelSize = integerTupleOption(fn, 'kernelSize', options.kernelSize, dims, 1);
-  const stride =
-    options.stride === undefined ? kernelSize.slice() : integerTupleOption(fn, 'stride', options.stride, dims, 1);
+  const stride = options.stride === undefined ? kernelSize.slice() : integerTupleOption(fn, 'stride', options.stride, dims, 1);
   if (options.padding === 'same') {
-    throw rangeError(fn, "option 'padding'", "a number, an array or 'valid' ('same' depends on the pooled input's size: give outputSize)", 'same');
+    throw rangeError(
+      fn,
+      "option 'padding'",
+      "a number, an array or 'valid' ('same' depends on the pooled input's size: give outputSize)",
+      'same',
+    );
   }
   const { pairs } = readPadding(fn, options.padding, { kernelSize, stride, dilation: kernelSize.map(() => 1) }, inputSpatial);
   const defaults = inputSpatial.map((size, dim) => (size - 1) * stride[dim] - pairs[dim][0] - pairs[dim][1] + kernelSize[dim]);

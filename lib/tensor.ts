@@ -2,15 +2,7 @@
 import { integersAtLeast, isArray, isObject, rangeError, typeError } from './validate';
 
 export type PoolArray =
-  | Float32Array
-  | Float64Array
-  | Int8Array
-  | Uint8Array
-  | Uint8ClampedArray
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Uint32Array;
+  Float32Array | Float64Array | Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array;
 
 export interface Tensor<T extends PoolArray = PoolArray> {
   data: T;
@@ -19,8 +11,7 @@ export interface Tensor<T extends PoolArray = PoolArray> {
 
 /** An input tensor: `shape`, or `dims` as onnxruntime-node's Tensor has. */
 export type TensorLike<T extends PoolArray = PoolArray> =
-  | { data: T; shape: readonly number[] }
-  | { data: T; dims: readonly number[] };
+  { data: T; shape: readonly number[] } | { data: T; dims: readonly number[] };
 
 export type ArrayTypeName =
   | 'Float32Array'
@@ -96,7 +87,13 @@ function allocateArray(fn: string, name: string, arrayType: ArrayTypeName, lengt
   } catch (cause) {
     if (!(cause instanceof RangeError)) throw cause;
     const subject = `the new array for option '${name}' (${arrayType})`;
-    throw rangeError(fn, subject, `of a length this process can allocate (${cause.message})`, length, 'ERR_POOLND_OUTPUT_TOO_LARGE');
+    throw rangeError(
+      fn,
+      subject,
+      `of a length this process can allocate (${cause.message})`,
+      length,
+      'ERR_POOLND_OUTPUT_TOO_LARGE',
+    );
   }
 }
 
@@ -214,7 +211,13 @@ export function outputArray(
   }
   for (const other of avoid) {
     if (overlaps(array, other)) {
-      throw rangeError(fn, `option '${name}'`, 'an array that does not overlap the input or other outputs', given, 'ERR_POOLND_OUT_OVERLAP');
+      throw rangeError(
+        fn,
+        `option '${name}'`,
+        'an array that does not overlap the input or other outputs',
+        given,
+        'ERR_POOLND_OUT_OVERLAP',
+      );
     }
   }
   return array;
@@ -239,6 +242,11 @@ export function checkAveragedElements(
   const thirtyTwoBit = arrayType === 'Int32Array' || arrayType === 'Uint32Array';
   const limit = thirtyTwoBit ? maxExactlySummed : Number.MAX_SAFE_INTEGER;
   if (elements > limit) {
-    throw rangeError(fn, subject, `at most ${limit} elements per average${thirtyTwoBit ? ' for a 32-bit integer array' : ''}`, received);
+    throw rangeError(
+      fn,
+      subject,
+      `at most ${limit} elements per average${thirtyTwoBit ? ' for a 32-bit integer array' : ''}`,
+      received,
+    );
   }
 }

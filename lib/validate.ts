@@ -52,9 +52,7 @@ export function rangeError(
   return poolError('range', code, fn, subject, expected, received);
 }
 
-
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 export const isNumber = (value: unknown): value is number => typeof value === 'number';
 

@@ -6,9 +6,14 @@ import sharp from 'sharp';
 
 const width = 480;
 const height = 320;
-const stripes = Array.from({ length: 12 }, (_, i) => `<rect x="${300 + i * 12}" y="200" width="6" height="100" fill="#1d3557"/>`).join('');
+const stripes = Array.from(
+  { length: 12 },
+  (_, i) => `<rect x="${300 + i * 12}" y="200" width="6" height="100" fill="#1d3557"/>`,
+).join('');
 const dots = Array.from({ length: 8 }, (_, row) =>
-  Array.from({ length: 10 }, (_, column) => `<circle cx="${24 + column * 9}" cy="${216 + row * 9}" r="2" fill="#f1faee"/>`).join(''),
+  Array.from({ length: 10 }, (_, column) => `<circle cx="${24 + column * 9}" cy="${216 + row * 9}" r="2" fill="#f1faee"/>`).join(
+    '',
+  ),
 ).join('');
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
   <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#457b9d"/><stop offset="1" stop-color="#a8dadc"/></linearGradient></defs>
@@ -25,5 +30,8 @@ const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${
   <text x="150" y="80" font-family="sans-serif" font-size="10" fill="#1d3557">max keeps the bright, avg blurs</text>
 </svg>`;
 
-await sharp(Buffer.from(svg)).removeAlpha().png().toFile(new URL('../examples/sample.png', import.meta.url).pathname);
+await sharp(Buffer.from(svg))
+  .removeAlpha()
+  .png()
+  .toFile(new URL('../examples/sample.png', import.meta.url).pathname);
 console.log('wrote examples/sample.png');

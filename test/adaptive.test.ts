@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 
 import * as poolnd from '../dist/index.js';
 import { referenceAdaptive } from './reference';
-import { arrayTypes, type ArrayTypeName, expectSameValues, pick, randomArray, randomInt, randomShape, seededRandom } from './random-cases';
+import {
+  arrayTypes,
+  type ArrayTypeName,
+  expectSameValues,
+  pick,
+  randomArray,
+  randomInt,
+  randomShape,
+  seededRandom,
+} from './random-cases';
 
 type Operation = 'max' | 'average';
 type Result = poolnd.Tensor | poolnd.MaxPoolWithIndices;
@@ -36,7 +45,11 @@ function randomCase(seed: number) {
     channelsLast,
   };
   if (operation === 'max') options.returnIndices = random() < 0.6;
-  const data = randomArray(random, arrayType, shape.reduce((a, b) => a * b, 1));
+  const data = randomArray(
+    random,
+    arrayType,
+    shape.reduce((a, b) => a * b, 1),
+  );
   const label = `seed ${seed}: adaptive ${operation} ${spatialDims}d ${arrayType} shape [${shape}] ${JSON.stringify(options)}`;
   return { label, operation, spatialDims, arrayType, input: { data, shape }, options, spatial, outputSize };
 }
@@ -44,7 +57,14 @@ function randomCase(seed: number) {
 type Case = ReturnType<typeof randomCase>;
 
 function expectMatches(testCase: Case, result: Result): void {
-  const expected = referenceAdaptive(testCase.operation, testCase.input.data, testCase.input.shape, testCase.spatialDims, testCase.outputSize, testCase.options.channelsLast as boolean);
+  const expected = referenceAdaptive(
+    testCase.operation,
+    testCase.input.data,
+    testCase.input.shape,
+    testCase.spatialDims,
+    testCase.outputSize,
+    testCase.options.channelsLast as boolean,
+  );
   const output = 'output' in result ? result.output : result;
   expect(output.shape, testCase.label).toEqual(expected.shape);
   expect(output.data.constructor.name, testCase.label).toBe(testCase.arrayType);
@@ -64,7 +84,8 @@ describe('adaptive pooling against the plain reference', () => {
   });
 
   it('sync calls match the reference', () => {
-    for (const testCase of cases) expectMatches(testCase, syncOps[testCase.operation][testCase.spatialDims - 1](testCase.input, testCase.options));
+    for (const testCase of cases)
+      expectMatches(testCase, syncOps[testCase.operation][testCase.spatialDims - 1](testCase.input, testCase.options));
   });
 
   it('async calls give the same results', async () => {
@@ -92,11 +113,16 @@ describe('adaptive pooling semantics', () => {
     const random = seededRandom(77);
     const data = randomArray(random, 'Float32Array', 2 * 3 * 7 * 7);
     const input = { data, shape: [2, 3, 7, 7] };
-    expect(Array.from(poolnd.adaptiveAvgPool2d(input, { outputSize: 1 }).data)).toEqual(Array.from(poolnd.globalAvgPool(input).data));
+    expect(Array.from(poolnd.adaptiveAvgPool2d(input, { outputSize: 1 }).data)).toEqual(
+      Array.from(poolnd.globalAvgPool(input).data),
+    );
   });
 
   it('overlapping bins repeat input elements when the output is larger than the input', () => {
-    const result = poolnd.adaptiveMaxPool1d({ data: Float32Array.from([1, 2, 3]), shape: [1, 3] }, { outputSize: 5, returnIndices: true });
+    const result = poolnd.adaptiveMaxPool1d(
+      { data: Float32Array.from([1, 2, 3]), shape: [1, 3] },
+      { outputSize: 5, returnIndices: true },
+    );
     // Bins of 3 over 5: [0,1) [0,2) [1,2) [1,3) [2,3).
     expect(Array.from(result.output.data)).toEqual([1, 2, 2, 3, 3]);
     expect(Array.from(result.indices.data)).toEqual([0, 1, 1, 2, 2]);

@@ -22,15 +22,17 @@ describe('package entry points', () => {
       const same = names.every((name) => fromImport[name] === fromRequire[name]);
       console.log(JSON.stringify({ names, importNames: Object.keys(fromImport).sort(), same }));
     `;
-    const report = JSON.parse(
-      execNode(['--input-type=module', '-e', script], { cwd: packageRoot, encoding: 'utf8' }),
-    ) as { names: string[]; importNames: string[]; same: boolean };
+    const report = JSON.parse(execNode(['--input-type=module', '-e', script], { cwd: packageRoot, encoding: 'utf8' })) as {
+      names: string[];
+      importNames: string[];
+      same: boolean;
+    };
     expect(report.names).toContain('maxPool2d');
     expect(report.importNames).toEqual(report.names);
     expect(report.same).toBe(true);
   });
 
-  it("exports every op of API.md with its async twin", () => {
+  it('exports every op of API.md with its async twin', () => {
     const windowed = ['maxPool', 'avgPool', 'lpPool', 'adaptiveAvgPool', 'adaptiveMaxPool', 'maxUnpool'];
     const ops = [...windowed.flatMap((op) => ['1d', '2d', '3d'].map((dims) => `${op}${dims}`)), 'globalAvgPool', 'globalMaxPool'];
     for (const op of ops) {
@@ -59,9 +61,7 @@ describe('tensors', () => {
   it('reads data at any byteOffset', () => {
     const backing = new Float64Array([100, ...values, 100]);
     const view = backing.subarray(1, 9);
-    expect(Array.from(poolnd.avgPool1d({ data: view, shape: [1, 8] }, { kernelSize: 2 }).data)).toEqual(
-      [2, 2.5, 7, 4],
-    );
+    expect(Array.from(poolnd.avgPool1d({ data: view, shape: [1, 8] }, { kernelSize: 2 }).data)).toEqual([2, 2.5, 7, 4]);
   });
 
   it('gives empty outputs for N = 0 and C = 0, and keeps the shape', () => {

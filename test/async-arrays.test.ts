@@ -57,7 +57,9 @@ describe('AsyncArrays', () => {
     const out = new Float32Array(8);
     const written = arrays.written(out, true);
     structuredClone(out.buffer, { transfer: [out.buffer] });
-    expect(() => arrays.writeBack('f', 'out', out, written)).toThrow(expect.objectContaining({ code: 'ERR_POOLND_OUT_SIZE_MISMATCH' }));
+    expect(() => arrays.writeBack('f', 'out', out, written)).toThrow(
+      expect.objectContaining({ code: 'ERR_POOLND_OUT_SIZE_MISMATCH' }),
+    );
   });
 
   it('keeps large private buffers for later calls, and not small ones', () => {

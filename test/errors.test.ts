@@ -43,6 +43,8 @@ const pooled = () => ({ data: new Float32Array([1, 2, 3, 4]), shape: [1, 1, 2, 2
 const pooledIndices = (data = [0, 3, 8, 15]) => ({ data: Int32Array.from(data), shape: [1, 1, 2, 2] });
 const sharedIndices = new Int32Array(32);
 
+// One case per line, a table to read down: kept as written.
+// prettier-ignore
 const cases: ErrorCase[] = [
   // Wrong types.
   { rule: 'input not an object', call: () => maxPool2d(42 as never, { kernelSize: 2 }), kind: TypeError, code: 'ERR_POOLND_INVALID_ARG_TYPE', names: ['maxPool2d', 'input', 'received 42'] },
@@ -179,14 +181,20 @@ describe('errors', () => {
     expect(() => maxUnpool2d(pooled(), pooledIndices([0, 3, 99, 15]), { kernelSize: 2, out })).toThrow(RangeError);
     expect(Array.from(out)).toEqual(new Array(16).fill(7));
     await expect(maxUnpool2dAsync(pooled(), pooledIndices([0, -5, 8, 15]), { kernelSize: 2, out })).rejects.toThrow(
-      expect.objectContaining({ name: 'RangeError', code: 'ERR_POOLND_INDEX_OUT_OF_RANGE', message: expect.stringContaining('indices.data[1]') }),
+      expect.objectContaining({
+        name: 'RangeError',
+        code: 'ERR_POOLND_INDEX_OUT_OF_RANGE',
+        message: expect.stringContaining('indices.data[1]'),
+      }),
     );
     expect(Array.from(out)).toEqual(new Array(16).fill(7));
   });
 
   it('leaves out arrays untouched when a call is rejected', () => {
     const out = new Float32Array([7, 7, 7, 7]);
-    expect(() => maxPool2d({ data: new Float32Array(16), shape: [1, 1, 4, 4] }, { kernelSize: 2, out, ceilMode: 'no' as never })).toThrow(TypeError);
+    expect(() =>
+      maxPool2d({ data: new Float32Array(16), shape: [1, 1, 4, 4] }, { kernelSize: 2, out, ceilMode: 'no' as never }),
+    ).toThrow(TypeError);
     expect(Array.from(out)).toEqual([7, 7, 7, 7]);
   });
 });

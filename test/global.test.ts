@@ -9,7 +9,10 @@ type Operation = 'max' | 'average';
 type Op = (input: unknown, options?: unknown) => poolnd.Tensor;
 type AsyncOp = (input: unknown, options?: unknown) => Promise<poolnd.Tensor>;
 const syncOps: Record<Operation, Op> = { max: poolnd.globalMaxPool as Op, average: poolnd.globalAvgPool as Op };
-const asyncOps: Record<Operation, AsyncOp> = { max: poolnd.globalMaxPoolAsync as AsyncOp, average: poolnd.globalAvgPoolAsync as AsyncOp };
+const asyncOps: Record<Operation, AsyncOp> = {
+  max: poolnd.globalMaxPoolAsync as AsyncOp,
+  average: poolnd.globalAvgPoolAsync as AsyncOp,
+};
 
 function randomCase(seed: number) {
   const random = seededRandom(seed);
@@ -21,7 +24,11 @@ function randomCase(seed: number) {
   const batch = random() < 0.05 ? 0 : randomInt(random, 1, 3);
   const channels = random() < 0.05 ? 0 : randomInt(random, 1, 19);
   const shape = channelsLast ? [batch, ...spatial, channels] : [batch, channels, ...spatial];
-  const data = randomArray(random, arrayType, shape.reduce((a, b) => a * b, 1));
+  const data = randomArray(
+    random,
+    arrayType,
+    shape.reduce((a, b) => a * b, 1),
+  );
   // The options object is optional; channelsLast false may be left out.
   const options = channelsLast ? { channelsLast } : pick(random, [undefined, {}, { channelsLast: false }]);
   const label = `seed ${seed}: global ${operation} ${arrayType} shape [${shape}] ${JSON.stringify(options)}`;
@@ -56,7 +63,9 @@ describe('global pooling against the plain reference', () => {
 
   it('writes into `out` and returns it', () => {
     for (const testCase of cases.slice(0, 100)) {
-      const out = new arrayTypes[testCase.arrayType](testCase.input.shape[0] * (testCase.channelsLast ? testCase.input.shape.at(-1)! : testCase.input.shape[1])).fill(7);
+      const out = new arrayTypes[testCase.arrayType](
+        testCase.input.shape[0] * (testCase.channelsLast ? testCase.input.shape.at(-1)! : testCase.input.shape[1]),
+      ).fill(7);
       const result = syncOps[testCase.operation](testCase.input, { ...testCase.options, out });
       expect(result.data, testCase.label).toBe(out);
       expectMatches(testCase, result);

@@ -54,7 +54,14 @@ function argumentsOf(golden: GoldenCase): unknown[] {
 const files = {
   'max_pool.json': ['maxPool1d', 'maxPool2d', 'maxPool3d'],
   'avg_pool.json': ['avgPool1d', 'avgPool2d', 'avgPool3d'],
-  'adaptive_pool.json': ['adaptiveAvgPool1d', 'adaptiveAvgPool2d', 'adaptiveAvgPool3d', 'adaptiveMaxPool1d', 'adaptiveMaxPool2d', 'adaptiveMaxPool3d'],
+  'adaptive_pool.json': [
+    'adaptiveAvgPool1d',
+    'adaptiveAvgPool2d',
+    'adaptiveAvgPool3d',
+    'adaptiveMaxPool1d',
+    'adaptiveMaxPool2d',
+    'adaptiveMaxPool3d',
+  ],
   'global_pool.json': ['globalAvgPool', 'globalMaxPool'],
   'lp_pool.json': ['lpPool1d', 'lpPool2d', 'lpPool3d'],
   'max_unpool.json': ['maxUnpool1d', 'maxUnpool2d', 'maxUnpool3d'],

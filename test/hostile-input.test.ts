@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 import * as poolnd from '../dist/index.js';
 
-const errorLike = (name: string, code: string) => expect.objectContaining({ name, code, message: expect.stringMatching(/^poolnd: /) });
+const errorLike = (name: string, code: string) =>
+  expect.objectContaining({ name, code, message: expect.stringMatching(/^poolnd: /) });
 
 function expectPoolError(call: () => unknown, name: string, code: string): void {
   let caught: unknown;
@@ -33,10 +34,26 @@ function transferAway(buffer: ArrayBuffer): ArrayBuffer {
 describe('shapes and lengths', () => {
   it('a shape whose product passes 2^53 or 2^64 is a shape mismatch', () => {
     const data = new Float32Array(16);
-    expectPoolError(() => poolnd.maxPool2d({ data, shape: [2 ** 30, 2 ** 30, 2 ** 30, 16] }, { kernelSize: 2 }), 'RangeError', 'ERR_POOLND_SHAPE_MISMATCH');
-    expectPoolError(() => poolnd.maxPool2d({ data, shape: [2 ** 52, 2 ** 52, 4, 4] }, { kernelSize: 2 }), 'RangeError', 'ERR_POOLND_SHAPE_MISMATCH');
-    expectPoolError(() => poolnd.maxPool2d({ data, shape: [2 ** 53, 1, 4, 4] }, { kernelSize: 2 }), 'RangeError', 'ERR_POOLND_INVALID_ARG_VALUE');
-    expectPoolError(() => poolnd.globalAvgPool({ data, shape: [1, 1, 2 ** 40, 2 ** 40] }), 'RangeError', 'ERR_POOLND_SHAPE_MISMATCH');
+    expectPoolError(
+      () => poolnd.maxPool2d({ data, shape: [2 ** 30, 2 ** 30, 2 ** 30, 16] }, { kernelSize: 2 }),
+      'RangeError',
+      'ERR_POOLND_SHAPE_MISMATCH',
+    );
+    expectPoolError(
+      () => poolnd.maxPool2d({ data, shape: [2 ** 52, 2 ** 52, 4, 4] }, { kernelSize: 2 }),
+      'RangeError',
+      'ERR_POOLND_SHAPE_MISMATCH',
+    );
+    expectPoolError(
+      () => poolnd.maxPool2d({ data, shape: [2 ** 53, 1, 4, 4] }, { kernelSize: 2 }),
+      'RangeError',
+      'ERR_POOLND_INVALID_ARG_VALUE',
+    );
+    expectPoolError(
+      () => poolnd.globalAvgPool({ data, shape: [1, 1, 2 ** 40, 2 ** 40] }),
+      'RangeError',
+      'ERR_POOLND_SHAPE_MISMATCH',
+    );
   });
 
   it('an empty tensor with enormous dims gives an empty result of the right shape', () => {
@@ -47,7 +64,11 @@ describe('shapes and lengths', () => {
 
   it('data one element short or long of the shape is a shape mismatch', () => {
     for (const length of [15, 17]) {
-      expectPoolError(() => poolnd.avgPool2d({ data: new Float32Array(length), shape: [1, 1, 4, 4] }, { kernelSize: 2 }), 'RangeError', 'ERR_POOLND_SHAPE_MISMATCH');
+      expectPoolError(
+        () => poolnd.avgPool2d({ data: new Float32Array(length), shape: [1, 1, 4, 4] }, { kernelSize: 2 }),
+        'RangeError',
+        'ERR_POOLND_SHAPE_MISMATCH',
+      );
     }
   });
 
@@ -56,15 +77,21 @@ describe('shapes and lengths', () => {
     for (const length of [15, 17]) {
       const indices = { data: new Int32Array(length), shape: [1, 1, 4, 4] };
       expectPoolError(() => poolnd.maxUnpool2d(pooled, indices, { kernelSize: 2 }), 'RangeError', 'ERR_POOLND_SHAPE_MISMATCH');
-      await expect(poolnd.maxUnpool2dAsync(pooled, indices, { kernelSize: 2 })).rejects.toEqual(errorLike('RangeError', 'ERR_POOLND_SHAPE_MISMATCH'));
+      await expect(poolnd.maxUnpool2dAsync(pooled, indices, { kernelSize: 2 })).rejects.toEqual(
+        errorLike('RangeError', 'ERR_POOLND_SHAPE_MISMATCH'),
+      );
     }
   });
 
-  it('a result too large to allocate is a RangeError with a code, not the engine\'s bare error', () => {
+  it("a result too large to allocate is a RangeError with a code, not the engine's bare error", () => {
     const input = { data: new Float32Array(4), shape: [1, 1, 4] };
     expectPoolError(() => poolnd.adaptiveAvgPool1d(input, { outputSize: 2 ** 40 }), 'RangeError', 'ERR_POOLND_OUTPUT_TOO_LARGE');
     const indices = { data: new Int32Array(4), shape: [1, 1, 4] };
-    expectPoolError(() => poolnd.maxUnpool1d(input, indices, { kernelSize: 2 ** 40 }), 'RangeError', 'ERR_POOLND_OUTPUT_TOO_LARGE');
+    expectPoolError(
+      () => poolnd.maxUnpool1d(input, indices, { kernelSize: 2 ** 40 }),
+      'RangeError',
+      'ERR_POOLND_OUTPUT_TOO_LARGE',
+    );
   });
 });
 
@@ -84,25 +111,42 @@ describe('options', () => {
         const call = () => poolnd.maxPool2d(input(), { kernelSize: 2, [name]: value });
         expect(call).toThrow(expect.objectContaining({ code: expect.stringMatching(/^ERR_POOLND_/) }));
       }
-      expectPoolError(() => poolnd.lpPool2d(input(), { normType: value, kernelSize: 2 }), 'RangeError', 'ERR_POOLND_INVALID_ARG_VALUE');
+      expectPoolError(
+        () => poolnd.lpPool2d(input(), { normType: value, kernelSize: 2 }),
+        'RangeError',
+        'ERR_POOLND_INVALID_ARG_VALUE',
+      );
     }
   });
 
   it('huge kernels, strides, dilations and paddings are errors', () => {
     expectPoolError(() => poolnd.maxPool2d(input(), { kernelSize: 2 ** 31 }), 'RangeError', 'ERR_POOLND_OUTPUT_TOO_SMALL');
     expectPoolError(() => poolnd.maxPool2d(input(), { kernelSize: 1e300 }), 'RangeError', 'ERR_POOLND_INVALID_ARG_VALUE');
-    expectPoolError(() => poolnd.maxPool2d(input(), { kernelSize: 2, dilation: 2 ** 40 }), 'RangeError', 'ERR_POOLND_OUTPUT_TOO_SMALL');
+    expectPoolError(
+      () => poolnd.maxPool2d(input(), { kernelSize: 2, dilation: 2 ** 40 }),
+      'RangeError',
+      'ERR_POOLND_OUTPUT_TOO_SMALL',
+    );
     // One window of (2^52 + 4)^2 taps, padding included: its divisor would overflow int64.
-    expectPoolError(() => poolnd.avgPool2d(input(), { kernelSize: 2 ** 52, padding: 2 ** 51 }), 'RangeError', 'ERR_POOLND_INVALID_ARG_VALUE');
+    expectPoolError(
+      () => poolnd.avgPool2d(input(), { kernelSize: 2 ** 52, padding: 2 ** 51 }),
+      'RangeError',
+      'ERR_POOLND_INVALID_ARG_VALUE',
+    );
     const ones = { data: new Float32Array(16).fill(1), shape: [1, 1, 4, 4] };
-    expect(poolnd.avgPool2d(ones, { kernelSize: [2 ** 26, 2 ** 26], padding: 2 ** 25 }).data[0]).toBe(Math.fround(16 / (2 ** 26 * 2 ** 26)));
+    expect(poolnd.avgPool2d(ones, { kernelSize: [2 ** 26, 2 ** 26], padding: 2 ** 25 }).data[0]).toBe(
+      Math.fround(16 / (2 ** 26 * 2 ** 26)),
+    );
     // A stride past the input is allowed (one window per dim), as in PyTorch.
     expect(poolnd.maxPool2d(input(), { kernelSize: 2, stride: 2 ** 52 }).shape).toEqual([1, 1, 1, 1]);
   });
 
   it('frozen tensors, shapes and options work', () => {
     const frozen = Object.freeze({ data: rampFloat32(16), shape: Object.freeze([1, 1, 4, 4]) });
-    const frozenOptions = Object.freeze({ kernelSize: Object.freeze([2, 2]), padding: Object.freeze([Object.freeze([1, 1]), Object.freeze([0, 0])]) });
+    const frozenOptions = Object.freeze({
+      kernelSize: Object.freeze([2, 2]),
+      padding: Object.freeze([Object.freeze([1, 1]), Object.freeze([0, 0])]),
+    });
     const result = poolnd.maxPool2d(frozen, frozenOptions as unknown as { kernelSize: number[]; padding: [number, number][] });
     expect(result.shape).toEqual([1, 1, 3, 2]);
   });
@@ -118,16 +162,31 @@ describe('options', () => {
 
   it("a getter or Proxy that throws passes the caller's own error through, sync and async", async () => {
     const mine = new Error('from the caller');
-    const throwing = { get kernelSize(): number { throw mine; } };
+    const throwing = {
+      get kernelSize(): number {
+        throw mine;
+      },
+    };
     expect(() => poolnd.maxPool2d(input(), throwing)).toThrow(mine);
     await expect(poolnd.maxPool2dAsync(input(), throwing)).rejects.toBe(mine);
-    const proxy = new Proxy({}, { get: () => { throw mine; } });
+    const proxy = new Proxy(
+      {},
+      {
+        get: () => {
+          throw mine;
+        },
+      },
+    );
     expect(() => poolnd.avgPool2d(proxy as never, { kernelSize: 2 })).toThrow(mine);
   });
 
   it('a Proxy of a typed array is not a typed array', () => {
     const data = new Proxy(new Float32Array(16), {});
-    expectPoolError(() => poolnd.maxPool2d({ data, shape: [1, 1, 4, 4] }, { kernelSize: 2 }), 'TypeError', 'ERR_POOLND_INVALID_ARG_TYPE');
+    expectPoolError(
+      () => poolnd.maxPool2d({ data, shape: [1, 1, 4, 4] }, { kernelSize: 2 }),
+      'TypeError',
+      'ERR_POOLND_INVALID_ARG_TYPE',
+    );
   });
 });
 
@@ -136,10 +195,16 @@ describe('buffers', () => {
     const data = rampFloat32(elements);
     transferAway(data.buffer as ArrayBuffer);
     expectPoolError(() => poolnd.maxPool2d({ data, shape }, options), 'RangeError', 'ERR_POOLND_SHAPE_MISMATCH');
-    await expect(poolnd.maxPool2dAsync({ data, shape }, options)).rejects.toEqual(errorLike('RangeError', 'ERR_POOLND_SHAPE_MISMATCH'));
+    await expect(poolnd.maxPool2dAsync({ data, shape }, options)).rejects.toEqual(
+      errorLike('RangeError', 'ERR_POOLND_SHAPE_MISMATCH'),
+    );
     const out = new Float32Array(2 * 3 * 32 * 32);
     transferAway(out.buffer as ArrayBuffer);
-    expectPoolError(() => poolnd.maxPool2d({ data: rampFloat32(elements), shape }, { ...options, out }), 'RangeError', 'ERR_POOLND_OUT_SIZE_MISMATCH');
+    expectPoolError(
+      () => poolnd.maxPool2d({ data: rampFloat32(elements), shape }, { ...options, out }),
+      'RangeError',
+      'ERR_POOLND_OUT_SIZE_MISMATCH',
+    );
   });
 
   it('an input transferred away during an async call still gives the result of the input as passed', async () => {
@@ -164,7 +229,10 @@ describe('buffers', () => {
   it('an out transferred away during an async call rejects, and the memory it moved to is not written', async () => {
     const out = new Float32Array(2 * 3 * 32 * 32).fill(7);
     const indicesOut = new Int32Array(out.length).fill(7);
-    const pending = poolnd.maxPool2dAsync({ data: rampFloat32(elements), shape }, { ...options, out, returnIndices: true, indicesOut });
+    const pending = poolnd.maxPool2dAsync(
+      { data: rampFloat32(elements), shape },
+      { ...options, out, returnIndices: true, indicesOut },
+    );
     const moved = new Float32Array(transferAway(out.buffer as ArrayBuffer));
     await expect(pending).rejects.toEqual(errorLike('RangeError', 'ERR_POOLND_OUT_SIZE_MISMATCH'));
     expect(moved.every((value) => value === 7)).toBe(true);
@@ -180,7 +248,10 @@ describe('buffers', () => {
 
   it('a resizable buffer shrunk during an async call: the input as passed is pooled, a shrunk out rejects', async () => {
     const bytes = elements * 4;
-    const inputBuffer = new (ArrayBuffer as unknown as new (length: number, options: { maxByteLength: number }) => ArrayBuffer)(bytes, { maxByteLength: bytes });
+    const inputBuffer = new (ArrayBuffer as unknown as new (length: number, options: { maxByteLength: number }) => ArrayBuffer)(
+      bytes,
+      { maxByteLength: bytes },
+    );
     const data = new Float32Array(inputBuffer);
     data.set(rampFloat32(elements));
     const expected = expectedFor(data);
@@ -189,7 +260,10 @@ describe('buffers', () => {
     expect(Array.from((await pending).data)).toEqual(expected);
 
     const outBytes = 2 * 3 * 32 * 32 * 4;
-    const outBuffer = new (ArrayBuffer as unknown as new (length: number, options: { maxByteLength: number }) => ArrayBuffer)(outBytes, { maxByteLength: outBytes });
+    const outBuffer = new (ArrayBuffer as unknown as new (length: number, options: { maxByteLength: number }) => ArrayBuffer)(
+      outBytes,
+      { maxByteLength: outBytes },
+    );
     const out = new Float32Array(outBuffer);
     const written = poolnd.maxPool2dAsync({ data: rampFloat32(elements), shape }, { ...options, out });
     (outBuffer as unknown as { resize(length: number): void }).resize(8);
@@ -211,7 +285,11 @@ describe('buffers', () => {
     const buffer = new SharedArrayBuffer(20 * 4);
     const data = new Float32Array(buffer, 0, 16);
     const out = new Float32Array(buffer, 12 * 4, 4);
-    expectPoolError(() => poolnd.maxPool2d({ data, shape: [1, 1, 4, 4] }, { kernelSize: 2, out }), 'RangeError', 'ERR_POOLND_OUT_OVERLAP');
+    expectPoolError(
+      () => poolnd.maxPool2d({ data, shape: [1, 1, 4, 4] }, { kernelSize: 2, out }),
+      'RangeError',
+      'ERR_POOLND_OUT_OVERLAP',
+    );
     const apart = new Float32Array(buffer, 16 * 4, 4);
     expect(poolnd.maxPool2d({ data, shape: [1, 1, 4, 4] }, { kernelSize: 2, out: apart }).data).toBe(apart);
   });
@@ -237,14 +315,27 @@ describe("a typed array's own properties", () => {
   it('a shadowed length cannot pass a short input, out or index array as long enough', async () => {
     const data = shadow(rampFloat32(16), { length: elements });
     expectPoolError(() => poolnd.maxPool2d({ data, shape }, options), 'RangeError', 'ERR_POOLND_SHAPE_MISMATCH');
-    await expect(poolnd.maxPool2dAsync({ data, shape }, options)).rejects.toEqual(errorLike('RangeError', 'ERR_POOLND_SHAPE_MISMATCH'));
+    await expect(poolnd.maxPool2dAsync({ data, shape }, options)).rejects.toEqual(
+      errorLike('RangeError', 'ERR_POOLND_SHAPE_MISMATCH'),
+    );
     const out = shadow(new Float32Array(4), { length: 2 * 3 * 32 * 32 });
-    expectPoolError(() => poolnd.maxPool2d({ data: rampFloat32(elements), shape }, { ...options, out }), 'RangeError', 'ERR_POOLND_OUT_SIZE_MISMATCH');
+    expectPoolError(
+      () => poolnd.maxPool2d({ data: rampFloat32(elements), shape }, { ...options, out }),
+      'RangeError',
+      'ERR_POOLND_OUT_SIZE_MISMATCH',
+    );
     const indices = { data: shadow(new Int32Array(4), { length: 16 }), shape: [1, 1, 4, 4] };
-    expectPoolError(() => poolnd.maxUnpool2d({ data: rampFloat32(16), shape: [1, 1, 4, 4] }, indices, { kernelSize: 2 }), 'RangeError', 'ERR_POOLND_SHAPE_MISMATCH');
+    expectPoolError(
+      () => poolnd.maxUnpool2d({ data: rampFloat32(16), shape: [1, 1, 4, 4] }, indices, { kernelSize: 2 }),
+      'RangeError',
+      'ERR_POOLND_SHAPE_MISMATCH',
+    );
     // An out of the right length with a wrong length property: indicesOut is sized by the real one.
     const rightOut = shadow(new Float32Array(4), { length: 5 });
-    const pooled = poolnd.maxPool2d({ data: rampFloat32(16), shape: [1, 1, 4, 4] }, { kernelSize: 2, out: rightOut, returnIndices: true, indicesOut: new Int32Array(4) });
+    const pooled = poolnd.maxPool2d(
+      { data: rampFloat32(16), shape: [1, 1, 4, 4] },
+      { kernelSize: 2, out: rightOut, returnIndices: true, indicesOut: new Int32Array(4) },
+    );
     expect(pooled.output.data).toBe(rightOut);
   });
 
@@ -252,7 +343,11 @@ describe("a typed array's own properties", () => {
     const buffer = new ArrayBuffer(20 * 4);
     const data = new Float32Array(buffer, 0, 16);
     const out = shadow(new Float32Array(buffer, 12 * 4, 4), { buffer: new ArrayBuffer(16), byteOffset: 64 });
-    expectPoolError(() => poolnd.maxPool2d({ data, shape: [1, 1, 4, 4] }, { kernelSize: 2, out }), 'RangeError', 'ERR_POOLND_OUT_OVERLAP');
+    expectPoolError(
+      () => poolnd.maxPool2d({ data, shape: [1, 1, 4, 4] }, { kernelSize: 2, out }),
+      'RangeError',
+      'ERR_POOLND_OUT_OVERLAP',
+    );
   });
 
   it('a plain input posing as SharedArrayBuffer-backed is still copied, so transferring it away is safe', async () => {
@@ -268,7 +363,12 @@ describe("a typed array's own properties", () => {
   });
 
   it('a shadowed constructor or set cannot give an async call other memory, small or large', async () => {
-    const liar = { constructor: function liar() { return new Float32Array(1); }, set: () => undefined };
+    const liar = {
+      constructor: function liar() {
+        return new Float32Array(1);
+      },
+      set: () => undefined,
+    };
     // Small arrays are copied element by element, large ones byte by byte.
     for (const tensorShape of [[1, 1, 4, 4], shape]) {
       const data = rampFloat32(tensorShape.reduce((a, b) => a * b));

@@ -30,9 +30,20 @@ function randomCase(seed: number) {
   const normType = pick(random, random() < 0.6 ? exactNormTypes : otherNormTypes);
   const options: Record<string, unknown> = { normType, kernelSize, ceilMode, channelsLast };
   if (strideGiven) options.stride = stride;
-  const data = randomArray(random, arrayType, shape.reduce((a, b) => a * b, 1));
+  const data = randomArray(
+    random,
+    arrayType,
+    shape.reduce((a, b) => a * b, 1),
+  );
   const label = `seed ${seed}: lp ${spatialDims}d ${arrayType} shape [${shape}] ${JSON.stringify(options)}`;
-  return { label, spatialDims, arrayType, input: { data, shape }, options, reference: { normType, kernelSize, stride, ceilMode, channelsLast } };
+  return {
+    label,
+    spatialDims,
+    arrayType,
+    input: { data, shape },
+    options,
+    reference: { normType, kernelSize, stride, ceilMode, channelsLast },
+  };
 }
 
 type Case = ReturnType<typeof randomCase>;

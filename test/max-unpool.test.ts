@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 
 import * as poolnd from '../dist/index.js';
 import { referenceOutputSize, referenceUnpool } from './reference';
-import { arrayTypes, type ArrayTypeName, expectSameValues, pick, randomArray, randomInt, randomShape, seededRandom } from './random-cases';
+import {
+  arrayTypes,
+  type ArrayTypeName,
+  expectSameValues,
+  pick,
+  randomArray,
+  randomInt,
+  randomShape,
+  seededRandom,
+} from './random-cases';
 
 type Unpool = (input: unknown, indices: unknown, options: unknown) => poolnd.Tensor;
 type UnpoolAsync = (input: unknown, indices: unknown, options: unknown) => Promise<poolnd.Tensor>;
@@ -27,7 +36,9 @@ function randomCase(seed: number) {
   const padding = kernelSize.map((k) => randomInt(random, 0, Math.floor(k / 2)));
   const defaults = spatial.map((size, dim) => (size - 1) * stride[dim] - 2 * padding[dim] + kernelSize[dim]);
   // Within stride - 1 of the default, and at least 1.
-  const outputSize = defaults.map((size, dim) => (random() < 0.3 ? size + randomInt(random, 1 - stride[dim], stride[dim] - 1) : size));
+  const outputSize = defaults.map((size, dim) =>
+    random() < 0.3 ? size + randomInt(random, 1 - stride[dim], stride[dim] - 1) : size,
+  );
   const valid = outputSize.every((size) => size >= 1);
   const options: Record<string, unknown> = { kernelSize, stride, padding, channelsLast };
   if (outputSize.some((size, dim) => size !== defaults[dim]) || random() < 0.3) options.outputSize = outputSize;
@@ -37,13 +48,30 @@ function randomCase(seed: number) {
   const indices = Int32Array.from({ length }, () => randomInt(random, 0, duplicates ? Math.min(plane - 1, 2) : plane - 1));
   const data = randomArray(random, arrayType, length);
   const label = `seed ${seed}: unpool ${spatialDims}d ${arrayType} shape [${shape}] ${JSON.stringify(options)}`;
-  return { label, spatialDims, arrayType, channelsLast, valid, input: { data, shape }, indices: { data: indices, shape }, options, outputSize };
+  return {
+    label,
+    spatialDims,
+    arrayType,
+    channelsLast,
+    valid,
+    input: { data, shape },
+    indices: { data: indices, shape },
+    options,
+    outputSize,
+  };
 }
 
 type Case = ReturnType<typeof randomCase>;
 
 function expectMatches(testCase: Case, result: poolnd.Tensor): void {
-  const expected = referenceUnpool(testCase.input.data, testCase.indices.data, testCase.input.shape, testCase.spatialDims, testCase.outputSize, testCase.channelsLast);
+  const expected = referenceUnpool(
+    testCase.input.data,
+    testCase.indices.data,
+    testCase.input.shape,
+    testCase.spatialDims,
+    testCase.outputSize,
+    testCase.channelsLast,
+  );
   expect(result.shape, testCase.label).toEqual(expected.shape);
   expect(result.data.constructor.name, testCase.label).toBe(testCase.arrayType);
   expectSameValues(testCase.label, result.data, expected.data);
@@ -87,10 +115,18 @@ describe('max-unpooling against the plain reference', () => {
 describe('max-unpooling semantics', () => {
   it('duplicate indices: the last in input order wins, in both layouts', () => {
     const values = Float32Array.from([1, 2, 3, 4]);
-    const first = poolnd.maxUnpool1d({ data: values, shape: [1, 4] }, { data: Int32Array.from([5, 1, 5, 1]), shape: [1, 4] }, { kernelSize: 2 });
+    const first = poolnd.maxUnpool1d(
+      { data: values, shape: [1, 4] },
+      { data: Int32Array.from([5, 1, 5, 1]), shape: [1, 4] },
+      { kernelSize: 2 },
+    );
     expect(Array.from(first.data)).toEqual([0, 4, 0, 0, 0, 3, 0, 0]);
     // Two channels, interleaved: channel 0 holds 1, 3 and channel 1 holds 2, 4.
-    const last = poolnd.maxUnpool1d({ data: values, shape: [2, 2] }, { data: Int32Array.from([0, 3, 0, 3]), shape: [2, 2] }, { kernelSize: 2, channelsLast: true });
+    const last = poolnd.maxUnpool1d(
+      { data: values, shape: [2, 2] },
+      { data: Int32Array.from([0, 3, 0, 3]), shape: [2, 2] },
+      { kernelSize: 2, channelsLast: true },
+    );
     expect(Array.from(last.data)).toEqual([3, 0, 0, 0, 0, 0, 0, 4]);
   });
 
@@ -108,7 +144,9 @@ describe('max-unpooling semantics', () => {
       const ceilMode = random() < 0.3;
       // Unpooling fills with zeros, which must not beat a maximum: non-negative values (NaN kept).
       const data = randomArray(random, arrayType, product(shape)).map((value) => (value < 0 || Object.is(value, -0) ? 0 : value));
-      const pooledSizes = spatial.map((size, dim) => referenceOutputSize(size, kernelSize[dim], stride[dim], padding[dim], padding[dim], 1, ceilMode));
+      const pooledSizes = spatial.map((size, dim) =>
+        referenceOutputSize(size, kernelSize[dim], stride[dim], padding[dim], padding[dim], 1, ceilMode),
+      );
       // Every size that pools to n lies within stride - 1 of unpooling's default for n, ceil mode included.
       const restorable = spatial.every((size, dim) => {
         const fallback = (pooledSizes[dim] - 1) * stride[dim] - 2 * padding[dim] + kernelSize[dim];

@@ -76,7 +76,15 @@ function randomCase(seed: number): RandomCase {
   if (strideGiven) options.stride = stride.every((s) => s === stride[0]) ? stride[0] : stride;
   if (padding !== undefined) options.padding = padding;
   if (dilation.some((d) => d !== 1)) options.dilation = dilation;
-  const reference: ReferenceOptions = { kernelSize, stride, padding: pairs, dilation, ceilMode, channelsLast, countIncludePad: true };
+  const reference: ReferenceOptions = {
+    kernelSize,
+    stride,
+    padding: pairs,
+    dilation,
+    ceilMode,
+    channelsLast,
+    countIncludePad: true,
+  };
   if (operation === 'average') {
     reference.countIncludePad = random() < 0.5;
     options.countIncludePad = reference.countIncludePad;
@@ -85,7 +93,8 @@ function randomCase(seed: number): RandomCase {
     options.returnIndices = random() < 0.6;
   }
   const valid = spatial.every(
-    (size, dim) => referenceOutputSize(size, kernelSize[dim], stride[dim], pairs[dim][0], pairs[dim][1], dilation[dim], ceilMode) >= 1,
+    (size, dim) =>
+      referenceOutputSize(size, kernelSize[dim], stride[dim], pairs[dim][0], pairs[dim][1], dilation[dim], ceilMode) >= 1,
   );
   const data = randomArray(random, arrayType, length);
   const label = `seed ${seed}: ${operation} ${spatialDims}d ${arrayType} shape [${shape}] ${JSON.stringify(options)}`;
@@ -105,7 +114,13 @@ type Result = poolnd.Tensor | poolnd.MaxPoolWithIndices;
 const outputOf = (result: Result): poolnd.Tensor => ('output' in result ? result.output : result);
 
 function expectMatchesReference(testCase: RandomCase, result: Result): void {
-  const expected = referencePool(testCase.operation, testCase.input.data, testCase.input.shape, testCase.spatialDims, testCase.reference);
+  const expected = referencePool(
+    testCase.operation,
+    testCase.input.data,
+    testCase.input.shape,
+    testCase.spatialDims,
+    testCase.reference,
+  );
   const output = outputOf(result);
   expect(output.shape, testCase.label).toEqual(expected.shape);
   expect(output.data.constructor.name, testCase.label).toBe(testCase.arrayType);
@@ -120,7 +135,9 @@ const cases = Array.from({ length: 800 }, (_, i) => randomCase(1000 + i));
 
 describe('pooling against the plain reference', () => {
   it('covers every array type, rank, layout and operation', () => {
-    const seen = new Set(cases.filter((c) => c.valid).map((c) => `${c.operation} ${c.spatialDims} ${c.arrayType} ${c.options.channelsLast}`));
+    const seen = new Set(
+      cases.filter((c) => c.valid).map((c) => `${c.operation} ${c.spatialDims} ${c.arrayType} ${c.options.channelsLast}`),
+    );
     expect(seen.size).toBe(2 * 3 * 9 * 2);
   });
 
@@ -138,7 +155,9 @@ describe('pooling against the plain reference', () => {
   it('async calls give the same results', async () => {
     const valid = cases.filter((c) => c.valid);
     const results = await Promise.all(
-      valid.map((c) => (asyncOps[c.operation][c.spatialDims - 1] as (i: unknown, o: unknown) => Promise<Result>)(c.input, c.options)),
+      valid.map((c) =>
+        (asyncOps[c.operation][c.spatialDims - 1] as (i: unknown, o: unknown) => Promise<Result>)(c.input, c.options),
+      ),
     );
     valid.forEach((testCase, i) => expectMatchesReference(testCase, results[i]));
   });
@@ -147,7 +166,7 @@ describe('pooling against the plain reference', () => {
     for (const testCase of cases.filter((c) => c.valid).slice(0, 150)) {
       const op = syncOps[testCase.operation][testCase.spatialDims - 1] as (i: unknown, o: unknown) => Result;
       const fresh = op(testCase.input, testCase.options);
-      const out = new (arrayTypes[testCase.arrayType])(outputOf(fresh).data.length).fill(7);
+      const out = new arrayTypes[testCase.arrayType](outputOf(fresh).data.length).fill(7);
       const options: Record<string, unknown> = { ...testCase.options, out };
       if (testCase.options.returnIndices) options.indicesOut = new Int32Array(out.length).fill(-7);
       const result = op(testCase.input, options);

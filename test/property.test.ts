@@ -47,7 +47,11 @@ function valueArbitrary(arrayType: ArrayTypeName): fc.Arbitrary<number> {
   const limits = integerRanges[arrayType] as [number, number] | undefined;
   if (limits) {
     const [low, high] = limits;
-    return fc.oneof(fc.constantFrom(low, high, 0, 1, low + 1, high - 1), fc.integer({ min: 0, max: 3 }), fc.integer({ min: low, max: high }));
+    return fc.oneof(
+      fc.constantFrom(low, high, 0, 1, low + 1, high - 1),
+      fc.integer({ min: 0, max: 3 }),
+      fc.integer({ min: low, max: high }),
+    );
   }
   const any = arrayType === 'Float32Array' ? fc.float() : fc.double();
   return fc.oneof(fc.constantFrom(NaN, -Infinity, Infinity, -0, 0, 1), fc.integer({ min: -3, max: 3 }), any);
@@ -65,7 +69,11 @@ interface TensorCase {
 const countArbitrary = (max: number) =>
   fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 9, arbitrary: fc.integer({ min: 1, max }) });
 
-function tensorArbitrary(spatialDims: number, types: ArrayTypeName[], options: { batched?: boolean; maxChannels?: number; maxSize?: number } = {}) {
+function tensorArbitrary(
+  spatialDims: number,
+  types: ArrayTypeName[],
+  options: { batched?: boolean; maxChannels?: number; maxSize?: number } = {},
+) {
   const maxSize = options.maxSize ?? (spatialDims === 3 ? 5 : 9);
   return fc
     .record({
@@ -80,15 +88,13 @@ function tensorArbitrary(spatialDims: number, types: ArrayTypeName[], options: {
       const planes = layout.channelsLast ? [...layout.spatial, layout.channels] : [layout.channels, ...layout.spatial];
       const shape = layout.batched ? [layout.batch, ...planes] : planes;
       const length = product(shape);
-      return fc.array(valueArbitrary(layout.arrayType), { minLength: length, maxLength: length }).map(
-        (values): TensorCase => ({
-          arrayType: layout.arrayType,
-          channelsLast: layout.channelsLast,
-          shape,
-          data: arrayTypes[layout.arrayType].from(values),
-          spatial: layout.spatial,
-        }),
-      );
+      return fc.array(valueArbitrary(layout.arrayType), { minLength: length, maxLength: length }).map((values): TensorCase => ({
+        arrayType: layout.arrayType,
+        channelsLast: layout.channelsLast,
+        shape,
+        data: arrayTypes[layout.arrayType].from(values),
+        spatial: layout.spatial,
+      }));
     });
 }
 
@@ -157,18 +163,23 @@ async function expectEverywhere(
   }
 }
 
-
 const strided = (spatialDims: number, operation: 'max' | 'average') =>
   tensorArbitrary(spatialDims, allTypes).chain((tensor) =>
     fc.record({
       tensor: fc.constant(tensor),
       kernelSize: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: spatialDims, maxLength: spatialDims }),
-      stride: fc.option(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: spatialDims, maxLength: spatialDims }), { nil: undefined }),
-      dilation: operation === 'max' ? fc.array(fc.integer({ min: 1, max: 3 }), { minLength: spatialDims, maxLength: spatialDims }) : fc.constant(undefined),
+      stride: fc.option(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: spatialDims, maxLength: spatialDims }), {
+        nil: undefined,
+      }),
+      dilation:
+        operation === 'max'
+          ? fc.array(fc.integer({ min: 1, max: 3 }), { minLength: spatialDims, maxLength: spatialDims })
+          : fc.constant(undefined),
       padding: fc.array(fc.tuple(fc.nat(2), fc.nat(2)), { minLength: spatialDims, maxLength: spatialDims }),
       ceilMode: fc.boolean(),
       countIncludePad: fc.boolean(),
-      divisorOverride: operation === 'average' ? fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }) : fc.constant(undefined),
+      divisorOverride:
+        operation === 'average' ? fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }) : fc.constant(undefined),
       returnIndices: operation === 'max' ? fc.boolean() : fc.constant(false),
       useOut: fc.boolean(),
     }),
@@ -185,10 +196,28 @@ describe('property: strided max and average pooling match the reference', () => 
             const stride = draw.stride ?? draw.kernelSize;
             const dilation = draw.dilation ?? draw.kernelSize.map(() => 1);
             // PyTorch's rules: padding at most half the kernel, and every output size at least 1.
-            const padding = draw.padding.map(([begin, end], dim) => [Math.min(begin, draw.kernelSize[dim] >> 1), Math.min(end, draw.kernelSize[dim] >> 1)] as [number, number]);
-            const sizes = tensor.spatial.map((size, dim) => referenceOutputSize(size, draw.kernelSize[dim], stride[dim], padding[dim][0], padding[dim][1], dilation[dim], draw.ceilMode));
+            const padding = draw.padding.map(
+              ([begin, end], dim) =>
+                [Math.min(begin, draw.kernelSize[dim] >> 1), Math.min(end, draw.kernelSize[dim] >> 1)] as [number, number],
+            );
+            const sizes = tensor.spatial.map((size, dim) =>
+              referenceOutputSize(
+                size,
+                draw.kernelSize[dim],
+                stride[dim],
+                padding[dim][0],
+                padding[dim][1],
+                dilation[dim],
+                draw.ceilMode,
+              ),
+            );
             fc.pre(sizes.every((size) => size >= 1));
-            const options: Record<string, unknown> = { kernelSize: draw.kernelSize, padding, ceilMode: draw.ceilMode, channelsLast: tensor.channelsLast };
+            const options: Record<string, unknown> = {
+              kernelSize: draw.kernelSize,
+              padding,
+              ceilMode: draw.ceilMode,
+              channelsLast: tensor.channelsLast,
+            };
             if (draw.stride) options.stride = draw.stride;
             if (draw.dilation) options.dilation = draw.dilation;
             if (operation === 'average') {
@@ -208,7 +237,14 @@ describe('property: strided max and average pooling match the reference', () => 
             });
             const input = { data: tensor.data, shape: tensor.shape };
             const label = `${name} ${tensor.arrayType} [${tensor.shape}] ${JSON.stringify(options)}`;
-            await expectEverywhere(label, expected, draw.returnIndices, draw.useOut, tensor.arrayType, opCalls(name, [input], options));
+            await expectEverywhere(
+              label,
+              expected,
+              draw.returnIndices,
+              draw.useOut,
+              tensor.arrayType,
+              opCalls(name, [input], options),
+            );
           }),
           runs(150),
         );
@@ -234,7 +270,9 @@ describe('property: LP pooling matches the reference', () => {
       );
       await fc.assert(
         fc.asyncProperty(draws, async ({ tensor, normType, kernelSize, stride, ceilMode, useOut }) => {
-          fc.pre(tensor.spatial.every((size, dim) => referenceOutputSize(size, kernelSize[dim], stride[dim], 0, 0, 1, ceilMode) >= 1));
+          fc.pre(
+            tensor.spatial.every((size, dim) => referenceOutputSize(size, kernelSize[dim], stride[dim], 0, 0, 1, ceilMode) >= 1),
+          );
           const options = { normType, kernelSize, stride, ceilMode, channelsLast: tensor.channelsLast };
           const expected = referenceLp(tensor.data, tensor.shape, spatialDims, options);
           const input = { data: tensor.data, shape: tensor.shape };
@@ -265,7 +303,14 @@ describe('property: adaptive pooling matches the reference', () => {
           fc.asyncProperty(draws, async ({ tensor, outputSize, returnIndices, useOut }) => {
             const options: Record<string, unknown> = { outputSize, channelsLast: tensor.channelsLast };
             if (returnIndices) options.returnIndices = true;
-            const expected = referenceAdaptive(operation, tensor.data, tensor.shape, spatialDims, outputSize, tensor.channelsLast);
+            const expected = referenceAdaptive(
+              operation,
+              tensor.data,
+              tensor.shape,
+              spatialDims,
+              outputSize,
+              tensor.channelsLast,
+            );
             const input = { data: tensor.data, shape: tensor.shape };
             const label = `${name} ${tensor.arrayType} [${tensor.shape}] ${JSON.stringify(options)}`;
             await expectEverywhere(label, expected, returnIndices, useOut, tensor.arrayType, opCalls(name, [input], options));
@@ -281,9 +326,11 @@ describe('property: global pooling matches the reference', () => {
   for (const operation of ['max', 'average'] as const) {
     const name = operation === 'max' ? 'globalMaxPool' : 'globalAvgPool';
     it(name, async () => {
-      const draws = fc.integer({ min: 1, max: 3 }).chain((spatialDims) =>
-        fc.record({ tensor: tensorArbitrary(spatialDims, allTypes, { batched: true, maxSize: 12 }), useOut: fc.boolean() }),
-      );
+      const draws = fc
+        .integer({ min: 1, max: 3 })
+        .chain((spatialDims) =>
+          fc.record({ tensor: tensorArbitrary(spatialDims, allTypes, { batched: true, maxSize: 12 }), useOut: fc.boolean() }),
+        );
       await fc.assert(
         fc.asyncProperty(draws, async ({ tensor, useOut }) => {
           const options = { channelsLast: tensor.channelsLast };
@@ -313,7 +360,9 @@ describe('property: max-unpooling matches the reference', () => {
           })
           .chain((window) => {
             const padding = window.padding.map((pad, dim) => Math.min(pad, window.kernelSize[dim] >> 1));
-            const outputSize = tensor.spatial.map((size, dim) => (size - 1) * window.stride[dim] - 2 * padding[dim] + window.kernelSize[dim]);
+            const outputSize = tensor.spatial.map(
+              (size, dim) => (size - 1) * window.stride[dim] - 2 * padding[dim] + window.kernelSize[dim],
+            );
             const plane = Math.max(product(outputSize), 1);
             // Offsets anywhere in the output plane, duplicates included (the last one wins).
             const indices = fc.array(fc.integer({ min: 0, max: plane - 1 }), { minLength: length, maxLength: length });
@@ -324,12 +373,31 @@ describe('property: max-unpooling matches the reference', () => {
         fc.asyncProperty(draws, async ({ tensor, window, indices }) => {
           fc.pre(window.outputSize.every((size) => size >= 1));
           const indexArray = Int32Array.from(indices);
-          const options = { kernelSize: window.kernelSize, stride: window.stride, padding: window.padding, channelsLast: tensor.channelsLast };
-          const expected = referenceUnpool(tensor.data, indexArray, tensor.shape, spatialDims, window.outputSize, tensor.channelsLast);
+          const options = {
+            kernelSize: window.kernelSize,
+            stride: window.stride,
+            padding: window.padding,
+            channelsLast: tensor.channelsLast,
+          };
+          const expected = referenceUnpool(
+            tensor.data,
+            indexArray,
+            tensor.shape,
+            spatialDims,
+            window.outputSize,
+            tensor.channelsLast,
+          );
           const input = { data: tensor.data, shape: tensor.shape };
           const indexTensor = { data: indexArray, shape: tensor.shape };
           const label = `${name} ${tensor.arrayType} [${tensor.shape}] ${JSON.stringify(options)} indices [${indices}]`;
-          await expectEverywhere(label, expected, false, window.useOut, tensor.arrayType, opCalls(name, [input, indexTensor], options));
+          await expectEverywhere(
+            label,
+            expected,
+            false,
+            window.useOut,
+            tensor.arrayType,
+            opCalls(name, [input, indexTensor], options),
+          );
         }),
         runs(100),
       );
@@ -353,7 +421,10 @@ describe('property: calls large enough to split over threads match the reference
         const expected = referencePool(operation, tensor.data, tensor.shape, 2, {
           kernelSize: [kernelSize, kernelSize],
           stride: [stride, stride],
-          padding: [[0, 0], [0, 0]],
+          padding: [
+            [0, 0],
+            [0, 0],
+          ],
           dilation: [1, 1],
           ceilMode: false,
           channelsLast: tensor.channelsLast,
@@ -361,7 +432,14 @@ describe('property: calls large enough to split over threads match the reference
         });
         const name = operation === 'max' ? 'maxPool2d' : 'avgPool2d';
         const input = { data: tensor.data, shape: tensor.shape };
-        await expectEverywhere(`${name} ${tensor.arrayType} [${tensor.shape}] ${JSON.stringify(options)}`, expected, false, useOut, tensor.arrayType, opCalls(name, [input], options));
+        await expectEverywhere(
+          `${name} ${tensor.arrayType} [${tensor.shape}] ${JSON.stringify(options)}`,
+          expected,
+          false,
+          useOut,
+          tensor.arrayType,
+          opCalls(name, [input], options),
+        );
       }),
       runs(20),
     );

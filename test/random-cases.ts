@@ -73,7 +73,9 @@ export function randomShape(
 export function expectSameValues(label: string, actual: ArrayLike<number>, expected: ArrayLike<number>): void {
   for (let i = 0; i < Math.max(actual.length, expected.length); i++) {
     if (!Object.is(actual[i], expected[i])) {
-      throw new Error(`${label}\n  element ${i}: got ${actual[i]}, expected ${expected[i]} (lengths ${actual.length}, ${expected.length})`);
+      throw new Error(
+        `${label}\n  element ${i}: got ${actual[i]}, expected ${expected[i]} (lengths ${actual.length}, ${expected.length})`,
+      );
     }
   }
 }

@@ -30,7 +30,15 @@ export const integerRanges: Record<string, [number, number]> = {
   Uint32Array: [0, 4294967295],
 };
 
-export function referenceOutputSize(input: number, k: number, s: number, pb: number, pe: number, d: number, ceil: boolean): number {
+export function referenceOutputSize(
+  input: number,
+  k: number,
+  s: number,
+  pb: number,
+  pe: number,
+  d: number,
+  ceil: boolean,
+): number {
   const span = input + pb + pe - (d * (k - 1) + 1);
   let out = (ceil ? Math.ceil(span / s) : Math.floor(span / s)) + 1;
   if (ceil && (out - 1) * s >= input + pb) out -= 1;
@@ -84,7 +92,8 @@ function layoutOf(shape: number[], spatialDims: number, channelsLast: boolean, s
     batch: batched ? shape[0] : 1,
     channels,
     spatial: sizes,
-    offset: (n, c, planeOffset) => (channelsLast ? (n * plane + planeOffset) * channels + c : (n * channels + c) * plane + planeOffset),
+    offset: (n, c, planeOffset) =>
+      channelsLast ? (n * plane + planeOffset) * channels + c : (n * channels + c) * plane + planeOffset,
   };
 }
 
@@ -97,7 +106,8 @@ function outputLayout(input: Layout, spatial: number[], channelsLast: boolean): 
 
 const arrayTypeOf = (data: PoolArray): string => (data.constructor.name === 'Buffer' ? 'Uint8Array' : data.constructor.name);
 const isFloatType = (arrayType: string): boolean => arrayType === 'Float32Array' || arrayType === 'Float64Array';
-const roundingOf = (arrayType: string): ((x: number) => number) => (arrayType === 'Float32Array' ? Math.fround : (x: number) => x);
+const roundingOf = (arrayType: string): ((x: number) => number) =>
+  arrayType === 'Float32Array' ? Math.fround : (x: number) => x;
 
 function clampedAverage(arrayType: string, sum: number, divisor: number): number {
   const [typeMin, typeMax] = integerRanges[arrayType];
@@ -117,7 +127,15 @@ export function referencePool(
   const input = layoutOf(shape, spatialDims, options.channelsLast);
   const { batch, channels, spatial } = input;
   const outSpatial = spatial.map((size, dim) =>
-    referenceOutputSize(size, options.kernelSize[dim], options.stride[dim], options.padding[dim][0], options.padding[dim][1], options.dilation[dim], options.ceilMode),
+    referenceOutputSize(
+      size,
+      options.kernelSize[dim],
+      options.stride[dim],
+      options.padding[dim][0],
+      options.padding[dim][1],
+      options.dilation[dim],
+      options.ceilMode,
+    ),
   );
   const output = outputLayout(input, outSpatial, options.channelsLast);
   const inputOffset = input.offset;
@@ -145,7 +163,9 @@ export function referencePool(
           paddedTaps *= inside;
         });
         for (const tap of coordinates(options.kernelSize)) {
-          const position = tap.map((j, dim) => out[dim] * options.stride[dim] - options.padding[dim][0] + j * options.dilation[dim]);
+          const position = tap.map(
+            (j, dim) => out[dim] * options.stride[dim] - options.padding[dim][0] + j * options.dilation[dim],
+          );
           if (position.some((p, dim) => p < 0 || p >= spatial[dim])) continue;
           let planeOffset = 0;
           position.forEach((p, dim) => (planeOffset = planeOffset * spatial[dim] + p));
@@ -179,11 +199,20 @@ export function adaptiveBin(input: number, output: number, i: number): [number, 
 }
 
 /** Global pooling of every (n, c) plane: averages sum in double, in plane order, then divide once. */
-export function referenceGlobal(operation: 'max' | 'average', data: PoolArray, shape: number[], channelsLast: boolean): ReferenceResult {
+export function referenceGlobal(
+  operation: 'max' | 'average',
+  data: PoolArray,
+  shape: number[],
+  channelsLast: boolean,
+): ReferenceResult {
   const arrayType = arrayTypeOf(data);
   const input = layoutOf(shape, shape.length - 2, channelsLast);
   const plane = product(input.spatial);
-  const output = outputLayout(input, input.spatial.map(() => 1), channelsLast);
+  const output = outputLayout(
+    input,
+    input.spatial.map(() => 1),
+    channelsLast,
+  );
   const result = new Array<number>(input.batch * input.channels);
   for (let n = 0; n < input.batch; n++) {
     for (let c = 0; c < input.channels; c++) {
@@ -270,7 +299,8 @@ export interface ReferenceLpOptions {
  */
 export function referenceLp(data: PoolArray, shape: number[], spatialDims: number, options: ReferenceLpOptions): ReferenceResult {
   const round = roundingOf(arrayTypeOf(data));
-  const power = (value: number, exponent: number) => round(exponent === 0.5 ? Math.sqrt(value) : Math.pow(value, round(exponent)));
+  const power = (value: number, exponent: number) =>
+    round(exponent === 0.5 ? Math.sqrt(value) : Math.pow(value, round(exponent)));
   const input = layoutOf(shape, spatialDims, options.channelsLast);
   const outSpatial = input.spatial.map((size, dim) =>
     referenceOutputSize(size, options.kernelSize[dim], options.stride[dim], 0, 0, 1, options.ceilMode),

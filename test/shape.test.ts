@@ -44,9 +44,7 @@ describe('poolOutputSize', () => {
     for (let input = 1; input <= 20; input++) {
       for (let stride = 1; stride <= 4; stride++) {
         expect(poolOutputSize(input, { kernelSize: 3, stride, padding: 'same' })).toBe(Math.ceil(input / stride));
-        expect(poolOutputSize(input, { kernelSize: 2, stride, dilation: 3, padding: 'same' })).toBe(
-          Math.ceil(input / stride),
-        );
+        expect(poolOutputSize(input, { kernelSize: 2, stride, dilation: 3, padding: 'same' })).toBe(Math.ceil(input / stride));
       }
     }
   });

@@ -20,13 +20,19 @@ const bytes = { data: randomArray(random, 'Uint8Array', 3 * 200 * 300), shape: [
 const pooled = poolnd.maxPool2d(image, { kernelSize: 2, returnIndices: true });
 
 const calls: [string, () => poolnd.Tensor | poolnd.MaxPoolWithIndices][] = [
-  ['maxPool2d k3 s2 p1 with indices', () => poolnd.maxPool2d(image, { kernelSize: 3, stride: 2, padding: 1, returnIndices: true })],
+  [
+    'maxPool2d k3 s2 p1 with indices',
+    () => poolnd.maxPool2d(image, { kernelSize: 3, stride: 2, padding: 1, returnIndices: true }),
+  ],
   ['maxPool2d channels-last', () => poolnd.maxPool2d(imageLast, { kernelSize: 2, channelsLast: true })],
   ['avgPool2d k3 s1 p1', () => poolnd.avgPool2d(image, { kernelSize: 3, stride: 1, padding: 1 })],
   ['avgPool2d uint8 image', () => poolnd.avgPool2d(bytes, { kernelSize: 2, channelsLast: true })],
   ['lpPool2d p3', () => poolnd.lpPool2d(image, { normType: 3, kernelSize: 2 })],
   ['adaptiveAvgPool2d 7x5', () => poolnd.adaptiveAvgPool2d(image, { outputSize: [7, 5] })],
-  ['adaptiveMaxPool2d 40x40 channels-last', () => poolnd.adaptiveMaxPool2d(imageLast, { outputSize: 40, channelsLast: true, returnIndices: true })],
+  [
+    'adaptiveMaxPool2d 40x40 channels-last',
+    () => poolnd.adaptiveMaxPool2d(imageLast, { outputSize: 40, channelsLast: true, returnIndices: true }),
+  ],
   ['globalAvgPool', () => poolnd.globalAvgPool(image)],
   ['globalMaxPool channels-last', () => poolnd.globalMaxPool(imageLast, { channelsLast: true })],
   ['maxUnpool2d', () => poolnd.maxUnpool2d(pooled.output, pooled.indices, { kernelSize: 2 })],
@@ -49,7 +55,18 @@ describe('kernel threads', () => {
 
   it('a split call still matches the plain reference', () => {
     poolnd.setNumThreads(4);
-    const options = { kernelSize: [3, 3], stride: [2, 2], padding: [[1, 1], [1, 1]] as [number, number][], dilation: [1, 1], ceilMode: false, channelsLast: false, countIncludePad: true };
+    const options = {
+      kernelSize: [3, 3],
+      stride: [2, 2],
+      padding: [
+        [1, 1],
+        [1, 1],
+      ] as [number, number][],
+      dilation: [1, 1],
+      ceilMode: false,
+      channelsLast: false,
+      countIncludePad: true,
+    };
     const result = poolnd.maxPool2d(image, { kernelSize: 3, stride: 2, padding: 1 });
     expectSameValues('maxPool2d k3 s2 p1', result.data, referencePool('max', image.data, image.shape, 2, options).data);
   });
@@ -65,7 +82,12 @@ describe('kernel threads', () => {
   it('POOLND_NUM_THREADS sets the default; a bad value warns and falls back', () => {
     const script = "const p = require('./'); process.stdout.write(String(p.getNumThreads()));";
     const run = (value: string) =>
-      execNode(['-e', script], { cwd: packageRoot, encoding: 'utf8', env: { ...process.env, POOLND_NUM_THREADS: value }, stdio: ['ignore', 'pipe', 'pipe'] });
+      execNode(['-e', script], {
+        cwd: packageRoot,
+        encoding: 'utf8',
+        env: { ...process.env, POOLND_NUM_THREADS: value },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     expect(run('3')).toBe('3');
     const fallback = run('');
     expect(Number(fallback)).toBeGreaterThanOrEqual(1);

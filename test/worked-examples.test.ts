@@ -42,11 +42,7 @@ describe('worked examples', () => {
     expect(result.shape).toEqual([1, 2, 5, 5]);
     const firstChannel = Array.from(result.data.subarray(0, 25));
     expect(firstChannel).toEqual([
-      0, 0, 0, 0, 0,
-      0.25, 0.5, 0.5, 0.5, 0.25,
-      0.75, 1.5, 1.5, 1.5, 0.75,
-      1.25, 2.5, 2.5, 2.5, 1.25,
-      0.75, 1.5, 1.5, 1.5, 0.75,
+      0, 0, 0, 0, 0, 0.25, 0.5, 0.5, 0.5, 0.25, 0.75, 1.5, 1.5, 1.5, 0.75, 1.25, 2.5, 2.5, 2.5, 1.25, 0.75, 1.5, 1.5, 1.5, 0.75,
     ]);
   });
 

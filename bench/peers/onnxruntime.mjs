@@ -14,7 +14,8 @@ export const version = () => createRequire(import.meta.url)('onnxruntime-node/pa
 function models(benchCase) {
   const { op, layout, dtype, n, c, h, w, outH, outW, kernel, stride, padding } = benchCase;
   if (op === 'globalAvg') {
-    if (layout === 'NCHW') return [{ variant: '', opType: 'GlobalAveragePool', inputShape: [n, c, h, w], outputShape: [n, c, 1, 1] }];
+    if (layout === 'NCHW')
+      return [{ variant: '', opType: 'GlobalAveragePool', inputShape: [n, c, h, w], outputShape: [n, c, 1, 1] }];
     // NHWC: an AveragePool whose window is the whole [H·W, 1] plane of an [N, 1, H·W, C] view.
     const attributes = { kernel_shape: [h * w, 1], strides: [1, 1] };
     return [{ variant: '', opType: 'AveragePool', attributes, inputShape: [n, 1, h * w, c], outputShape: [n, 1, 1, c] }];
@@ -28,13 +29,24 @@ function models(benchCase) {
   const view = {
     variant: ' (3-D view)',
     opType,
-    attributes: { kernel_shape: [kernel, kernel, 1], strides: [stride, stride, 1], pads: [padding, padding, 0, padding, padding, 0] },
+    attributes: {
+      kernel_shape: [kernel, kernel, 1],
+      strides: [stride, stride, 1],
+      pads: [padding, padding, 0, padding, padding, 0],
+    },
     inputShape: [n, 1, h, w, c],
     outputShape: [n, 1, outH, outW, c],
   };
   if (op !== 'max' || dtype !== 'uint8') return [view];
   const attributes = { kernel_shape: [kernel, kernel], strides: [stride, stride], pads: [padding, padding, padding, padding] };
-  const contrib = { variant: ' (NhwcMaxPool)', opType: 'NhwcMaxPool', domain: 'com.microsoft', attributes, inputShape: [n, h, w, c], outputShape: [n, outH, outW, c] };
+  const contrib = {
+    variant: ' (NhwcMaxPool)',
+    opType: 'NhwcMaxPool',
+    domain: 'com.microsoft',
+    attributes,
+    inputShape: [n, h, w, c],
+    outputShape: [n, outH, outW, c],
+  };
   return [view, contrib];
 }
 

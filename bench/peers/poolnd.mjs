@@ -49,8 +49,24 @@ export function prepare(benchCase, input, threadCounts) {
     const measured = [
       { impl: 'poolnd out=', isPoolnd: true, threads, before, actualThreads, run: () => pool(input, withOut).data },
       { impl: 'poolnd alloc', isPoolnd: true, threads, before, actualThreads, run: () => pool(input, options).data },
-      { impl: 'poolnd async out=', isPoolnd: true, async: true, threads, before, actualThreads, run: async () => (await poolAsync(input, withOut)).data },
-      { impl: 'poolnd async SAB out=', isPoolnd: true, async: true, threads, before, actualThreads, run: async () => (await poolAsync(sharedInput, withSharedOut)).data },
+      {
+        impl: 'poolnd async out=',
+        isPoolnd: true,
+        async: true,
+        threads,
+        before,
+        actualThreads,
+        run: async () => (await poolAsync(input, withOut)).data,
+      },
+      {
+        impl: 'poolnd async SAB out=',
+        isPoolnd: true,
+        async: true,
+        threads,
+        before,
+        actualThreads,
+        run: async () => (await poolAsync(sharedInput, withSharedOut)).data,
+      },
     ];
     return measured;
   });

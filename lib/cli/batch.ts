@@ -47,27 +47,39 @@ async function poolFile(source: string, target: string, pooling: Pooling): Promi
 }
 
 async function run(args: string[]): Promise<number> {
-  const parsed = parse(args, { ...poolingOptions, output: { type: 'string', short: 'o' }, concurrency: { type: 'string' } }, true);
+  const parsed = parse(
+    args,
+    { ...poolingOptions, output: { type: 'string', short: 'o' }, concurrency: { type: 'string' } },
+    true,
+  );
   if (parsed.positionals.length !== 1) throw new UsageError(`one input folder expected, received ${parsed.positionals.length}`);
   const [folder] = parsed.positionals;
   const output = parsed.required('output');
   const pooling = readPooling(parsed);
-  if (pooling.dims !== undefined || pooling.channelsLast) throw new UsageError('--dims and --channels-last are for poolnd pool on one .npy array');
+  if (pooling.dims !== undefined || pooling.channelsLast)
+    throw new UsageError('--dims and --channels-last are for poolnd pool on one .npy array');
   const concurrencyText = parsed.string('concurrency');
-  const concurrency = concurrencyText === undefined ? os.availableParallelism() : integerArgument('concurrency', concurrencyText, 1);
-  const names = (await readdir(folder, { withFileTypes: true }).catch((error: Error) => {
-    throw new Error(`cannot read the folder ${folder}: ${error.message}`);
-  }))
+  const concurrency =
+    concurrencyText === undefined ? os.availableParallelism() : integerArgument('concurrency', concurrencyText, 1);
+  const names = (
+    await readdir(folder, { withFileTypes: true }).catch((error: Error) => {
+      throw new Error(`cannot read the folder ${folder}: ${error.message}`);
+    })
+  )
     .filter((entry) => entry.isFile() && (isImageFile(entry.name) || entry.name.endsWith('.npy')))
     .map((entry) => entry.name)
     .sort();
-  if (path.resolve(folder) === path.resolve(output)) throw new UsageError('OUTDIR must not be DIR: the outputs would replace the inputs');
+  if (path.resolve(folder) === path.resolve(output))
+    throw new UsageError('OUTDIR must not be DIR: the outputs would replace the inputs');
   await mkdir(output, { recursive: true });
 
   // Loaded here, not at the top: only batch runs draw a progress bar.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { SingleBar, Presets } = require('cli-progress') as typeof import('cli-progress');
-  const bar = new SingleBar({ format: 'pooling [{bar}] {value}/{total} files, {eta}s left', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'pooling [{bar}] {value}/{total} files, {eta}s left', stream: process.stderr, hideCursor: true },
+    Presets.shades_classic,
+  );
   bar.start(names.length, 0);
   const started = process.hrtime.bigint();
   const outcomes: Outcome[] = [];

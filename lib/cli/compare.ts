@@ -30,11 +30,16 @@ function escapeXml(text: string): string {
 }
 
 async function run(args: string[]): Promise<void> {
-  const parsed = parse(args, { output: { type: 'string', short: 'o' }, kernel: { type: 'string' }, stride: { type: 'string' } }, true);
+  const parsed = parse(
+    args,
+    { output: { type: 'string', short: 'o' }, kernel: { type: 'string' }, stride: { type: 'string' } },
+    true,
+  );
   if (parsed.positionals.length !== 1) throw new UsageError(`one input image expected, received ${parsed.positionals.length}`);
   const [input] = parsed.positionals;
   const output = parsed.required('output');
-  if (!isImageFile(input) || !isImageFile(output)) throw new UsageError('IN and OUT must be images (.png, .jpg, .jpeg, .webp, .tif, .tiff)');
+  if (!isImageFile(input) || !isImageFile(output))
+    throw new UsageError('IN and OUT must be images (.png, .jpg, .jpeg, .webp, .tif, .tiff)');
   const kernelSize = windowArgument('kernel', parsed.string('kernel') ?? '4', 1)!;
   const stride = windowArgument('stride', parsed.string('stride'), 1) ?? kernelSize;
   const image = await readImage(input);
@@ -51,7 +56,9 @@ async function run(args: string[]): Promise<void> {
   }
   const [height, width] = image.shape;
   const describeWindow = `kernel ${String(kernelSize)}, stride ${String(stride)}`;
-  const panels: { label: string; png: Buffer }[] = [{ label: `original ${shapeText(image)}`, png: await encodeImage(image, 'panel.png') }];
+  const panels: { label: string; png: Buffer }[] = [
+    { label: `original ${shapeText(image)}`, png: await encodeImage(image, 'panel.png') },
+  ];
   for (const [op, result] of pooled) {
     // Nearest-neighbour back to the original's size: each pooled pixel becomes a block.
     const png = await sharp()(await encodeImage(result, 'panel.png'))
@@ -70,14 +77,28 @@ async function run(args: string[]): Promise<void> {
     .join('');
   const grid = await sharp()({ create: { width: gridWidth, height: gridHeight, channels: 3, background: '#ffffff' } })
     .composite([
-      { input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${gridWidth}" height="${labelHeight + gap}">${labels}</svg>`), top: 0, left: 0 },
+      {
+        input: Buffer.from(
+          `<svg xmlns="http://www.w3.org/2000/svg" width="${gridWidth}" height="${labelHeight + gap}">${labels}</svg>`,
+        ),
+        top: 0,
+        left: 0,
+      },
       ...panels.map((panel, index) => ({ input: panel.png, top: gap + labelHeight, left: gap + index * (width + gap) })),
     ])
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const picture = { data: new Uint8Array(grid.data.buffer, grid.data.byteOffset, grid.data.length), shape: [grid.info.height, grid.info.width, grid.info.channels] };
+  const picture = {
+    data: new Uint8Array(grid.data.buffer, grid.data.byteOffset, grid.data.length),
+    shape: [grid.info.height, grid.info.width, grid.info.channels],
+  };
   await writeFileAtomically(output, await encodeImage(picture, output));
 }
 
-export const compareCommand: Command = { name: 'compare', summary: 'an image beside its max- and average-pooled versions', help, run };
+export const compareCommand: Command = {
+  name: 'compare',
+  summary: 'an image beside its max- and average-pooled versions',
+  help,
+  run,
+};

@@ -18,9 +18,12 @@ export function sharp(): Sharp {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       sharpModule = require('sharp') as Sharp;
     } catch (error) {
-      throw new Error(`reading and writing images needs sharp, which did not load (${(error as Error).message.split('\n')[0]}): npm install sharp`, {
-        cause: error,
-      });
+      throw new Error(
+        `reading and writing images needs sharp, which did not load (${(error as Error).message.split('\n')[0]}): npm install sharp`,
+        {
+          cause: error,
+        },
+      );
     }
   }
   return sharpModule;
@@ -55,7 +58,9 @@ export async function readImage(file: string): Promise<Tensor<Uint8Array>> {
 export async function encodeImage(image: Tensor<Uint8Array>, file: string): Promise<Buffer> {
   const [height, width, channels] = image.shape;
   const format = formats[path.extname(file).toLowerCase()];
-  return sharp()(image.data, { raw: { width, height, channels: channels as 1 | 2 | 3 | 4 } }).toFormat(format).toBuffer();
+  return sharp()(image.data, { raw: { width, height, channels: channels as 1 | 2 | 3 | 4 } })
+    .toFormat(format)
+    .toBuffer();
 }
 
 export async function writeImage(image: Tensor<Uint8Array>, file: string): Promise<void> {

@@ -15,7 +15,7 @@ function mainHelp(): string {
   return (
     'Usage: poolnd <command> [options]\n\nCommands:\n' +
     commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}\n`).join('') +
-    '\nRun poolnd <command> --help for a command\'s options.\n'
+    "\nRun poolnd <command> --help for a command's options.\n"
   );
 }
 

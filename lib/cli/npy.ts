@@ -44,13 +44,20 @@ export function readNpy(bytes: Buffer, file: string): NpyArray {
   const descr = /'descr'\s*:\s*'([^']*)'/.exec(header)?.[1];
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(header)?.[1];
   const shapeText = /'shape'\s*:\s*\(([^)]*)\)/.exec(header)?.[1];
-  if (descr === undefined || fortran === undefined || shapeText === undefined) throw new NpyError(file, `header ${header.trim()}`);
+  if (descr === undefined || fortran === undefined || shapeText === undefined)
+    throw new NpyError(file, `header ${header.trim()}`);
   if (fortran === 'True') throw new NpyError(file, 'Fortran order (save it in C order: np.ascontiguousarray)');
   // Little-endian ('<'), native ('=': the arches poolnd runs on are little-endian) or one byte ('|').
   const order = descr[0];
   const type = arrayTypes[descr.slice(1)] as TypedArrayConstructor | undefined;
-  if (type === undefined || !(order === '<' || order === '=' || order === '|' || (order === '>' && type.BYTES_PER_ELEMENT === 1))) {
-    throw new NpyError(file, `element type ${descr} (poolnd reads little-endian float32, float64 and 8-, 16- and 32-bit integers)`);
+  if (
+    type === undefined ||
+    !(order === '<' || order === '=' || order === '|' || (order === '>' && type.BYTES_PER_ELEMENT === 1))
+  ) {
+    throw new NpyError(
+      file,
+      `element type ${descr} (poolnd reads little-endian float32, float64 and 8-, 16- and 32-bit integers)`,
+    );
   }
   const shape = shapeText
     .split(',')
@@ -61,7 +68,10 @@ export function readNpy(bytes: Buffer, file: string): NpyArray {
   const length = shape.reduce((a, b) => a * b, 1);
   const byteLength = length * type.BYTES_PER_ELEMENT;
   if (bytes.length - dataStart !== byteLength) {
-    throw new NpyError(file, `shape (${shape.join(', ')}) of ${descr} needs ${byteLength} data bytes, the file has ${bytes.length - dataStart}`);
+    throw new NpyError(
+      file,
+      `shape (${shape.join(', ')}) of ${descr} needs ${byteLength} data bytes, the file has ${bytes.length - dataStart}`,
+    );
   }
   // A copy, so that the array is aligned whatever the header's length.
   const data = new type(length);
@@ -73,7 +83,10 @@ const descrs = new Map<string, string>(Object.entries(arrayTypes).map(([descr, t
 
 /** A .npy file (format 1.0, as NumPy writes it) holding the array, little-endian and C order. */
 export function writeNpy(array: NpyArray): Buffer {
-  const name = array.data instanceof Uint8ClampedArray ? 'Uint8Array' : (Object.getPrototypeOf(array.data) as { constructor: { name: string } }).constructor.name;
+  const name =
+    array.data instanceof Uint8ClampedArray
+      ? 'Uint8Array'
+      : (Object.getPrototypeOf(array.data) as { constructor: { name: string } }).constructor.name;
   const descr = descrs.get(name);
   if (descr === undefined) throw new TypeError(`writeNpy: no .npy type for ${name}`);
   const order = array.data.BYTES_PER_ELEMENT === 1 ? '|' : '<';

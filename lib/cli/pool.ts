@@ -34,7 +34,8 @@ async function run(args: string[]): Promise<void> {
   const output = parsed.required('output');
   const pooling = readPooling(parsed);
   if (isImageFile(input) && isImageFile(output)) {
-    if (pooling.dims !== undefined || pooling.channelsLast) throw new UsageError('--dims and --channels-last are for .npy arrays');
+    if (pooling.dims !== undefined || pooling.channelsLast)
+      throw new UsageError('--dims and --channels-last are for .npy arrays');
     if (pooling.op === 'lp') throw new UsageError('--op lp pools float arrays, and image pixels are uint8: use max or avg');
     const image = await readImage(input);
     const result = await pool(image, { ...pooling, channelsLast: true }, 2);

@@ -46,7 +46,8 @@ export interface Pooling {
 /** The pooling the arguments ask for; dims stays open when not given (the input decides). */
 export function readPooling(parsed: Arguments): Pooling {
   const op = parsed.string('op') ?? 'max';
-  if (op !== 'max' && op !== 'avg' && op !== 'lp') throw new UsageError(`--op must be max, avg or lp, received ${JSON.stringify(op)}`);
+  if (op !== 'max' && op !== 'avg' && op !== 'lp')
+    throw new UsageError(`--op must be max, avg or lp, received ${JSON.stringify(op)}`);
   const options: Record<string, unknown> = {
     kernelSize: windowArgument('kernel', parsed.required('kernel'), 1),
     stride: windowArgument('stride', parsed.string('stride'), 1),
@@ -71,7 +72,8 @@ export function readPooling(parsed: Arguments): Pooling {
   }
   if (op === 'lp') {
     const norm = Number(parsed.string('norm') ?? '2');
-    if (!Number.isFinite(norm) || norm <= 0) throw new UsageError(`--norm must be a number above 0, received ${JSON.stringify(parsed.string('norm'))}`);
+    if (!Number.isFinite(norm) || norm <= 0)
+      throw new UsageError(`--norm must be a number above 0, received ${JSON.stringify(parsed.string('norm'))}`);
     options.normType = norm;
   }
   const dimsText = parsed.string('dims');
@@ -98,7 +100,10 @@ const functions = {
 
 /** Pools the tensor off the event loop (the library's async form); library errors become UsageErrors. */
 export async function pool(tensor: Tensor<PoolArray>, pooling: Pooling, dims: 1 | 2 | 3): Promise<Tensor<PoolArray>> {
-  const run = functions[pooling.op][dims - 1] as unknown as (input: Tensor<PoolArray>, options: Record<string, unknown>) => Promise<Tensor<PoolArray>>;
+  const run = functions[pooling.op][dims - 1] as unknown as (
+    input: Tensor<PoolArray>,
+    options: Record<string, unknown>,
+  ) => Promise<Tensor<PoolArray>>;
   try {
     return await run(tensor, { ...pooling.options, channelsLast: pooling.channelsLast });
   } catch (error) {

@@ -6,7 +6,16 @@ import { readShape } from '../tensor';
 import { windowOptions } from './pooling';
 import { integerArgument, integerListArgument, paddingArgument, parse, UsageError, windowArgument, type Command } from './usage';
 
-const bytesPerElement: Record<string, number> = { float32: 4, float64: 8, int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4 };
+const bytesPerElement: Record<string, number> = {
+  float32: 4,
+  float64: 8,
+  int8: 1,
+  uint8: 1,
+  int16: 2,
+  uint16: 2,
+  int32: 4,
+  uint32: 4,
+};
 
 const help = `Usage: poolnd shape --input N,C,H,W --kernel K [options]
 
@@ -41,7 +50,9 @@ function run(args: string[]): void {
   const dimsText = parsed.string('dims');
   const dims = dimsText === undefined ? inputShape.length - 2 : integerArgument('dims', dimsText, 1);
   if (dims !== 1 && dims !== 2 && dims !== 3) {
-    throw new UsageError(`--dims must be 1, 2 or 3 (a rank-${inputShape.length} input has ${inputShape.length - 2}), received ${dims}`);
+    throw new UsageError(
+      `--dims must be 1, 2 or 3 (a rank-${inputShape.length} input has ${inputShape.length - 2}), received ${dims}`,
+    );
   }
   const dtype = parsed.string('dtype') ?? 'float32';
   if (!(dtype in bytesPerElement)) {
@@ -86,7 +97,9 @@ function run(args: string[]): void {
     `bytes   ${formatBytes(inputElements * size)} read, ${formatBytes(outputElements * size)} written (${dtype}: ` +
       `${format(inputElements)} + ${format(outputElements)} elements)`,
   );
-  lines.push(`work    ${format(outputElements)} windows × ${format(taps)} taps = ${format(outputElements * taps)} comparisons (max) or additions (average)`);
+  lines.push(
+    `work    ${format(outputElements)} windows × ${format(taps)} taps = ${format(outputElements * taps)} comparisons (max) or additions (average)`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -25,18 +25,29 @@ export type AdaptiveAvgPoolAsyncFunction = <T extends PoolArray>(
 ) => Promise<Tensor<T>>;
 
 export interface AdaptiveMaxPoolFunction {
-  <T extends PoolArray>(input: TensorLike<T>, options: AdaptiveMaxPoolOptions<T> & { returnIndices: true }): MaxPoolWithIndices<T>;
+  <T extends PoolArray>(
+    input: TensorLike<T>,
+    options: AdaptiveMaxPoolOptions<T> & { returnIndices: true },
+  ): MaxPoolWithIndices<T>;
   <T extends PoolArray>(input: TensorLike<T>, options: AdaptiveMaxPoolOptions<T> & { returnIndices?: false }): Tensor<T>;
   <T extends PoolArray>(input: TensorLike<T>, options: AdaptiveMaxPoolOptions<T>): Tensor<T> | MaxPoolWithIndices<T>;
 }
 
 export interface AdaptiveMaxPoolAsyncFunction {
-  <T extends PoolArray>(input: TensorLike<T>, options: AdaptiveMaxPoolOptions<T> & { returnIndices: true }): Promise<MaxPoolWithIndices<T>>;
+  <T extends PoolArray>(
+    input: TensorLike<T>,
+    options: AdaptiveMaxPoolOptions<T> & { returnIndices: true },
+  ): Promise<MaxPoolWithIndices<T>>;
   <T extends PoolArray>(input: TensorLike<T>, options: AdaptiveMaxPoolOptions<T> & { returnIndices?: false }): Promise<Tensor<T>>;
   <T extends PoolArray>(input: TensorLike<T>, options: AdaptiveMaxPoolOptions<T>): Promise<Tensor<T> | MaxPoolWithIndices<T>>;
 }
 
-function prepareAdaptivePool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedPool<{ outputSize: number[] }> {
+function prepareAdaptivePool(
+  fn: string,
+  spatialDims: number,
+  input: unknown,
+  options: unknown,
+): PreparedPool<{ outputSize: number[] }> {
   return preparePool(fn, spatialDims, input, options, (opts, tensor) => ({
     outputSize: adaptiveOutputSize(fn, opts.outputSize, tensor.spatial),
   }));
@@ -66,7 +77,16 @@ function prepareAdaptiveMaxPool(
   const indices = maxIndicesArray(fn, options as AdaptiveMaxPoolOptions, tensor, output);
   const indicesFromCaller = (options as AdaptiveMaxPoolOptions).indicesOut !== undefined;
   return {
-    call: { operation: 'maxPool', windowKind: 'adaptive', input: tensor, window, output, indices, outputFromCaller, indicesFromCaller },
+    call: {
+      operation: 'maxPool',
+      windowKind: 'adaptive',
+      input: tensor,
+      window,
+      output,
+      indices,
+      outputFromCaller,
+      indicesFromCaller,
+    },
     result: () => maxResult(output, outputShape, indices),
   };
 }

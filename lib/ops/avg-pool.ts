@@ -18,7 +18,13 @@ function prepareAvgPool(fn: string, spatialDims: number, input: unknown, options
   const prepared = prepareWindowedPool(fn, spatialDims, input, options);
   const opts = options as AvgPoolOptions;
   const countIncludePad = booleanOption(fn, 'countIncludePad', opts.countIncludePad, true);
-  checkAveragedElements(fn, prepared.input.arrayType, product(prepared.window.kernelSize), "option 'kernelSize'", opts.kernelSize);
+  checkAveragedElements(
+    fn,
+    prepared.input.arrayType,
+    product(prepared.window.kernelSize),
+    "option 'kernelSize'",
+    opts.kernelSize,
+  );
   const divisorOverride =
     opts.divisorOverride === undefined ? 0 : integerAtLeast(fn, "option 'divisorOverride'", opts.divisorOverride, 1);
   return {

@@ -22,14 +22,18 @@ export function defineOp<Config, Args extends unknown[], Result>(
   prepare: (fn: string, config: Config, ...args: Args) => PreparedCall<Result>,
 ): DefinedOp<Config, Args, Result> {
   return {
-    sync: (fn, config) => (...args) => {
-      const prepared = prepare(fn, config, ...args);
-      return prepared.result(runPool(prepared.call));
-    },
+    sync:
+      (fn, config) =>
+      (...args) => {
+        const prepared = prepare(fn, config, ...args);
+        return prepared.result(runPool(prepared.call));
+      },
     // Bad arguments reject rather than throw, since validation runs inside the async function.
-    async: (fn, config) => async (...args) => {
-      const prepared = prepare(fn, config, ...args);
-      return prepared.result(await runPoolAsync(fn, prepared.call));
-    },
+    async:
+      (fn, config) =>
+      async (...args) => {
+        const prepared = prepare(fn, config, ...args);
+        return prepared.result(await runPoolAsync(fn, prepared.call));
+      },
   };
 }

@@ -14,7 +14,10 @@ export interface GlobalPoolOptions<T extends PoolArray = PoolArray> {
 }
 
 export type GlobalPoolFunction = <T extends PoolArray>(input: TensorLike<T>, options?: GlobalPoolOptions<T>) => Tensor<T>;
-export type GlobalPoolAsyncFunction = <T extends PoolArray>(input: TensorLike<T>, options?: GlobalPoolOptions<T>) => Promise<Tensor<T>>;
+export type GlobalPoolAsyncFunction = <T extends PoolArray>(
+  input: TensorLike<T>,
+  options?: GlobalPoolOptions<T>,
+) => Promise<Tensor<T>>;
 
 type GlobalOperation = Extract<PoolOperation, 'globalMaxPool' | 'globalAvgPool'>;
 
@@ -28,7 +31,14 @@ export function globalCall(
 ): PoolCall {
   const plane = product(input.spatial);
   if (operation === 'globalAvgPool') checkAveragedElements(fn, input.arrayType, plane, 'input.shape', input.shape);
-  return { operation, input: { ...input, spatial: [plane] }, window: { outputSize: [1] }, output, indices: null, outputFromCaller };
+  return {
+    operation,
+    input: { ...input, spatial: [plane] },
+    window: { outputSize: [1] },
+    output,
+    indices: null,
+    outputFromCaller,
+  };
 }
 
 // Every dim after N and C is spatial, so the rank decides how many there are.
@@ -38,20 +48,30 @@ function globalSpatialDims(fn: string, input: unknown): number {
   if (!isArray(shape)) return 1; // readInputTensor reports what is wrong with the input
   if (shape.length < 3) {
     const subject = hasShape ? 'input.shape' : 'input.dims';
-    throw rangeError(fn, subject, 'batched, of rank at least 3: (N, C, ...spatial) or (N, ...spatial, C)', shape, 'ERR_POOLND_SHAPE_MISMATCH');
+    throw rangeError(
+      fn,
+      subject,
+      'batched, of rank at least 3: (N, C, ...spatial) or (N, ...spatial, C)',
+      shape,
+      'ERR_POOLND_SHAPE_MISMATCH',
+    );
   }
   return shape.length - 2;
 }
 
 function prepareGlobalPool(fn: string, operation: GlobalOperation, input: unknown, options?: unknown): PreparedCall<Tensor> {
-  const { input: tensor, outputShape, output, outputFromCaller } = preparePool(
-    fn,
-    globalSpatialDims(fn, input),
-    input,
-    options === undefined ? {} : options,
-    (_, read) => ({ outputSize: read.spatial.map(() => 1) }),
-  );
-  return { call: globalCall(fn, operation, tensor, output, outputFromCaller), result: () => ({ data: output, shape: outputShape }) };
+  const {
+    input: tensor,
+    outputShape,
+    output,
+    outputFromCaller,
+  } = preparePool(fn, globalSpatialDims(fn, input), input, options === undefined ? {} : options, (_, read) => ({
+    outputSize: read.spatial.map(() => 1),
+  }));
+  return {
+    call: globalCall(fn, operation, tensor, output, outputFromCaller),
+    result: () => ({ data: output, shape: outputShape }),
+  };
 }
 
 export const globalPool = defineOp(prepareGlobalPool);

@@ -15,7 +15,10 @@ export interface LpPoolOptions<T extends Float32Array | Float64Array = Float32Ar
   out?: T;
 }
 
-export type LpPoolFunction = <T extends Float32Array | Float64Array>(input: TensorLike<T>, options: LpPoolOptions<T>) => Tensor<T>;
+export type LpPoolFunction = <T extends Float32Array | Float64Array>(
+  input: TensorLike<T>,
+  options: LpPoolOptions<T>,
+) => Tensor<T>;
 export type LpPoolAsyncFunction = <T extends Float32Array | Float64Array>(
   input: TensorLike<T>,
   options: LpPoolOptions<T>,

@@ -19,7 +19,10 @@ export interface MaxPoolFunction {
 }
 
 export interface MaxPoolAsyncFunction {
-  <T extends PoolArray>(input: TensorLike<T>, options: MaxPoolOptions<T> & { returnIndices: true }): Promise<MaxPoolWithIndices<T>>;
+  <T extends PoolArray>(
+    input: TensorLike<T>,
+    options: MaxPoolOptions<T> & { returnIndices: true },
+  ): Promise<MaxPoolWithIndices<T>>;
   <T extends PoolArray>(input: TensorLike<T>, options: MaxPoolOptions<T> & { returnIndices?: false }): Promise<Tensor<T>>;
   <T extends PoolArray>(input: TensorLike<T>, options: MaxPoolOptions<T>): Promise<Tensor<T> | MaxPoolWithIndices<T>>;
 }
@@ -35,7 +38,12 @@ export interface MaxIndicesOptions {
 }
 
 /** The indices array a max op fills (checked `indicesOut` or a new one), or null without returnIndices. */
-export function maxIndicesArray(fn: string, options: MaxIndicesOptions, tensor: InputTensor, output: PoolArray): Int32Array | null {
+export function maxIndicesArray(
+  fn: string,
+  options: MaxIndicesOptions,
+  tensor: InputTensor,
+  output: PoolArray,
+): Int32Array | null {
   const returnIndices = booleanOption(fn, 'returnIndices', options.returnIndices, false);
   if (options.indicesOut !== undefined && !returnIndices) {
     throw rangeError(fn, "option 'returnIndices'", "true when 'indicesOut' is given", options.returnIndices);
@@ -43,9 +51,17 @@ export function maxIndicesArray(fn: string, options: MaxIndicesOptions, tensor: 
   if (!returnIndices) return null;
   const plane = product(tensor.spatial);
   if (plane > maxIndexedPlane) {
-    throw rangeError(fn, 'input.shape', `a spatial plane of at most ${maxIndexedPlane} elements with returnIndices`, tensor.shape);
+    throw rangeError(
+      fn,
+      'input.shape',
+      `a spatial plane of at most ${maxIndexedPlane} elements with returnIndices`,
+      tensor.shape,
+    );
   }
-  return outputArray(fn, 'indicesOut', options.indicesOut, 'Int32Array', arrayLength(output), [tensor.data, output]) as Int32Array;
+  return outputArray(fn, 'indicesOut', options.indicesOut, 'Int32Array', arrayLength(output), [
+    tensor.data,
+    output,
+  ]) as Int32Array;
 }
 
 /** A max op's result: the output tensor, or it with its indices. */
@@ -54,7 +70,12 @@ export function maxResult(output: PoolArray, outputShape: number[], indices: Int
   return indices ? { output: outputTensor, indices: { data: indices, shape: outputShape.slice() } } : outputTensor;
 }
 
-function prepareMaxPool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedCall<Tensor | MaxPoolWithIndices> {
+function prepareMaxPool(
+  fn: string,
+  spatialDims: number,
+  input: unknown,
+  options: unknown,
+): PreparedCall<Tensor | MaxPoolWithIndices> {
   const prepared = prepareWindowedPool(fn, spatialDims, input, options);
   const indices = maxIndicesArray(fn, options as MaxPoolOptions, prepared.input, prepared.output);
   return {

@@ -39,13 +39,31 @@ function readIndices(fn: string, indices: unknown, inputShape: number[]): Int32A
   if (!same) throw rangeError(fn, subject, `the input's shape [${inputShape.join(', ')}]`, shape, 'ERR_POOLND_SHAPE_MISMATCH');
   const elements = product(inputShape);
   if (arrayLength(data as Int32Array) !== elements) {
-    throw rangeError(fn, 'indices.data', `of length ${elements}, the product of the input's shape`, data, 'ERR_POOLND_SHAPE_MISMATCH');
+    throw rangeError(
+      fn,
+      'indices.data',
+      `of length ${elements}, the product of the input's shape`,
+      data,
+      'ERR_POOLND_SHAPE_MISMATCH',
+    );
   }
   return data as Int32Array;
 }
 
-function prepareMaxUnpool(fn: string, spatialDims: number, input: unknown, indices: unknown, options: unknown): PreparedCall<Tensor> {
-  const { input: tensor, window, outputShape, output, outputFromCaller } = preparePool(fn, spatialDims, input, options, (opts, tensor) => {
+function prepareMaxUnpool(
+  fn: string,
+  spatialDims: number,
+  input: unknown,
+  indices: unknown,
+  options: unknown,
+): PreparedCall<Tensor> {
+  const {
+    input: tensor,
+    window,
+    outputShape,
+    output,
+    outputFromCaller,
+  } = preparePool(fn, spatialDims, input, options, (opts, tensor) => {
     const indicesData = readIndices(fn, indices, tensor.shape);
     return { ...unpoolWindow(fn, opts, tensor.spatial), indices: indicesData, reads: [indicesData] };
   });

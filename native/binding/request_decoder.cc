@@ -116,7 +116,8 @@ PoolRequest decode_pool_request(const Napi::CallbackInfo& info) {
   // every typed array kind.
   void* fields_data = nullptr;
   size_t fields_bytes = 0;
-  check(env, napi_get_arraybuffer_info(env, info[0], &fields_data, &fields_bytes) == napi_ok, "request is not an ArrayBuffer");
+  check(env, napi_get_arraybuffer_info(env, info[0], &fields_data, &fields_bytes) == napi_ok,
+        "request is not an ArrayBuffer");
   check(env, fields_bytes >= request_field::count * sizeof(double), "request is too short");
   const auto* fields = static_cast<const double*>(fields_data);
 
@@ -151,10 +152,10 @@ PoolRequest decode_pool_request(const Napi::CallbackInfo& info) {
   request.norm_type = fields[request_field::norm_type];
   check_operation_invariants(env, request);
 
-  const int64_t input_elements = checked_product(
-      {g.batch, g.channels, g.input_size[0], g.input_size[1], g.input_size[2]});
-  const int64_t output_elements = checked_product(
-      {g.batch, g.channels, g.output_size[0], g.output_size[1], g.output_size[2]});
+  const int64_t input_elements =
+      checked_product({g.batch, g.channels, g.input_size[0], g.input_size[1], g.input_size[2]});
+  const int64_t output_elements =
+      checked_product({g.batch, g.channels, g.output_size[0], g.output_size[1], g.output_size[2]});
   check(env, input_elements >= 0 && output_elements >= 0, "element count overflows");
 
   const TypedArrayView input = typed_array_argument(info, 1, request.data_type);

@@ -9,7 +9,8 @@
 
 namespace poolnd {
 
-// Arguments: (request: ArrayBuffer of float64 fields, input: TypedArray, output: TypedArray, indices: Int32Array | null)
+// Arguments: (request: ArrayBuffer of float64 fields, input: TypedArray, output: TypedArray, indices: Int32Array |
+// null)
 PoolRequest decode_pool_request(const Napi::CallbackInfo& info);
 
 }  // namespace poolnd

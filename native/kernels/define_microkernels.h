@@ -15,16 +15,16 @@
 
 namespace poolnd {
 
-#define POOLND_MICROKERNEL(isa, op, layout, type, Kernel)                                                   \
-  static_assert(SimdLevel::isa == SimdLevel::POOLND_ISA, "a line of another ISA in " #isa "'s list");     \
-  extern const Microkernel op##_##layout##_##type##_##isa = {                                               \
-      #op "_" #layout "_" #type "_" #isa,                                                                   \
-      PoolOperation::op,                                                                                    \
-      Layout::layout,                                                                                       \
-      DataType::type,                                                                                       \
-      SimdLevel::isa,                                                                                       \
-      &Kernel<POOLND_ISA_OPERATIONS, DataTypeTraits<DataType::type>::Element>::run,                         \
-      &Kernel<POOLND_ISA_OPERATIONS, DataTypeTraits<DataType::type>::Element>::path,                        \
+#define POOLND_MICROKERNEL(isa, op, layout, type, Kernel)                                             \
+  static_assert(SimdLevel::isa == SimdLevel::POOLND_ISA, "a line of another ISA in " #isa "'s list"); \
+  extern const Microkernel op##_##layout##_##type##_##isa = {                                         \
+      #op "_" #layout "_" #type "_" #isa,                                                             \
+      PoolOperation::op,                                                                              \
+      Layout::layout,                                                                                 \
+      DataType::type,                                                                                 \
+      SimdLevel::isa,                                                                                 \
+      &Kernel<POOLND_ISA_OPERATIONS, DataTypeTraits<DataType::type>::Element>::run,                   \
+      &Kernel<POOLND_ISA_OPERATIONS, DataTypeTraits<DataType::type>::Element>::path,                  \
   };
 #include "microkernels.inc"
 #undef POOLND_MICROKERNEL

@@ -45,16 +45,16 @@ struct KernelTable {
 };
 
 // Every scalar kernel of one data type.
-#define POOLND_SCALAR_KERNELS(name, js_name, element, accumulator)                                                  \
-  table.at(PoolOperation::max_pool, first, DataType::name) = &max_pool_scalar<element, first>;                      \
-  table.at(PoolOperation::max_pool, last, DataType::name) = &max_pool_scalar<element, last>;                        \
-  table.at(PoolOperation::avg_pool, first, DataType::name) = &avg_pool_scalar<element, accumulator, first>;         \
-  table.at(PoolOperation::avg_pool, last, DataType::name) = &avg_pool_scalar<element, accumulator, last>;           \
+#define POOLND_SCALAR_KERNELS(name, js_name, element, accumulator)                                                   \
+  table.at(PoolOperation::max_pool, first, DataType::name) = &max_pool_scalar<element, first>;                       \
+  table.at(PoolOperation::max_pool, last, DataType::name) = &max_pool_scalar<element, last>;                         \
+  table.at(PoolOperation::avg_pool, first, DataType::name) = &avg_pool_scalar<element, accumulator, first>;          \
+  table.at(PoolOperation::avg_pool, last, DataType::name) = &avg_pool_scalar<element, accumulator, last>;            \
   table.at(PoolOperation::global_max_pool, first, DataType::name) = &global_max_pool_channels_first_scalar<element>; \
   table.at(PoolOperation::global_max_pool, last, DataType::name) = &global_max_pool_channels_last_scalar<element>;   \
   table.at(PoolOperation::global_avg_pool, first, DataType::name) = &global_avg_pool_channels_first_scalar<element>; \
   table.at(PoolOperation::global_avg_pool, last, DataType::name) = &global_avg_pool_channels_last_scalar<element>;   \
-  table.at(PoolOperation::max_unpool, first, DataType::name) = &max_unpool_channels_first_scalar<element>;          \
+  table.at(PoolOperation::max_unpool, first, DataType::name) = &max_unpool_channels_first_scalar<element>;           \
   table.at(PoolOperation::max_unpool, last, DataType::name) = &max_unpool_channels_last_scalar<element>;
 
 KernelTable scalar_table() {
@@ -79,7 +79,8 @@ KernelTable table_for(SimdLevel level) {
   if (level == SimdLevel::scalar) return scalar_table();
   KernelTable table = table_for(simd_level_below(level));
   for (const Microkernel* const* kernel = microkernels().begin; kernel != microkernels().end; ++kernel) {
-    if ((*kernel)->level == level) table.at((*kernel)->operation, (*kernel)->layout, (*kernel)->data_type) = (*kernel)->run;
+    if ((*kernel)->level == level)
+      table.at((*kernel)->operation, (*kernel)->layout, (*kernel)->data_type) = (*kernel)->run;
   }
   return table;
 }
@@ -87,7 +88,8 @@ KernelTable table_for(SimdLevel level) {
 const KernelTable& kernels_for(SimdLevel level) {
   static const auto* tables = [] {
     auto* all = new KernelTable[static_cast<int>(SimdLevel::count)];
-    for (int level = 0; level < static_cast<int>(SimdLevel::count); ++level) all[level] = table_for(static_cast<SimdLevel>(level));
+    for (int level = 0; level < static_cast<int>(SimdLevel::count); ++level)
+      all[level] = table_for(static_cast<SimdLevel>(level));
     return all;
   }();
   return tables[static_cast<int>(level)];
@@ -118,10 +120,8 @@ int64_t work_per_item(const PoolRequest& request) {
   if (items == 0) return 0;
   switch (request.operation) {
     case PoolOperation::global_max_pool:
-    case PoolOperation::global_avg_pool:
-      return g.input_elements() / items;
-    case PoolOperation::max_unpool:
-      return (g.input_elements() + g.output_elements()) / items;
+    case PoolOperation::global_avg_pool: return g.input_elements() / items;
+    case PoolOperation::max_unpool: return (g.input_elements() + g.output_elements()) / items;
     default: {
       const int64_t window = g.window_kind == WindowKind::adaptive
                                  ? (g.input_plane() + g.output_plane() - 1) / g.output_plane() + 1
@@ -138,8 +138,8 @@ constexpr int64_t kMinimumWorkPerChunk = 32 * 1024;
 
 PoolRequest strided_form(const PoolRequest& request) {
   const bool float_type = request.data_type == DataType::f32 || request.data_type == DataType::f64;
-  const bool same_reduction = request.operation == PoolOperation::max_pool ||
-                              (request.operation == PoolOperation::avg_pool && !float_type);
+  const bool same_reduction =
+      request.operation == PoolOperation::max_pool || (request.operation == PoolOperation::avg_pool && !float_type);
   return same_reduction && has_uniform_bins(request.geometry) ? uniform_bins_as_strided(request) : request;
 }
 

@@ -13,17 +13,17 @@
 namespace poolnd {
 
 // The ways a kernel can compute a request: (name, what a person reads).
-#define POOLND_FOR_EACH_KERNEL_PATH(X)                                         \
-  X(scalar, "the scalar reference")                                            \
-  X(two_by_two, "2x2 windows with stride 2")                                   \
-  X(separable, "separable max (column maxima, then windows)")                  \
-  X(rows, "window rows, stride 1 or 2")                                        \
-  X(gathered, "window rows, stride past 2 (gathered taps)")                    \
-  X(adaptive_rows, "adaptive bins along rows")                                 \
-  X(uniform_bins, "adaptive bins of one size, as strided windows")             \
-  X(pixels, "channels-last pixels, one window at a time")                      \
-  X(runs, "runs of interior windows along output rows, borders scalar")        \
-  X(images, "global pooling over whole channels-last images")                  \
+#define POOLND_FOR_EACH_KERNEL_PATH(X)                                  \
+  X(scalar, "the scalar reference")                                     \
+  X(two_by_two, "2x2 windows with stride 2")                            \
+  X(separable, "separable max (column maxima, then windows)")           \
+  X(rows, "window rows, stride 1 or 2")                                 \
+  X(gathered, "window rows, stride past 2 (gathered taps)")             \
+  X(adaptive_rows, "adaptive bins along rows")                          \
+  X(uniform_bins, "adaptive bins of one size, as strided windows")      \
+  X(pixels, "channels-last pixels, one window at a time")               \
+  X(runs, "runs of interior windows along output rows, borders scalar") \
+  X(images, "global pooling over whole channels-last images")           \
   X(planes, "global pooling over whole planes")
 
 #define POOLND_ENUMERATOR(name, ...) name,

@@ -21,8 +21,7 @@ inline int64_t pool_work_items(const PoolRequest& request) {
   switch (request.operation) {
     case PoolOperation::global_max_pool:
     case PoolOperation::global_avg_pool:
-    case PoolOperation::max_unpool:
-      return channels_first ? g.batch * g.channels : g.batch;
+    case PoolOperation::max_unpool: return channels_first ? g.batch * g.channels : g.batch;
     default:
       return channels_first ? g.batch * g.channels * g.output_size[0] * g.output_size[1] : g.batch * g.output_plane();
   }

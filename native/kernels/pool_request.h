@@ -32,8 +32,8 @@ namespace poolnd {
   X(global_avg_pool, globalAvgPool)       \
   X(max_unpool, maxUnpool)
 
-#define POOLND_FOR_EACH_LAYOUT(X)     \
-  X(channels_first, channelsFirst)    \
+#define POOLND_FOR_EACH_LAYOUT(X)  \
+  X(channels_first, channelsFirst) \
   X(channels_last, channelsLast)
 
 // How output positions map to windows: strided windows (kernel, stride, padding, dilation) or
@@ -94,8 +94,8 @@ struct PoolRequest {
   double norm_type = 0;          // LP pooling only: p, finite and > 0
   const void* input = nullptr;
   void* output = nullptr;
-  int32_t* indices = nullptr;                // max pooling with returnIndices; otherwise null
-  const int32_t* unpool_indices = nullptr;   // max_unpool only: where each input element goes
+  int32_t* indices = nullptr;               // max pooling with returnIndices; otherwise null
+  const int32_t* unpool_indices = nullptr;  // max_unpool only: where each input element goes
 };
 
 }  // namespace poolnd

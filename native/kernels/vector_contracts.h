@@ -21,8 +21,8 @@ using ChannelsLastMaxKernel = void (*)(int64_t channels, int64_t taps, const T* 
 // Channels-last average over one output pixel: output[c] = ((0 + taps[0][c] + taps[1][c] + ...)
 // / divisors[0] / divisors[1] / divisors[2]), each step rounded to T. taps >= 1.
 template <typename T>
-using ChannelsLastAvgKernel = void (*)(int64_t channels, int64_t taps, const T* const* tap_pixels,
-                                           const T* divisors, T* output);
+using ChannelsLastAvgKernel = void (*)(int64_t channels, int64_t taps, const T* const* tap_pixels, const T* divisors,
+                                       T* output);
 
 // Channels-first 2x2 windows with stride 2, full windows only, over `rows` consecutive output
 // rows of one plane, each `outputs` long: output row r reads input rows top + 2r * width and the
@@ -33,8 +33,7 @@ template <typename T>
 using TwoByTwoMaxKernel = void (*)(int64_t rows, int64_t outputs, const T* top, int64_t width, int64_t top_offset,
                                    T* output, int32_t* indices);
 template <typename T>
-using TwoByTwoAvgKernel = void (*)(int64_t rows, int64_t outputs, const T* top, int64_t width, T divisor,
-                                       T* output);
+using TwoByTwoAvgKernel = void (*)(int64_t rows, int64_t outputs, const T* top, int64_t width, T divisor, T* output);
 
 // Channels-first windows over a run of outputs along one output row whose taps are all real in
 // width: rows[r] is the r-th real input row of the window (row-major window order), and output
@@ -106,8 +105,8 @@ using RunMaxIntegerKernel = void (*)(const T* const* rows, int64_t row_count, in
 // |sum| below 2^23 (8-bit types), 2^31 (16-bit) or 2^51 (32-bit).
 template <typename T>
 using RunAvgIntegerKernel = void (*)(const T* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable,
-                                         int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step,
-                                         int64_t divisor, T* output);
+                                     int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step,
+                                     int64_t divisor, T* output);
 
 // Channels-first global pooling of `planes` planes of plane_size elements (plane_size >= 1):
 // output[p] reduces its plane in order. Max: PyTorch's rule. Float average: the plane's sum from
@@ -116,13 +115,12 @@ template <typename T>
 using ChannelsFirstGlobalKernel = void (*)(int64_t planes, int64_t plane_size, const T* input, T* output);
 
 // uint8 2x2 windows with stride 2 over two input rows, full windows only, in either layout
-// (channels-first rows are one-channel pixels): output pixel p, channel c covers row0[2p * channels + c], row0[(2p + 1) * channels + c] and the same
-// in row1. Averages are (sum + half) >> shift, saturated: the exact rounded quotient for a
+// (channels-first rows are one-channel pixels): output pixel p, channel c covers row0[2p * channels + c], row0[(2p + 1)
+// * channels + c] and the same in row1. Averages are (sum + half) >> shift, saturated: the exact rounded quotient for a
 // divisor of 2^shift. Integers have no ties to break, so the order of taps is free.
 using BytesTwoByTwoMaxKernel = void (*)(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1,
                                         uint8_t* output);
-using BytesTwoByTwoAvgKernel = void (*)(int64_t pixels, int64_t channels, const uint8_t* row0,
-                                            const uint8_t* row1, int shift, uint8_t* output);
-
+using BytesTwoByTwoAvgKernel = void (*)(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1,
+                                        int shift, uint8_t* output);
 
 }  // namespace poolnd

@@ -217,12 +217,12 @@ void for_each_channels_last_window(const PoolRequest& request, int64_t first_ite
   const WindowGeometry& g = request.geometry;
   const T* input = static_cast<const T*>(request.input);
   TapList<T> taps(g);
-  for_each_channels_last_pixel(g, first_item, end_item,
-                               [&](int64_t pixel, int64_t image, const TapRange& depth, const TapRange& height,
-                                   const TapRange& width) {
-                                 taps.collect(g, depth, height, width, input + image * g.input_plane() * g.channels);
-                                 visit(pixel * g.channels, depth, height, width, taps);
-                               });
+  for_each_channels_last_pixel(
+      g, first_item, end_item,
+      [&](int64_t pixel, int64_t image, const TapRange& depth, const TapRange& height, const TapRange& width) {
+        taps.collect(g, depth, height, width, input + image * g.input_plane() * g.channels);
+        visit(pixel * g.channels, depth, height, width, taps);
+      });
 }
 
 // Whether a request pools 2x2 windows with stride 2 over its last two dims and nothing else:
@@ -327,8 +327,8 @@ void for_each_channels_last_run(const PoolRequest& request, int64_t first_item, 
         rows.push_back(image + row * row_elements + first_column * channels);
       }
     }
-    run(pixel, end - begin, rows.data(), rows.size(), row_elements - first_column * channels,
-        depth, height, real_taps(g, 2, begin));
+    run(pixel, end - begin, rows.data(), rows.size(), row_elements - first_column * channels, depth, height,
+        real_taps(g, 2, begin));
     for (pixel = row_first + end; pixel < row_end; ++pixel) border(pixel);
   }
 }
@@ -363,9 +363,11 @@ template <typename T, PoolKernel scalar, typename Visit>
 void for_each_two_by_two_row_pair(const PoolRequest& request, int64_t first_item, int64_t end_item, Visit&& visit) {
   const int64_t outputs = request.geometry.output_size[2];
   const int64_t width = request.geometry.input_size[2];
-  for_each_two_by_two_row<T, scalar>(request, first_item, end_item, [&](int64_t at, int64_t rows, const T* top, int64_t) {
-    for (int64_t r = 0; r < rows; ++r) visit(at + r * outputs, top + 2 * r * width, top + (2 * r + 1) * width);
-  });
+  for_each_two_by_two_row<T, scalar>(request, first_item, end_item,
+                                     [&](int64_t at, int64_t rows, const T* top, int64_t) {
+                                       for (int64_t r = 0; r < rows; ++r)
+                                         visit(at + r * outputs, top + 2 * r * width, top + (2 * r + 1) * width);
+                                     });
 }
 
 // Whether the rows microkernels take a channels-first request: strided windows; past stride 2
@@ -400,7 +402,9 @@ inline void for_each_window_row_offset(const WindowGeometry& g, const TapRange& 
                                        int64_t column, Visit&& visit) {
   for (int64_t kd = depth.first; kd < depth.end; ++kd) {
     for (int64_t kh = height.first; kh < height.end; ++kh) {
-      visit(((depth.start + kd * g.dilation[0]) * g.input_size[1] + height.start + kh * g.dilation[1]) * g.input_size[2] + column);
+      visit(((depth.start + kd * g.dilation[0]) * g.input_size[1] + height.start + kh * g.dilation[1]) *
+                g.input_size[2] +
+            column);
     }
   }
 }
@@ -418,20 +422,20 @@ void for_each_window_rows(const PoolRequest& request, int64_t first_item, int64_
   const int64_t first_column = columns.begin * g.stride[2] - g.pad_begin[2];
   Scratch<const T*> rows(g.kernel_size[0] * g.kernel_size[1]);
   Scratch<int64_t> offsets(g.kernel_size[0] * g.kernel_size[1]);
-  for_each_output_row<T, scalar>(
-      request, first_item, end_item, [&](int64_t row, const TapRange& depth, const TapRange& height, const T* plane) {
-        rows.clear();
-        offsets.clear();
-        if (has_interior) {
-          for_each_window_row_offset(g, depth, height, first_column, [&](int64_t offset) {
-            rows.push_back(plane + offset);
-            offsets.push_back(offset);
-          });
-        }
-        const WindowRows<T> window{rows.size(), rows.data(), offsets.data(), g.kernel_size[2],
-                                   g.dilation[2], g.stride[2]};
-        visit(row, depth, height, plane, window);
-      });
+  for_each_output_row<T, scalar>(request, first_item, end_item,
+                                 [&](int64_t row, const TapRange& depth, const TapRange& height, const T* plane) {
+                                   rows.clear();
+                                   offsets.clear();
+                                   if (has_interior) {
+                                     for_each_window_row_offset(g, depth, height, first_column, [&](int64_t offset) {
+                                       rows.push_back(plane + offset);
+                                       offsets.push_back(offset);
+                                     });
+                                   }
+                                   const WindowRows<T> window{rows.size(),      rows.data(),   offsets.data(),
+                                                              g.kernel_size[2], g.dilation[2], g.stride[2]};
+                                   visit(row, depth, height, plane, window);
+                                 });
 }
 
 // Runs each output row of a request the rows microkernels suit: border(row_output_offset, ow,
@@ -448,7 +452,8 @@ void for_each_row_split(const PoolRequest& request, int64_t first_item, int64_t 
       [&](int64_t row, const TapRange& depth, const TapRange& height, const T* plane, const WindowRows<T>& window) {
         const int64_t at = row * outputs;
         for (int64_t ow = 0; ow < columns.begin; ++ow) border(at, ow, depth, height, plane, window);
-        if (columns.end > columns.begin) interior(at, columns.begin, columns.end - columns.begin, depth, height, window);
+        if (columns.end > columns.begin)
+          interior(at, columns.begin, columns.end - columns.begin, depth, height, window);
         for (int64_t ow = columns.end; ow < outputs; ++ow) border(at, ow, depth, height, plane, window);
       });
 }
@@ -499,7 +504,8 @@ inline BytePairSteps byte_pair_steps(int64_t channels, int64_t lanes) {
   steps.lanes = lanes;
   steps.output_bytes = channels * pairs;
   for (int64_t k = 0; k < 16; ++k) {
-    steps.sources[k] = k < steps.output_bytes ? static_cast<uint8_t>(2 * channels * (k / channels) + k % channels) : 0xFF;
+    steps.sources[k] =
+        k < steps.output_bytes ? static_cast<uint8_t>(2 * channels * (k / channels) + k % channels) : 0xFF;
   }
   return steps;
 }

@@ -196,14 +196,14 @@ inline void for_each_window(const PoolRequest& request, int64_t first_item, int6
     }
   } else {
     const int64_t channels = g.channels;
-    for_each_channels_last_pixel(g, first_item, end_item,
-                                 [&](int64_t pixel, int64_t image, const TapRange& depth, const TapRange& height,
-                                     const TapRange& width) {
-                                   const T* pixels = input + image * g.input_plane() * channels;
-                                   for (int64_t c = 0; c < channels; ++c) {
-                                     visit(pixel * channels + c, depth, height, width, pixels + c, channels);
-                                   }
-                                 });
+    for_each_channels_last_pixel(
+        g, first_item, end_item,
+        [&](int64_t pixel, int64_t image, const TapRange& depth, const TapRange& height, const TapRange& width) {
+          const T* pixels = input + image * g.input_plane() * channels;
+          for (int64_t c = 0; c < channels; ++c) {
+            visit(pixel * channels + c, depth, height, width, pixels + c, channels);
+          }
+        });
   }
 }
 
@@ -231,8 +231,9 @@ inline bool is_nan(T value) {
 // learn (which tap wins a max). Compilers turn a plain ?: on such data into a jump.
 template <typename T>
 inline T select_without_branch(bool c, T if_true, T if_false) {
-  using Bits = std::conditional_t<sizeof(T) == 8, uint64_t, std::conditional_t<sizeof(T) == 4, uint32_t,
-                                  std::conditional_t<sizeof(T) == 2, uint16_t, uint8_t>>>;
+  using Bits = std::conditional_t<
+      sizeof(T) == 8, uint64_t,
+      std::conditional_t<sizeof(T) == 4, uint32_t, std::conditional_t<sizeof(T) == 2, uint16_t, uint8_t>>>;
   Bits a, b;
   std::memcpy(&a, &if_true, sizeof(T));
   std::memcpy(&b, &if_false, sizeof(T));

@@ -19,7 +19,8 @@ class RangeBody {
   // Constrained so that copying a RangeBody copies it rather than wrapping it.
   template <typename Body, typename = std::enable_if_t<!std::is_same_v<std::decay_t<Body>, RangeBody>>>
   explicit RangeBody(Body& body)
-      : context_(&body), call_([](void* context, int64_t begin, int64_t end) { (*static_cast<Body*>(context))(begin, end); }) {}
+      : context_(&body),
+        call_([](void* context, int64_t begin, int64_t end) { (*static_cast<Body*>(context))(begin, end); }) {}
   void operator()(int64_t begin, int64_t end) const { call_(context_, begin, end); }
 
  private:
@@ -53,7 +54,8 @@ class ThreadPool {
 
  private:
   struct Job {
-    Job(RangeBody job_body, int64_t job_items, int64_t job_chunk) : body(job_body), items(job_items), chunk(job_chunk) {}
+    Job(RangeBody job_body, int64_t job_items, int64_t job_chunk)
+        : body(job_body), items(job_items), chunk(job_chunk) {}
     RangeBody body;
     int64_t items;
     int64_t chunk;

@@ -34,8 +34,14 @@ describe('poolnd compare', () => {
     const image = { data: pixels, shape: [height, width, channels] };
     const panels = [
       { pixel: (y: number, x: number) => [y, x], tensor: image },
-      { pixel: (y: number, x: number) => [Math.floor(y / 3), Math.floor(x / 3)], tensor: maxPool2d(image, { kernelSize: 3, channelsLast: true }) },
-      { pixel: (y: number, x: number) => [Math.floor(y / 3), Math.floor(x / 3)], tensor: avgPool2d(image, { kernelSize: 3, channelsLast: true }) },
+      {
+        pixel: (y: number, x: number) => [Math.floor(y / 3), Math.floor(x / 3)],
+        tensor: maxPool2d(image, { kernelSize: 3, channelsLast: true }),
+      },
+      {
+        pixel: (y: number, x: number) => [Math.floor(y / 3), Math.floor(x / 3)],
+        tensor: avgPool2d(image, { kernelSize: 3, channelsLast: true }),
+      },
     ];
     panels.forEach((panel, index) => {
       const panelWidth = panel.tensor.shape[1];
@@ -43,7 +49,9 @@ describe('poolnd compare', () => {
         for (let x = 0; x < width; x++) {
           const [row, column] = panel.pixel(y, x);
           const at = ((gap + labelHeight + y) * info.width + gap + index * (width + gap) + x) * 3;
-          const expected = Array.from(panel.tensor.data.subarray((row * panelWidth + column) * 3, (row * panelWidth + column) * 3 + 3));
+          const expected = Array.from(
+            panel.tensor.data.subarray((row * panelWidth + column) * 3, (row * panelWidth + column) * 3 + 3),
+          );
           expect([data[at], data[at + 1], data[at + 2]], `panel ${index} pixel (${y}, ${x})`).toEqual(expected);
         }
       }

@@ -28,8 +28,11 @@ describe('poolnd', () => {
   });
 
   it('loads sharp only for images: importing poolnd does not', () => {
-    const script = "require('poolnd'); console.log(Object.keys(require.cache).filter((file) => file.includes('/node_modules/sharp/')).length);";
-    expect(execNode(['-e', script], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' }).trim()).toBe('0');
+    const script =
+      "require('poolnd'); console.log(Object.keys(require.cache).filter((file) => file.includes('/node_modules/sharp/')).length);";
+    expect(execNode(['-e', script], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' }).trim()).toBe(
+      '0',
+    );
   });
 
   it('prints its version', () => {

@@ -49,7 +49,9 @@ describe('.npy files', () => {
   });
 
   it('rejects a file that is not .npy, or whose data is cut short', () => {
-    expect(() => readNpy(Buffer.from('PNG not npy'), 'x.npy')).toThrow('x.npy: not a .npy file poolnd reads: no NUMPY magic string');
+    expect(() => readNpy(Buffer.from('PNG not npy'), 'x.npy')).toThrow(
+      'x.npy: not a .npy file poolnd reads: no NUMPY magic string',
+    );
     const bytes = readFileSync(fixture('float32_2x3x4.npy'));
     expect(() => readNpy(bytes.subarray(0, bytes.length - 4), 'cut.npy')).toThrow('needs 96 data bytes, the file has 92');
   });

@@ -42,7 +42,20 @@ describe('poolnd pool', () => {
     const input = { data: randomArray(random, 'Uint8Array', 4 * 7 * 3) as Uint8Array, shape: [4, 7, 3] };
     const source = writeInput('image.npy', input.data, input.shape);
     const target = path.join(folder, 'image-out.npy');
-    const run = runCli(['pool', source, '-o', target, '--op', 'avg', '--kernel', '2', '--padding', '1', '--exclude-pad', '--channels-last']);
+    const run = runCli([
+      'pool',
+      source,
+      '-o',
+      target,
+      '--op',
+      'avg',
+      '--kernel',
+      '2',
+      '--padding',
+      '1',
+      '--exclude-pad',
+      '--channels-last',
+    ]);
     expect(run.status, run.stderr).toBe(0);
     const expected = avgPool2d(input, { kernelSize: 2, padding: 1, countIncludePad: false, channelsLast: true });
     const result = pooled(target);
@@ -73,7 +86,10 @@ describe('poolnd pool', () => {
     const target = path.join(folder, 'photo-out.png');
     const run = runCli(['pool', source, '-o', target, '--op', 'avg', '--kernel', '3', '--stride', '2', '--padding', '1']);
     expect(run.status, run.stderr).toBe(0);
-    const expected = avgPool2d({ data: pixels, shape: [height, width, channels] }, { kernelSize: 3, stride: 2, padding: 1, channelsLast: true });
+    const expected = avgPool2d(
+      { data: pixels, shape: [height, width, channels] },
+      { kernelSize: 3, stride: 2, padding: 1, channelsLast: true },
+    );
     const { data, info } = await sharp(target).raw().toBuffer({ resolveWithObject: true });
     expect([info.height, info.width, info.channels, info.format]).toEqual([...expected.shape, 'raw']);
     expect(Array.from(data)).toEqual(Array.from(expected.data));
@@ -91,7 +107,10 @@ describe('poolnd pool', () => {
     [['-o', 'OUT', '--kernel', '2', '--op', 'avg', '--dilation', '2'], '--dilation does not apply to --op avg'],
     [['-o', 'OUT', '--kernel', '20'], "option 'kernelSize' must be no larger than the padded input"],
     [['-o', 'OUT', '--kernel', '2', '--op', 'lp', '--norm', '0'], '--norm must be a number above 0'],
-    [['-o', 'OUT.png', '--kernel', '2'], 'IN and OUT must both be images (.png, .jpg, .jpeg, .webp, .tif, .tiff) or both .npy files'],
+    [
+      ['-o', 'OUT.png', '--kernel', '2'],
+      'IN and OUT must both be images (.png, .jpg, .jpeg, .webp, .tif, .tiff) or both .npy files',
+    ],
   ])('exits 2 on %j and writes nothing', (args, message) => {
     const source = writeInput('small.npy', new Float32Array(2 * 5 * 5), [2, 5, 5]);
     const target = path.join(folder, 'bad-args-out.npy');

@@ -6,7 +6,7 @@ import { poolOutputShape } from '../../dist/index.js';
 import { runCli } from './run-cli';
 
 describe('poolnd shape', () => {
-  it('prints the library\'s output shape and each spatial dim worked through', () => {
+  it("prints the library's output shape and each spatial dim worked through", () => {
     const run = runCli(['shape', '--input', '1,3,224,224', '--kernel', '3', '--stride', '2', '--padding', '1']);
     expect(run.status).toBe(0);
     const expected = poolOutputShape([1, 3, 224, 224], 2, { kernelSize: 3, stride: 2, padding: 1 });
@@ -19,7 +19,19 @@ describe('poolnd shape', () => {
   });
 
   it('follows ceil mode, per-dim options, dilation and the element type', () => {
-    const args = ['--input', '2,4,9,10', '--kernel', '3,2', '--stride', '2,3', '--dilation', '2,1', '--ceil', '--dtype', 'float64'];
+    const args = [
+      '--input',
+      '2,4,9,10',
+      '--kernel',
+      '3,2',
+      '--stride',
+      '2,3',
+      '--dilation',
+      '2,1',
+      '--ceil',
+      '--dtype',
+      'float64',
+    ];
     const run = runCli(['shape', ...args]);
     expect(run.status).toBe(0);
     const expected = poolOutputShape([2, 4, 9, 10], 2, { kernelSize: [3, 2], stride: [2, 3], dilation: [2, 1], ceilMode: true });

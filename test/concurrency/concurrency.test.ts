@@ -32,17 +32,37 @@ function makeCall(i: number): Call {
   const input = own ? { data: randomArray(random, 'Float32Array', 4 * 40 * 40) as Float32Array, shape: [4, 40, 40] } : shared;
   switch (i % 5) {
     case 0:
-      return ['maxPool2d with indices', () => poolnd.maxPool2dAsync(input, { kernelSize: 3, stride: 2, padding: 1, returnIndices: true }), values(poolnd.maxPool2d(input, { kernelSize: 3, stride: 2, padding: 1, returnIndices: true }))];
+      return [
+        'maxPool2d with indices',
+        () => poolnd.maxPool2dAsync(input, { kernelSize: 3, stride: 2, padding: 1, returnIndices: true }),
+        values(poolnd.maxPool2d(input, { kernelSize: 3, stride: 2, padding: 1, returnIndices: true })),
+      ];
     case 1:
-      return ['avgPool2d', () => poolnd.avgPool2dAsync(input, { kernelSize: 2 }), values(poolnd.avgPool2d(input, { kernelSize: 2 }))];
+      return [
+        'avgPool2d',
+        () => poolnd.avgPool2dAsync(input, { kernelSize: 2 }),
+        values(poolnd.avgPool2d(input, { kernelSize: 2 })),
+      ];
     case 2:
-      return ['adaptiveAvgPool2d', () => poolnd.adaptiveAvgPool2dAsync(input, { outputSize: [7, 5] }), values(poolnd.adaptiveAvgPool2d(input, { outputSize: [7, 5] }))];
+      return [
+        'adaptiveAvgPool2d',
+        () => poolnd.adaptiveAvgPool2dAsync(input, { outputSize: [7, 5] }),
+        values(poolnd.adaptiveAvgPool2d(input, { outputSize: [7, 5] })),
+      ];
     case 3: {
       const out = new Uint8Array(20 * 20 * 3);
-      return ['avgPool2d uint8 into out', () => poolnd.avgPool2dAsync(bytes, { kernelSize: 2, channelsLast: true, out }), values(poolnd.avgPool2d(bytes, { kernelSize: 2, channelsLast: true }))];
+      return [
+        'avgPool2d uint8 into out',
+        () => poolnd.avgPool2dAsync(bytes, { kernelSize: 2, channelsLast: true, out }),
+        values(poolnd.avgPool2d(bytes, { kernelSize: 2, channelsLast: true })),
+      ];
     }
     default:
-      return ['globalMaxPool', () => poolnd.globalMaxPoolAsync({ data: input.data, shape: [1, ...input.shape] }), values(poolnd.globalMaxPool({ data: input.data, shape: [1, ...input.shape] }))];
+      return [
+        'globalMaxPool',
+        () => poolnd.globalMaxPoolAsync({ data: input.data, shape: [1, ...input.shape] }),
+        values(poolnd.globalMaxPool({ data: input.data, shape: [1, ...input.shape] })),
+      ];
   }
 }
 
@@ -74,22 +94,38 @@ describe('concurrent calls', () => {
 });
 
 describe('worker threads and process lifecycle', () => {
-  it('four worker threads pool at once, sync and async, each getting the main thread\'s results', () => {
-    expect(JSON.parse(runScenario('workers', '4'))).toEqual({ workers: 4, calls: 300, mismatches: 0 });
-  }, scenarioTimeout);
+  it(
+    "four worker threads pool at once, sync and async, each getting the main thread's results",
+    () => {
+      expect(JSON.parse(runScenario('workers', '4'))).toEqual({ workers: 4, calls: 300, mismatches: 0 });
+    },
+    scenarioTimeout,
+  );
 
-  it('workers load the addon and end, some terminated with calls in flight, while the main thread pools', () => {
-    // One after another, then 8 at once; every other one is terminated.
-    const rounds = emulated ? 8 : 24;
-    const expected = { terminated: rounds / 2 + 4, finished: rounds / 2 + 4, mainCalls: rounds + 8, mainCorrect: true };
-    expect(JSON.parse(runScenario('loadUnload', String(rounds)))).toEqual(expected);
-  }, scenarioTimeout);
+  it(
+    'workers load the addon and end, some terminated with calls in flight, while the main thread pools',
+    () => {
+      // One after another, then 8 at once; every other one is terminated.
+      const rounds = emulated ? 8 : 24;
+      const expected = { terminated: rounds / 2 + 4, finished: rounds / 2 + 4, mainCalls: rounds + 8, mainCorrect: true };
+      expect(JSON.parse(runScenario('loadUnload', String(rounds)))).toEqual(expected);
+    },
+    scenarioTimeout,
+  );
 
-  it('process.exit() with async calls in flight exits cleanly', () => {
-    for (const delay of ['0', '1', '5']) expect(runScenario('exitPending', delay)).toBe('');
-  }, scenarioTimeout);
+  it(
+    'process.exit() with async calls in flight exits cleanly',
+    () => {
+      for (const delay of ['0', '1', '5']) expect(runScenario('exitPending', delay)).toBe('');
+    },
+    scenarioTimeout,
+  );
 
-  it('a script that ends with calls in flight waits for them, and every one settles', () => {
-    expect(JSON.parse(runScenario('endPending'))).toEqual({ settled: 32 });
-  }, scenarioTimeout);
+  it(
+    'a script that ends with calls in flight waits for them, and every one settles',
+    () => {
+      expect(JSON.parse(runScenario('endPending'))).toEqual({ settled: 32 });
+    },
+    scenarioTimeout,
+  );
 });

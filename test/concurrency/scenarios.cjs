@@ -105,7 +105,12 @@ const scenarios = {
     await Promise.all(Array.from({ length: 8 }, (_, i) => run(100 + i)));
     const results = await Promise.all(mainCalls);
     const expected = await compute(poolnd, 0);
-    print({ terminated, finished, mainCalls: results.length, mainCorrect: JSON.stringify(results[0]) === JSON.stringify(expected) });
+    print({
+      terminated,
+      finished,
+      mainCalls: results.length,
+      mainCorrect: JSON.stringify(results[0]) === JSON.stringify(expected),
+    });
   },
 
   // process.exit() while async calls are in flight: the process ends at once, cleanly.

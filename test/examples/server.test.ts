@@ -55,7 +55,9 @@ describe('example server', () => {
       Array.from({ length: 16 }, async (_, index) => {
         const [width, height] = [640 + 16 * index, 480];
         const pixels = randomArray(random, 'Uint8Array', width * height * 3) as Uint8Array;
-        const png = await sharp(pixels, { raw: { width, height, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer();
+        const png = await sharp(pixels, { raw: { width, height, channels: 3 } })
+          .png({ compressionLevel: 1 })
+          .toBuffer();
         return { pixels, width, height, png, op: index % 2 === 0 ? 'avg' : 'max', kernel: 2 + (index % 3) };
       }),
     );
@@ -64,7 +66,9 @@ describe('example server', () => {
     server.stdin.write('start\n');
     await message<{ started: boolean }>();
     const responses = await Promise.all(
-      uploads.map((upload) => fetch(`${base}/downsample?op=${upload.op}&kernel=${upload.kernel}`, { method: 'POST', body: upload.png })),
+      uploads.map((upload) =>
+        fetch(`${base}/downsample?op=${upload.op}&kernel=${upload.kernel}`, { method: 'POST', body: upload.png }),
+      ),
     );
     const bodies = await Promise.all(responses.map((response) => response.arrayBuffer()));
     server.stdin.write('stop\n');
@@ -78,8 +82,12 @@ describe('example server', () => {
       const expected = pool(image, { kernelSize: upload.kernel, channelsLast: true });
       const { data, info } = await sharp(Buffer.from(bodies[index])).raw().toBuffer({ resolveWithObject: true });
       expect([info.height, info.width, info.channels]).toEqual(expected.shape);
-      expect(Buffer.compare(data, Buffer.from(expected.data.buffer, expected.data.byteOffset, expected.data.length)), `upload ${index}`).toBe(0);
+      expect(
+        Buffer.compare(data, Buffer.from(expected.data.buffer, expected.data.byteOffset, expected.data.length)),
+        `upload ${index}`,
+      ).toBe(0);
     }
-    if (timed) expect(delay.p99, `event-loop delay p99 ${delay.p99.toFixed(2)} ms (max ${delay.max.toFixed(2)})`).toBeLessThan(10);
+    if (timed)
+      expect(delay.p99, `event-loop delay p99 ${delay.p99.toFixed(2)} ms (max ${delay.max.toFixed(2)})`).toBeLessThan(10);
   });
 });

@@ -22,19 +22,26 @@ interface Memory {
 const megabytes = (bytes: number) => bytes / 2 ** 20;
 
 describe('memory over many calls', () => {
-  it.each(['sync', 'async'])('%s calls leave RSS, external and heap memory flat', (mode) => {
-    const output = execNode(['--expose-gc', '--max-semi-space-size=1', script, mode, String(calls)], { encoding: 'utf8', timeout: 300_000 });
-    const { before, after } = JSON.parse(output) as { before: Memory; after: Memory };
-    const growth = {
-      rss: megabytes(after.rss - before.rss),
-      external: megabytes(after.external - before.external),
-      arrayBuffers: megabytes(after.arrayBuffers - before.arrayBuffers),
-      heapUsed: megabytes(after.heapUsed - before.heapUsed),
-    };
-    // 100 bytes kept per call would be 9.5 MB here.
-    expect(growth.rss, JSON.stringify(growth)).toBeLessThan(4);
-    expect(growth.external, JSON.stringify(growth)).toBeLessThan(0.5);
-    expect(growth.arrayBuffers, JSON.stringify(growth)).toBeLessThan(0.5);
-    expect(growth.heapUsed, JSON.stringify(growth)).toBeLessThan(1);
-  }, 300_000);
+  it.each(['sync', 'async'])(
+    '%s calls leave RSS, external and heap memory flat',
+    (mode) => {
+      const output = execNode(['--expose-gc', '--max-semi-space-size=1', script, mode, String(calls)], {
+        encoding: 'utf8',
+        timeout: 300_000,
+      });
+      const { before, after } = JSON.parse(output) as { before: Memory; after: Memory };
+      const growth = {
+        rss: megabytes(after.rss - before.rss),
+        external: megabytes(after.external - before.external),
+        arrayBuffers: megabytes(after.arrayBuffers - before.arrayBuffers),
+        heapUsed: megabytes(after.heapUsed - before.heapUsed),
+      };
+      // 100 bytes kept per call would be 9.5 MB here.
+      expect(growth.rss, JSON.stringify(growth)).toBeLessThan(4);
+      expect(growth.external, JSON.stringify(growth)).toBeLessThan(0.5);
+      expect(growth.arrayBuffers, JSON.stringify(growth)).toBeLessThan(0.5);
+      expect(growth.heapUsed, JSON.stringify(growth)).toBeLessThan(1);
+    },
+    300_000,
+  );
 });

@@ -127,7 +127,8 @@ class Generator {
         if (!std::isfinite(value) || pick > 0.4) {
           values[i] = static_cast<T>(between(low, high));
         } else {
-          values[i] = static_cast<T>(std::fmin(static_cast<double>(high), std::fmax(static_cast<double>(low), std::trunc(value))));
+          values[i] = static_cast<T>(
+              std::fmin(static_cast<double>(high), std::fmax(static_cast<double>(low), std::trunc(value))));
         }
       }
     }
@@ -189,7 +190,8 @@ bool random_request(Generator& random, PoolRequest& request, const Microkernel* 
       if (g.output_size[dim] < 1) return false;
       continue;
     }
-    if (request.operation == PoolOperation::global_max_pool || request.operation == PoolOperation::global_avg_pool) continue;
+    if (request.operation == PoolOperation::global_max_pool || request.operation == PoolOperation::global_avg_pool)
+      continue;
     g.kernel_size[dim] = random.between(1, 4);
     g.stride[dim] = random.between(1, 3);
     if (adaptive) {
@@ -268,7 +270,8 @@ bool check_case(Generator& random, PoolRequest request, Target target, InputFill
   GuardedBuffer unpool_indices(unpool ? static_cast<size_t>(g.input_elements()) * 4 : 0);
   if (unpool) {
     auto* indices = reinterpret_cast<int32_t*>(unpool_indices.data());
-    for (int64_t i = 0; i < g.input_elements(); ++i) indices[i] = static_cast<int32_t>(random.between(0, g.output_plane() - 1));
+    for (int64_t i = 0; i < g.input_elements(); ++i)
+      indices[i] = static_cast<int32_t>(random.between(0, g.output_plane() - 1));
     request.unpool_indices = indices;
   }
   const auto index_bytes = indexed ? static_cast<size_t>(g.output_elements()) * 4 : 0;
@@ -287,7 +290,8 @@ bool check_case(Generator& random, PoolRequest request, Target target, InputFill
   request.indices = indexed ? actual_indices.data() : nullptr;
   // As run_pool: the vector side computes the request's strided form, which must not change a bit.
   const PoolRequest computed = poolnd::strided_form(request);
-  const poolnd::PoolKernel run = target.kernel != nullptr ? target.kernel->run : poolnd::select_pool_kernel(computed, target.level);
+  const poolnd::PoolKernel run =
+      target.kernel != nullptr ? target.kernel->run : poolnd::select_pool_kernel(computed, target.level);
   run(computed, 0, items);
   if (indexed) {
     std::memcpy(expected.data() + output_bytes, expected_indices.data(), index_bytes);
@@ -351,8 +355,7 @@ bool check_byte_two_by_two_sweep(Generator& random, Target level) {
 // channel count and the stride, so long rows (channels-first, and channels-last with few
 // channels) meet every such combination, with padding, dilation and each divisor rule.
 bool check_integer_run_sweep(Generator& random, Target level) {
-  for (const DataType type : {DataType::i8, DataType::u8, DataType::i16, DataType::u16, DataType::i32,
-                              DataType::u32}) {
+  for (const DataType type : {DataType::i8, DataType::u8, DataType::i16, DataType::u16, DataType::i32, DataType::u32}) {
     for (const Layout layout : {Layout::channels_first, Layout::channels_last}) {
       for (int64_t channels = 1; channels <= (layout == Layout::channels_last ? 17 : 2); ++channels) {
         for (int64_t width = 1; width <= 90; width += 1 + width / 8) {
@@ -491,7 +494,8 @@ int main(int argc, char** argv) {
         !check_float_max_rows_sweep(random, target)) {
       return 1;
     }
-    std::printf("%s: %d random requests and the sweeps identical to scalar\n", poolnd::simd_level_name(target.level), cases);
+    std::printf("%s: %d random requests and the sweeps identical to scalar\n", poolnd::simd_level_name(target.level),
+                cases);
     ++levels;
   }
   // Each microkernel on its own, a share of the cases each: a level's table hides the kernels
@@ -506,6 +510,7 @@ int main(int argc, char** argv) {
     ++kernels;
   }
   std::printf("%d microkernels: %d random requests each identical to scalar\n", kernels, kernel_cases);
-  std::printf("%d SIMD level(s) checked; detected: %s\n", levels, poolnd::simd_level_name(poolnd::detected_simd_level()));
+  std::printf("%d SIMD level(s) checked; detected: %s\n", levels,
+              poolnd::simd_level_name(poolnd::detected_simd_level()));
   return 0;
 }

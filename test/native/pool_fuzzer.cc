@@ -150,7 +150,8 @@ T palette_value(ByteCycle& bytes) {
       case 2: return static_cast<T>(Limits::min() + 1);
       case 3: return static_cast<T>(Limits::max() - 1);
       default:
-        if (tag % 16 < 12) return static_cast<T>(std::is_signed_v<T> ? tag % 16 - 7 : tag % 16 - 4);  // -3 to 4, or 0 to 7
+        if (tag % 16 < 12)
+          return static_cast<T>(std::is_signed_v<T> ? tag % 16 - 7 : tag % 16 - 4);  // -3 to 4, or 0 to 7
         return bytes.next_raw<T>();
     }
   }
@@ -178,8 +179,8 @@ void fill_input(DataType type, ByteCycle& bytes, bool raw, uint8_t* destination,
 // sixteen outside it (run_pool must then report the first and write nothing).
 void fill_unpool_indices(ByteCycle& bytes, bool invalid, int64_t output_plane, int32_t* indices, int64_t count) {
   const auto plane = static_cast<int32_t>(output_plane);
-  const int32_t outside[] = {-1, plane, plane + 7, -plane, std::numeric_limits<int32_t>::min(),
-                             std::numeric_limits<int32_t>::max()};
+  const int32_t outside[] = {
+      -1, plane, plane + 7, -plane, std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max()};
   for (int64_t i = 0; i < count; ++i) {
     const uint8_t pick = bytes.next();
     if (invalid && pick % 16 == 0) {
@@ -213,8 +214,8 @@ void same_padding(int64_t input, int64_t kernel, int64_t stride, int64_t dilatio
 
 int64_t divisor_override(FuzzedDataProvider& provider) {
   // Around the integer drivers' limits (2^21) and up to lib's 2^53 - 1.
-  static const int64_t large[] = {(1 << 21) - 1, 1 << 21, (int64_t{1} << 31) - 1, int64_t{1} << 31,
-                                  (int64_t{1} << 32) + 1, (int64_t{1} << 53) - 1};
+  static const int64_t large[] = {
+      (1 << 21) - 1, 1 << 21, (int64_t{1} << 31) - 1, int64_t{1} << 31, (int64_t{1} << 32) + 1, (int64_t{1} << 53) - 1};
   const int pick = provider.ConsumeIntegralInRange<int>(0, 15);
   if (pick < 9) return 0;
   if (pick < 13) return provider.ConsumeIntegralInRange<int64_t>(1, 9);
@@ -306,7 +307,8 @@ bool decode_unpool_window(FuzzedDataProvider& provider, WindowGeometry& g, int f
       g.pad_begin[dim] = provider.ConsumeIntegralInRange<int64_t>(0, 4);
       g.pad_end[dim] = provider.ConsumeIntegralInRange<int64_t>(0, 4);
     }
-    const int64_t fallback = (g.input_size[dim] - 1) * g.stride[dim] - g.pad_begin[dim] - g.pad_end[dim] + g.kernel_size[dim];
+    const int64_t fallback =
+        (g.input_size[dim] - 1) * g.stride[dim] - g.pad_begin[dim] - g.pad_end[dim] + g.kernel_size[dim];
     if (!explicit_output) {
       if (fallback < 1) return false;
       g.output_size[dim] = fallback;
@@ -359,11 +361,11 @@ const std::vector<DataType>& float_types() {
 bool decode_case(FuzzedDataProvider& provider, FuzzCase& fuzz_case) {
   PoolRequest& request = fuzz_case.request;
   WindowGeometry& g = request.geometry;
-  request.operation = static_cast<PoolOperation>(
-      provider.ConsumeIntegralInRange<int>(0, static_cast<int>(PoolOperation::count) - 1));
+  request.operation =
+      static_cast<PoolOperation>(provider.ConsumeIntegralInRange<int>(0, static_cast<int>(PoolOperation::count) - 1));
   const int type = provider.ConsumeIntegralInRange<int>(0, static_cast<int>(DataType::count) - 1);
   request.data_type = request.operation == PoolOperation::lp_pool ? float_types()[type % float_types().size()]
-                                                                   : static_cast<DataType>(type);
+                                                                  : static_cast<DataType>(type);
   request.layout = provider.ConsumeBool() ? Layout::channels_last : Layout::channels_first;
   // lib/native.ts encodes an absent countIncludePad (every call but a strided average's) as 0.
   request.count_include_pad = false;
@@ -401,9 +403,7 @@ bool decode_case(FuzzedDataProvider& provider, FuzzCase& fuzz_case) {
       if (!decode_strided_windows(provider, request, first_dim)) return false;
       break;
     case PoolOperation::global_max_pool:
-    case PoolOperation::global_avg_pool:
-      flatten_for_global(g);
-      break;
+    case PoolOperation::global_avg_pool: flatten_for_global(g); break;
     case PoolOperation::max_unpool:
       if (!decode_unpool_window(provider, g, first_dim)) return false;
       fuzz_case.invalid_unpool_indices = provider.ConsumeIntegralInRange<int>(0, 3) == 0;
@@ -434,7 +434,8 @@ struct Result {
 class OutputArrays {
  public:
   OutputArrays(const FuzzCase& fuzz_case, uint8_t fill)
-      : output_(static_cast<size_t>(fuzz_case.request.geometry.output_elements()) * element_size(fuzz_case.request.data_type),
+      : output_(static_cast<size_t>(fuzz_case.request.geometry.output_elements()) *
+                    element_size(fuzz_case.request.data_type),
                 fuzz_case.output_lead * element_size(fuzz_case.request.data_type)),
         indices_(fuzz_case.max_indices ? static_cast<size_t>(fuzz_case.request.geometry.output_elements()) * 4 : 0,
                  fuzz_case.indices_lead * 4) {
@@ -462,9 +463,11 @@ class OutputArrays {
 
 [[noreturn]] void report_difference(const std::string& variant, const PoolRequest& request, const Result& expected,
                                     const Result& actual) {
-  std::fprintf(stderr, "pool_fuzzer: %s differs from the scalar kernel in %s\n", variant.c_str(), describe(request).c_str());
+  std::fprintf(stderr, "pool_fuzzer: %s differs from the scalar kernel in %s\n", variant.c_str(),
+               describe(request).c_str());
   if (expected.status != actual.status) {
-    std::fprintf(stderr, "  run_pool returned %lld, expected %lld\n", (long long)actual.status, (long long)expected.status);
+    std::fprintf(stderr, "  run_pool returned %lld, expected %lld\n", (long long)actual.status,
+                 (long long)expected.status);
   }
   // Name the first differing element (output or index) and show both as bytes, least significant first.
   for (const bool in_indices : {false, true}) {
@@ -495,7 +498,8 @@ const std::vector<SimdLevel>& supported_levels() {
   static const std::vector<SimdLevel> levels = [] {
     std::vector<SimdLevel> supported;
     for (int level = 0; level < static_cast<int>(SimdLevel::count); ++level) {
-      if (poolnd::simd_level_supported(static_cast<SimdLevel>(level))) supported.push_back(static_cast<SimdLevel>(level));
+      if (poolnd::simd_level_supported(static_cast<SimdLevel>(level)))
+        supported.push_back(static_cast<SimdLevel>(level));
     }
     return supported;
   }();
@@ -506,7 +510,8 @@ const std::vector<SimdLevel>& supported_levels() {
 std::string kernel_name(poolnd::PoolKernel kernel, const PoolRequest& request) {
   const poolnd::MicrokernelList all = poolnd::microkernels();
   for (const poolnd::Microkernel* const* entry = all.begin; entry != all.end; ++entry) {
-    if ((*entry)->run == kernel) return std::string((*entry)->name) + ", path " + poolnd::kernel_path_name((*entry)->path(request));
+    if ((*entry)->run == kernel)
+      return std::string((*entry)->name) + ", path " + poolnd::kernel_path_name((*entry)->path(request));
   }
   return "the scalar reference";
 }
@@ -553,15 +558,16 @@ void run_case(const FuzzCase& fuzz_case, ByteCycle& bytes) {
     const PoolRequest computed = poolnd::strided_form(arrays.attach(request));
     const poolnd::PoolKernel kernel = poolnd::select_pool_kernel(computed, level);
     if (kernel == nullptr) {
-      std::fprintf(stderr, "pool_fuzzer: no %s kernel for %s\n", poolnd::simd_level_name(level), describe(computed).c_str());
+      std::fprintf(stderr, "pool_fuzzer: no %s kernel for %s\n", poolnd::simd_level_name(level),
+                   describe(computed).c_str());
       std::abort();
     }
     for (const auto& piece : pieces) {
       if (piece[0] < piece[1]) kernel(computed, piece[0], piece[1]);
     }
-    const std::string variant = std::string(poolnd::simd_level_name(level)) + " kernel (" + kernel_name(kernel, computed) +
-                                ") over items [0, " +
-                                std::to_string(cuts[0]) + ", " + std::to_string(cuts[1]) + ", " + std::to_string(items) + ")";
+    const std::string variant = std::string(poolnd::simd_level_name(level)) + " kernel (" +
+                                kernel_name(kernel, computed) + ") over items [0, " + std::to_string(cuts[0]) + ", " +
+                                std::to_string(cuts[1]) + ", " + std::to_string(items) + ")";
     expect_same(variant, reference, expected, arrays.result(reference, -1));
   }
 

@@ -55,20 +55,20 @@ inline int64_t window_count(int64_t input, int64_t kernel, int64_t stride, int64
 inline std::string describe(const PoolRequest& request) {
   const WindowGeometry& g = request.geometry;
   char text[640];
-  std::snprintf(text, sizeof text,
-                "%s %s %s %s N%lld C%lld in [%lld %lld %lld] out [%lld %lld %lld] k [%lld %lld %lld] s [%lld %lld %lld] "
-                "pad [%lld %lld %lld]/[%lld %lld %lld] d [%lld %lld %lld] count_include_pad %d divisor %lld p %.17g%s",
-                operation_name(request.operation), type_name(request.data_type),
-                request.layout == Layout::channels_first ? "channels-first" : "channels-last",
-                g.window_kind == WindowKind::adaptive ? "adaptive" : "strided", (long long)g.batch, (long long)g.channels,
-                (long long)g.input_size[0], (long long)g.input_size[1], (long long)g.input_size[2],
-                (long long)g.output_size[0], (long long)g.output_size[1], (long long)g.output_size[2],
-                (long long)g.kernel_size[0], (long long)g.kernel_size[1], (long long)g.kernel_size[2],
-                (long long)g.stride[0], (long long)g.stride[1], (long long)g.stride[2], (long long)g.pad_begin[0],
-                (long long)g.pad_begin[1], (long long)g.pad_begin[2], (long long)g.pad_end[0], (long long)g.pad_end[1],
-                (long long)g.pad_end[2], (long long)g.dilation[0], (long long)g.dilation[1], (long long)g.dilation[2],
-                request.count_include_pad ? 1 : 0, (long long)request.divisor_override, request.norm_type,
-                request.indices != nullptr ? " with indices" : "");
+  std::snprintf(
+      text, sizeof text,
+      "%s %s %s %s N%lld C%lld in [%lld %lld %lld] out [%lld %lld %lld] k [%lld %lld %lld] s [%lld %lld %lld] "
+      "pad [%lld %lld %lld]/[%lld %lld %lld] d [%lld %lld %lld] count_include_pad %d divisor %lld p %.17g%s",
+      operation_name(request.operation), type_name(request.data_type),
+      request.layout == Layout::channels_first ? "channels-first" : "channels-last",
+      g.window_kind == WindowKind::adaptive ? "adaptive" : "strided", (long long)g.batch, (long long)g.channels,
+      (long long)g.input_size[0], (long long)g.input_size[1], (long long)g.input_size[2], (long long)g.output_size[0],
+      (long long)g.output_size[1], (long long)g.output_size[2], (long long)g.kernel_size[0],
+      (long long)g.kernel_size[1], (long long)g.kernel_size[2], (long long)g.stride[0], (long long)g.stride[1],
+      (long long)g.stride[2], (long long)g.pad_begin[0], (long long)g.pad_begin[1], (long long)g.pad_begin[2],
+      (long long)g.pad_end[0], (long long)g.pad_end[1], (long long)g.pad_end[2], (long long)g.dilation[0],
+      (long long)g.dilation[1], (long long)g.dilation[2], request.count_include_pad ? 1 : 0,
+      (long long)request.divisor_override, request.norm_type, request.indices != nullptr ? " with indices" : "");
   return text;
 }
 

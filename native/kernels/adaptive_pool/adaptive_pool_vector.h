@@ -45,7 +45,8 @@ void adaptive_rows(const typename Ops::Scalar* const* rows, int64_t row_count, c
         } else {
           for (int64_t k = 0; k < width; ++k) offsets[k] = std::min(first[k] + t, last[k]);
           value = Ops::gather_lanes(rows[r], offsets);
-          if (average) value = Ops::select(Ops::greater_or_nan(widths, Ops::splat(static_cast<T>(t))), value, Ops::zero());
+          if (average)
+            value = Ops::select(Ops::greater_or_nan(widths, Ops::splat(static_cast<T>(t))), value, Ops::zero());
         }
         if (average) {
           sum = Ops::add(sum, value);
@@ -54,7 +55,8 @@ void adaptive_rows(const typename Ops::Scalar* const* rows, int64_t row_count, c
         }
       }
     }
-    const auto result = average ? Ops::divide(Ops::divide(Ops::divide(sum, Ops::splat(depth)), Ops::splat(height)), widths) : best;
+    const auto result =
+        average ? Ops::divide(Ops::divide(Ops::divide(sum, Ops::splat(depth)), Ops::splat(height)), widths) : best;
     alignas(64) T values[width];
     Ops::store(values, result);
     std::copy(values, values + count, output + i);
@@ -90,8 +92,8 @@ void for_each_adaptive_row(const PoolRequest& request, int64_t first_item, int64
         rows.push_back(plane + ((depth.start + kd) * g.input_size[1] + height.start + kh) * g.input_size[2]);
       }
     }
-    microkernel(rows.data(), rows.size(), starts.data(), lengths.data(), outputs,
-                static_cast<T>(depth.count()), static_cast<T>(height.count()), output + row * outputs);
+    microkernel(rows.data(), rows.size(), starts.data(), lengths.data(), outputs, static_cast<T>(depth.count()),
+                static_cast<T>(height.count()), output + row * outputs);
   }
 }
 

@@ -12,7 +12,7 @@ namespace {
 
 template <typename Ops>
 void channels_last_avg(int64_t channels, int64_t taps, const typename Ops::Scalar* const* tap_pixels,
-                           const typename Ops::Scalar* divisors, typename Ops::Scalar* output) {
+                       const typename Ops::Scalar* divisors, typename Ops::Scalar* output) {
   using T = typename Ops::Scalar;
   constexpr int64_t width = Ops::width;
   int64_t c = 0;
@@ -34,7 +34,7 @@ void channels_last_avg(int64_t channels, int64_t taps, const typename Ops::Scala
 // As two_by_two_max, for averages: ((((0 + a) + b) + c) + d) / divisor.
 template <typename Ops>
 void two_by_two_avg_row(int64_t outputs, const typename Ops::Scalar* row0, const typename Ops::Scalar* row1,
-                            typename Ops::Scalar divisor, typename Ops::Scalar* output) {
+                        typename Ops::Scalar divisor, typename Ops::Scalar* output) {
   using T = typename Ops::Scalar;
   constexpr int64_t width = Ops::width;
   const auto divisors = Ops::splat(divisor);
@@ -59,7 +59,7 @@ void two_by_two_avg_row(int64_t outputs, const typename Ops::Scalar* row0, const
 // Rows of 2x2 windows (see TwoByTwoAvgKernel).
 template <typename Ops>
 void two_by_two_avg(int64_t rows, int64_t outputs, const typename Ops::Scalar* top, int64_t width,
-                        typename Ops::Scalar divisor, typename Ops::Scalar* output) {
+                    typename Ops::Scalar divisor, typename Ops::Scalar* output) {
   for (int64_t r = 0; r < rows; ++r) {
     two_by_two_avg_row<Ops>(outputs, top + 2 * r * width, top + (2 * r + 1) * width, divisor, output + r * outputs);
   }
@@ -67,7 +67,7 @@ void two_by_two_avg(int64_t rows, int64_t outputs, const typename Ops::Scalar* t
 
 template <typename Ops, typename Shape>
 void rows_avg_shaped(const WindowRows<typename Ops::Scalar>& window, const Shape& shape, int64_t outputs,
-                         typename Ops::Scalar divisor, typename Ops::Scalar* output) {
+                     typename Ops::Scalar divisor, typename Ops::Scalar* output) {
   using T = typename Ops::Scalar;
   const int64_t stride = shape.stride();
   const auto divisors = Ops::splat(divisor);
@@ -91,7 +91,7 @@ void rows_avg_shaped(const WindowRows<typename Ops::Scalar>& window, const Shape
 // As rows_max_gathered, for averages: sums from zero in row-major window order, one division.
 template <typename Ops>
 void rows_avg_gathered(const WindowRows<typename Ops::Scalar>& window, int64_t outputs, typename Ops::Scalar divisor,
-                           typename Ops::Scalar* output) {
+                       typename Ops::Scalar* output) {
   using T = typename Ops::Scalar;
   constexpr int64_t width = Ops::width;
   const int64_t stride = window.stride;
@@ -111,7 +111,7 @@ void rows_avg_gathered(const WindowRows<typename Ops::Scalar>& window, int64_t o
 
 template <typename Ops>
 void rows_avg(const WindowRows<typename Ops::Scalar>& window, int64_t outputs, typename Ops::Scalar divisor,
-                  typename Ops::Scalar* output) {
+              typename Ops::Scalar* output) {
   if (window.stride > 2) return rows_avg_gathered<Ops>(window, outputs, divisor, output);
   with_row_shape(window, [&](const auto& shape) { rows_avg_shaped<Ops>(window, shape, outputs, divisor, output); });
 }
@@ -131,7 +131,6 @@ inline KernelPath avg_pool_channels_first_float_path(const PoolRequest& request)
   if (!suits_window_rows(g)) return KernelPath::scalar;
   return g.stride[2] > 2 ? KernelPath::gathered : KernelPath::rows;
 }
-
 
 // Float types only: integer averages need the exact division the scalar kernel does.
 template <typename T, ChannelsLastAvgKernel<T> microkernel>
@@ -190,23 +189,26 @@ void avg_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
   }
   if (path == KernelPath::two_by_two) {
     const T divisor = static_cast<T>(two_by_two_divisor(request));
-    for_each_two_by_two_row<T, scalar>(request, first_item, end_item, [&](int64_t at, int64_t rows, const T* top, int64_t) {
-      two_by_two(rows, outputs, top, g.input_size[2], divisor, output + at);
-    });
+    for_each_two_by_two_row<T, scalar>(request, first_item, end_item,
+                                       [&](int64_t at, int64_t rows, const T* top, int64_t) {
+                                         two_by_two(rows, outputs, top, g.input_size[2], divisor, output + at);
+                                       });
     return;
   }
   // Rows, or gathered rows: the rows kernel takes both.
   const int64_t first_interior = interior_columns(g).begin;
   for_each_row_split<T, scalar>(
       request, first_item, end_item,
-      [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane, const WindowRows<T>& window) {
+      [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane,
+          const WindowRows<T>& window) {
         const TapRange width = real_taps(g, 2, ow);
         if (width.count() == 0) {
           output[at + ow] = T(0);
           return;
         }
         T sum = 0;
-        for_each_border_tap(g, ow, first_interior, depth, height, plane, window, [&](T value, int64_t) { sum += value; });
+        for_each_border_tap(g, ow, first_interior, depth, height, plane, window,
+                            [&](T value, int64_t) { sum += value; });
         output[at + ow] = finish_average<T, T>(sum, average_divisor(request, depth, height, width));
       },
       [&](int64_t at, int64_t first_column, int64_t columns, const TapRange& depth, const TapRange& height,

@@ -34,8 +34,8 @@ void run_avg_integer_tail(const T* const* rows, int64_t row_count, int64_t kerne
 // the last moved back to overlap the one before.
 template <typename Ops>
 void run_avg_integer_both_layouts(const typename Ops::Scalar* const* rows, int64_t row_count, int64_t kernel_width,
-                         int64_t readable, int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step,
-                         int64_t divisor, typename Ops::Scalar* output) {
+                                  int64_t readable, int64_t pixels, int64_t channels, int64_t pixel_step,
+                                  int64_t tap_step, int64_t divisor, typename Ops::Scalar* output) {
   constexpr int64_t width = Ops::width;
   const int64_t length = pixels * channels;
   const int64_t last_tap = (kernel_width - 1) * tap_step;
@@ -59,7 +59,8 @@ void run_avg_integer_both_layouts(const typename Ops::Scalar* const* rows, int64
       lanes[e] = e < step_pixels * channels ? static_cast<int32_t>((e / channels) * pixel_step + e % channels) : 0;
     }
     const auto table = Ops::table(lanes);
-    for (int64_t p = 0; p * channels + width <= length && p * pixel_step + last_tap + width <= readable; p += step_pixels) {
+    for (int64_t p = 0; p * channels + width <= length && p * pixel_step + last_tap + width <= readable;
+         p += step_pixels) {
       Ops::store(output + p * channels, Ops::divide_rounded(Ops::pack(sums(p * pixel_step), table), divisors));
       done = (p + step_pixels) * channels;
     }
@@ -79,8 +80,8 @@ void run_avg_integer_both_layouts(const typename Ops::Scalar* const* rows, int64
 // one packed store (Ops: ByteSums16): twice the lanes.
 template <typename Ops>
 void run_avg_bytes_both_layouts(const typename Ops::Scalar* const* rows, int64_t row_count, int64_t kernel_width,
-                       int64_t readable, int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step,
-                       int64_t divisor, typename Ops::Scalar* output) {
+                                int64_t readable, int64_t pixels, int64_t channels, int64_t pixel_step,
+                                int64_t tap_step, int64_t divisor, typename Ops::Scalar* output) {
   constexpr int64_t width = Ops::width;
   constexpr int64_t packed = Ops::packed;
   const int64_t length = pixels * channels;
@@ -95,10 +96,12 @@ void run_avg_bytes_both_layouts(const typename Ops::Scalar* const* rows, int64_t
   }
   const auto table = Ops::table(lanes);
   int64_t done = 0;
-  for (int64_t p = 0; p * channels + packed <= length && p * pixel_step + last_tap + width <= readable; p += step_pixels) {
+  for (int64_t p = 0; p * channels + packed <= length && p * pixel_step + last_tap + width <= readable;
+       p += step_pixels) {
     auto sum = Ops::zero();
     for (int64_t r = 0; r < row_count; ++r) {
-      for (int64_t k = 0; k < kernel_width; ++k) sum = Ops::add(sum, Ops::load(rows[r] + p * pixel_step + k * tap_step));
+      for (int64_t k = 0; k < kernel_width; ++k)
+        sum = Ops::add(sum, Ops::load(rows[r] + p * pixel_step + k * tap_step));
     }
     Ops::Pack::store(output + p * channels, Ops::finish(sum, divisors, table));
     done = (p + step_pixels) * channels;
@@ -109,17 +112,17 @@ void run_avg_bytes_both_layouts(const typename Ops::Scalar* const* rows, int64_t
 // 8-bit average runs: int16 lanes while the sums and pixels fit them, else int32 lanes.
 template <typename Sums16, typename Sums32>
 void run_avg_8bit_both_layouts(const typename Sums32::Scalar* const* rows, int64_t row_count, int64_t kernel_width,
-                      int64_t readable, int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step,
-                      int64_t divisor, typename Sums32::Scalar* output) {
+                               int64_t readable, int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step,
+                               int64_t divisor, typename Sums32::Scalar* output) {
   using T = typename Sums32::Scalar;
   const int64_t largest = std::max(-static_cast<int64_t>(std::numeric_limits<T>::min()),
                                    static_cast<int64_t>(std::numeric_limits<T>::max()));
   if (row_count * kernel_width * largest <= 32767 && channels <= Sums16::packed) {
-    return run_avg_bytes_both_layouts<Sums16>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step, tap_step,
-                                     divisor, output);
+    return run_avg_bytes_both_layouts<Sums16>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step,
+                                              tap_step, divisor, output);
   }
-  run_avg_integer_both_layouts<Sums32>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step, tap_step, divisor,
-                              output);
+  run_avg_integer_both_layouts<Sums32>(rows, row_count, kernel_width, readable, pixels, channels, pixel_step, tap_step,
+                                       divisor, output);
 }
 
 // (a + b + c + d + 2) >> 2 in bytes, exactly: with x = avg(a, c) and y = avg(b, d) (each rounded
@@ -148,8 +151,8 @@ typename Ops::Vector rounded_shifted_sum(typename Ops::Vector a, typename Ops::V
 }
 
 template <typename Ops, typename Lanes32>
-void two_by_two_avg_u8_both_layouts(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1, int shift,
-                              uint8_t* output) {
+void two_by_two_avg_u8_both_layouts(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1,
+                                    int shift, uint8_t* output) {
   const int64_t length = pixels * channels;
   const auto average = [shift](auto a, auto b, auto c, auto d) {
     return shift == 2 ? rounded_quarter_sum<Ops>(a, b, c, d) : rounded_shifted_sum<Ops>(a, b, c, d, shift);
@@ -173,9 +176,11 @@ void two_by_two_avg_u8_both_layouts(int64_t pixels, int64_t channels, const uint
       Ops::store(output + out, Ops::shuffle(windows, sources));
     });
   } else {
-    for_each_channel_block(pixels, channels, row0, row1, [&](const uint8_t* top, const uint8_t* bottom, int64_t next, int64_t at) {
-      Ops::store(output + at, average(Ops::load(top), Ops::load(top + next), Ops::load(bottom), Ops::load(bottom + next)));
-    });
+    for_each_channel_block(
+        pixels, channels, row0, row1, [&](const uint8_t* top, const uint8_t* bottom, int64_t next, int64_t at) {
+          Ops::store(output + at,
+                     average(Ops::load(top), Ops::load(top + next), Ops::load(bottom), Ops::load(bottom + next)));
+        });
     done = length;
   }
   const unsigned half = shift > 0 ? 1u << (shift - 1) : 0;
@@ -203,8 +208,8 @@ inline bool suits_integer_average_runs(const PoolRequest& request) {
   const WindowGeometry& g = request.geometry;
   const double taps = static_cast<double>(g.kernel_size[0]) * static_cast<double>(g.kernel_size[1]) *
                       static_cast<double>(g.kernel_size[2]);
-  const double largest = std::max(-static_cast<double>(std::numeric_limits<T>::min()),
-                                  static_cast<double>(std::numeric_limits<T>::max()));
+  const double largest =
+      std::max(-static_cast<double>(std::numeric_limits<T>::min()), static_cast<double>(std::numeric_limits<T>::max()));
   // A divisor is divisorOverride or a count of taps, at most `taps`.
   const double divisor = request.divisor_override > 0 ? static_cast<double>(request.divisor_override) : taps;
   // 8-bit sums divide in float (see Avx2IntegerSums), which needs them below 2^23; 32-bit sums
@@ -245,7 +250,6 @@ constexpr RunAvgIntegerKernel<T> run_avg_kernel() {
   }
 }
 
-
 // Integer channels-last average: runs of pixels along output rows (see
 // RunAvgIntegerKernel), border pixels by the scalar kernel.
 template <typename T, RunAvgIntegerKernel<T> run_kernel>
@@ -280,14 +284,16 @@ void avg_pool_integer_channels_first_driver(const PoolRequest& request, int64_t 
   const int64_t readable = elements_from_column(g, first_interior);
   for_each_row_split<T, scalar>(
       request, first_item, end_item,
-      [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane, const WindowRows<T>& window) {
+      [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane,
+          const WindowRows<T>& window) {
         const TapRange width = real_taps(g, 2, ow);
         if (width.count() == 0) {
           output[at + ow] = T(0);  // as the scalar kernel: a window without a real tap
           return;
         }
         int64_t sum = 0;
-        for_each_border_tap(g, ow, first_interior, depth, height, plane, window, [&](T value, int64_t) { sum += value; });
+        for_each_border_tap(g, ow, first_interior, depth, height, plane, window,
+                            [&](T value, int64_t) { sum += value; });
         output[at + ow] = round_divide_clamped<T>(sum, average_divisor(request, depth, height, width));
       },
       [&](int64_t at, int64_t first_column, int64_t columns, const TapRange& depth, const TapRange& height,
@@ -304,10 +310,10 @@ void avg_pool_bytes_channels_last_driver(const PoolRequest& request, int64_t fir
   const int shift = two_by_two_average_shift(request);
   const int64_t channels = request.geometry.channels;
   auto* output = static_cast<uint8_t*>(request.output);
-  for_each_two_by_two_run<uint8_t, scalar>(request, first_item, end_item,
-                                           [&](int64_t pixel, int64_t pixels, const uint8_t* row0, const uint8_t* row1) {
-                                             microkernel(pixels, channels, row0, row1, shift, output + pixel * channels);
-                                           });
+  for_each_two_by_two_run<uint8_t, scalar>(
+      request, first_item, end_item, [&](int64_t pixel, int64_t pixels, const uint8_t* row0, const uint8_t* row1) {
+        microkernel(pixels, channels, row0, row1, shift, output + pixel * channels);
+      });
 }
 
 // uint8 channels-first 2x2/stride-2 windows whose divisor is a power of two: each pair of input
@@ -333,12 +339,13 @@ template <typename Isa, typename T>
 using AvgPoolChannelsFirstInteger = DrivenKernel<&avg_pool_channels_first_integer_path<T>,
                                                  &avg_pool_integer_channels_first_driver<T, run_avg_kernel<Isa, T>()>>;
 
-template <typename Isa, typename T, auto bytes = &two_by_two_avg_u8_both_layouts<typename Isa::Bytes, typename Isa::ByteLanes32>>
-using AvgPoolChannelsLastBytes =
-    WithFastPath<AvgPoolChannelsLastInteger<Isa, uint8_t>, &takes_bytes_avg_channels_last,
-                 &avg_pool_bytes_channels_last_driver<bytes>, KernelPath::two_by_two>;
+template <typename Isa, typename T,
+          auto bytes = &two_by_two_avg_u8_both_layouts<typename Isa::Bytes, typename Isa::ByteLanes32>>
+using AvgPoolChannelsLastBytes = WithFastPath<AvgPoolChannelsLastInteger<Isa, uint8_t>, &takes_bytes_avg_channels_last,
+                                              &avg_pool_bytes_channels_last_driver<bytes>, KernelPath::two_by_two>;
 
-template <typename Isa, typename T, auto bytes = &two_by_two_avg_u8_both_layouts<typename Isa::Bytes, typename Isa::ByteLanes32>>
+template <typename Isa, typename T,
+          auto bytes = &two_by_two_avg_u8_both_layouts<typename Isa::Bytes, typename Isa::ByteLanes32>>
 using AvgPoolChannelsFirstBytes =
     WithFastPath<AvgPoolChannelsFirstInteger<Isa, uint8_t>, &takes_bytes_avg_channels_first,
                  &avg_pool_bytes_channels_first_driver<bytes>, KernelPath::two_by_two>;

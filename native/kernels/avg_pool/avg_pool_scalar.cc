@@ -10,12 +10,12 @@ void avg_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end
   for_each_window<T, layout>(request, first_item, end_item,
                              [&](int64_t at, const TapRange& depth, const TapRange& height, const TapRange& width,
                                  const T* values, int64_t value_stride) {
-                               output[at] = window_average<T, Accumulator>(request, depth, height, width, values,
-                                                                           value_stride);
+                               output[at] =
+                                   window_average<T, Accumulator>(request, depth, height, width, values, value_stride);
                              });
 }
 
-#define POOLND_INSTANTIATE_AVG_POOL(name, js_name, element, accumulator)                                                         \
+#define POOLND_INSTANTIATE_AVG_POOL(name, js_name, element, accumulator)                                             \
   template void avg_pool_scalar<element, accumulator, Layout::channels_first>(const PoolRequest&, int64_t, int64_t); \
   template void avg_pool_scalar<element, accumulator, Layout::channels_last>(const PoolRequest&, int64_t, int64_t);
 POOLND_FOR_EACH_DATA_TYPE(POOLND_INSTANTIATE_AVG_POOL)

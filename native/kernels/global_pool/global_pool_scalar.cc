@@ -102,10 +102,10 @@ void global_avg_pool_channels_last_scalar(const PoolRequest& request, int64_t fi
   }
 }
 
-#define POOLND_INSTANTIATE_GLOBAL_POOL(name, js_name, element, accumulator)                                         \
-  template void global_max_pool_channels_first_scalar<element>(const PoolRequest&, int64_t, int64_t);         \
-  template void global_max_pool_channels_last_scalar<element>(const PoolRequest&, int64_t, int64_t);          \
-  template void global_avg_pool_channels_first_scalar<element>(const PoolRequest&, int64_t, int64_t);     \
+#define POOLND_INSTANTIATE_GLOBAL_POOL(name, js_name, element, accumulator)                           \
+  template void global_max_pool_channels_first_scalar<element>(const PoolRequest&, int64_t, int64_t); \
+  template void global_max_pool_channels_last_scalar<element>(const PoolRequest&, int64_t, int64_t);  \
+  template void global_avg_pool_channels_first_scalar<element>(const PoolRequest&, int64_t, int64_t); \
   template void global_avg_pool_channels_last_scalar<element>(const PoolRequest&, int64_t, int64_t);
 POOLND_FOR_EACH_DATA_TYPE(POOLND_INSTANTIATE_GLOBAL_POOL)
 #undef POOLND_INSTANTIATE_GLOBAL_POOL

@@ -95,7 +95,8 @@ void channels_first_global_max_integer(int64_t planes, int64_t plane_size, const
     T best = values[0];
     if (plane_size >= width) {
       auto lanes = Ops::load(values);
-      for (int64_t i = width; i < plane_size; i += width) lanes = Ops::maximum(lanes, Ops::load(values + std::min(i, plane_size - width)));
+      for (int64_t i = width; i < plane_size; i += width)
+        lanes = Ops::maximum(lanes, Ops::load(values + std::min(i, plane_size - width)));
       alignas(64) T stored[width];
       Ops::store(stored, lanes);
       for (int64_t k = 0; k < width; ++k) best = std::max(best, stored[k]);
@@ -111,7 +112,7 @@ void channels_first_global_max_integer(int64_t planes, int64_t plane_size, const
 // kernel does.
 template <typename Ops>
 void channels_first_global_avg_integer(int64_t planes, int64_t plane_size, const typename Ops::Scalar* input,
-                                           typename Ops::Scalar* output) {
+                                       typename Ops::Scalar* output) {
   using T = typename Ops::Scalar;
   constexpr int64_t width = Ops::width;
   for (int64_t p = 0; p < planes; ++p) {
@@ -130,7 +131,7 @@ void channels_first_global_avg_integer(int64_t planes, int64_t plane_size, const
 
 template <typename Ops>
 void channels_last_global_avg_integer(int64_t pixels, int64_t channels, const typename Ops::Scalar* image,
-                                          typename Ops::Scalar* output) {
+                                      typename Ops::Scalar* output) {
   using T = typename Ops::Scalar;
   constexpr int64_t width = Ops::width;
   int64_t c = 0;
@@ -228,7 +229,8 @@ void channels_first_global_avg(int64_t planes, int64_t plane_size, const T* inpu
     for (; i < plane_size; ++i) {
       for (int q = 0; q < quads; ++q) {
         const T* first = base + 4 * q * plane_size + i;
-        sums[q] = Quads::add(sums[q], Quads::gather(first, first + plane_size, first + 2 * plane_size, first + 3 * plane_size));
+        sums[q] = Quads::add(sums[q],
+                             Quads::gather(first, first + plane_size, first + 2 * plane_size, first + 3 * plane_size));
       }
     }
     for (int q = 0; q < quads; ++q) Quads::store_averages(output + p + 4 * q, sums[q], count);
@@ -270,8 +272,8 @@ void global_channels_first_driver(const PoolRequest& request, int64_t first_item
 // plane; below about 96 elements the scalar kernel, eight planes at once, is faster.)
 template <typename T>
 inline bool suits_integer_global_average(const PoolRequest& request, int64_t smallest_plane) {
-  const double largest = std::max(-static_cast<double>(std::numeric_limits<T>::min()),
-                                  static_cast<double>(std::numeric_limits<T>::max()));
+  const double largest =
+      std::max(-static_cast<double>(std::numeric_limits<T>::min()), static_cast<double>(std::numeric_limits<T>::max()));
   const int64_t plane = request.geometry.input_plane();
   return static_cast<double>(plane) * largest < 2147483648.0 && plane >= smallest_plane;
 }
@@ -290,7 +292,8 @@ inline KernelPath global_avg_pool_channels_last_path(const PoolRequest& request)
 
 template <typename T>
 inline KernelPath global_avg_pool_channels_first_path(const PoolRequest& request) {
-  const bool vector = std::is_floating_point_v<T> || suits_integer_global_average<T>(request, kSmallestIntegerAveragePlane);
+  const bool vector =
+      std::is_floating_point_v<T> || suits_integer_global_average<T>(request, kSmallestIntegerAveragePlane);
   return vector ? KernelPath::planes : KernelPath::scalar;
 }
 
@@ -320,28 +323,27 @@ constexpr ChannelsFirstGlobalKernel<T> global_avg_planes_kernel() {
   else return &channels_first_global_avg_integer<typename Isa::template IntegerSums<T>>;
 }
 
-
 // The global pooling microkernels (microkernels.inc), float and integer: Isa::Floats<T> and
 // Isa::Integers<T> are the ISA's vectors of T, Isa::PlaneQuads<T> its four-planes-at-once sums
 // in double, Isa::IntegerSums<T> its widened integer sums.
 template <typename Isa, typename T>
-using GlobalMaxPoolChannelsLast =
-    DrivenKernel<&global_max_pool_channels_last_path,
-                 &global_channels_last_driver<T, global_max_image_kernel<Isa, T>(), &global_max_pool_channels_last_scalar<T>>>;
+using GlobalMaxPoolChannelsLast = DrivenKernel<
+    &global_max_pool_channels_last_path,
+    &global_channels_last_driver<T, global_max_image_kernel<Isa, T>(), &global_max_pool_channels_last_scalar<T>>>;
 
 template <typename Isa, typename T>
-using GlobalMaxPoolChannelsFirst =
-    DrivenKernel<&global_max_pool_channels_first_path,
-                 &global_channels_first_driver<T, global_max_planes_kernel<Isa, T>(), &global_max_pool_channels_first_scalar<T>>>;
+using GlobalMaxPoolChannelsFirst = DrivenKernel<
+    &global_max_pool_channels_first_path,
+    &global_channels_first_driver<T, global_max_planes_kernel<Isa, T>(), &global_max_pool_channels_first_scalar<T>>>;
 
 template <typename Isa, typename T>
-using GlobalAvgPoolChannelsLast =
-    DrivenKernel<&global_avg_pool_channels_last_path<T>,
-                 &global_channels_last_driver<T, global_avg_image_kernel<Isa, T>(), &global_avg_pool_channels_last_scalar<T>>>;
+using GlobalAvgPoolChannelsLast = DrivenKernel<
+    &global_avg_pool_channels_last_path<T>,
+    &global_channels_last_driver<T, global_avg_image_kernel<Isa, T>(), &global_avg_pool_channels_last_scalar<T>>>;
 
 template <typename Isa, typename T>
-using GlobalAvgPoolChannelsFirst =
-    DrivenKernel<&global_avg_pool_channels_first_path<T>,
-                 &global_channels_first_driver<T, global_avg_planes_kernel<Isa, T>(), &global_avg_pool_channels_first_scalar<T>>>;
+using GlobalAvgPoolChannelsFirst = DrivenKernel<
+    &global_avg_pool_channels_first_path<T>,
+    &global_channels_first_driver<T, global_avg_planes_kernel<Isa, T>(), &global_avg_pool_channels_first_scalar<T>>>;
 }  // namespace
 }  // namespace poolnd

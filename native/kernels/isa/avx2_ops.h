@@ -27,7 +27,8 @@ struct Avx2Float32 {
   }
   // Lane k: p[k * step] (step * 7 fits int32: the driver checks).
   static Vector gather(const float* p, int64_t step) {
-    const __m256i lanes = _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(static_cast<int32_t>(step)));
+    const __m256i lanes =
+        _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(static_cast<int32_t>(step)));
     return _mm256_i32gather_ps(p, lanes, 4);
   }
   static void store(float* p, Vector v) { _mm256_storeu_ps(p, v); }
@@ -53,11 +54,14 @@ struct Avx2Float32 {
   // Shuffles pick even/odd within each 128-bit half; the permute puts the halves in order.
   static void load_pairs(const float* p, Vector& even, Vector& odd) {
     const Vector a = _mm256_loadu_ps(p), b = _mm256_loadu_ps(p + 8);
-    even = _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(_mm256_shuffle_ps(a, b, _MM_SHUFFLE(2, 0, 2, 0))), _MM_SHUFFLE(3, 1, 2, 0)));
-    odd = _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(_mm256_shuffle_ps(a, b, _MM_SHUFFLE(3, 1, 3, 1))), _MM_SHUFFLE(3, 1, 2, 0)));
+    even = _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(_mm256_shuffle_ps(a, b, _MM_SHUFFLE(2, 0, 2, 0))),
+                                                  _MM_SHUFFLE(3, 1, 2, 0)));
+    odd = _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(_mm256_shuffle_ps(a, b, _MM_SHUFFLE(3, 1, 3, 1))),
+                                                 _MM_SHUFFLE(3, 1, 2, 0)));
   }
   static IndexVector index_ramp(int32_t start, int32_t step) {
-    return _mm256_add_epi32(_mm256_set1_epi32(start), _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(step)));
+    return _mm256_add_epi32(_mm256_set1_epi32(start),
+                            _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(step)));
   }
   // load_pairs without the cross-half permute: lanes in the order 0 1 4 5 2 3 6 7, which a
   // lane-wise reduction keeps; ordered() restores the order once at the end.
@@ -81,7 +85,8 @@ struct Avx2Float64 {
   // Lane k: p[offsets[k]] (the masked form, as gather).
   static Vector gather_lanes(const double* p, const int32_t* offsets) {
     const __m256d all = _mm256_castsi256_pd(_mm256_set1_epi64x(-1));
-    return _mm256_mask_i32gather_pd(_mm256_setzero_pd(), p, _mm_loadu_si128(reinterpret_cast<const __m128i*>(offsets)), all, 8);
+    return _mm256_mask_i32gather_pd(_mm256_setzero_pd(), p, _mm_loadu_si128(reinterpret_cast<const __m128i*>(offsets)),
+                                    all, 8);
   }
   // Lane k: p[k * step] (step * 3 fits int32: the driver checks).
   static Vector gather(const double* p, int64_t step) {
@@ -108,7 +113,8 @@ struct Avx2Float64 {
   static IndexVector index_select(Mask m, IndexVector if_true, IndexVector if_false) {
     // Narrow the 64-bit lane masks to 32-bit ones: take the low half of each lane.
     const __m256 lanes = _mm256_castpd_ps(m);
-    const __m128 narrow = _mm_shuffle_ps(_mm256_castps256_ps128(lanes), _mm256_extractf128_ps(lanes, 1), _MM_SHUFFLE(2, 0, 2, 0));
+    const __m128 narrow =
+        _mm_shuffle_ps(_mm256_castps256_ps128(lanes), _mm256_extractf128_ps(lanes, 1), _MM_SHUFFLE(2, 0, 2, 0));
     return _mm_castps_si128(_mm_blendv_ps(_mm_castsi128_ps(if_false), _mm_castsi128_ps(if_true), narrow));
   }
   static void index_store(int32_t* p, IndexVector v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v); }
@@ -233,23 +239,25 @@ struct Avx2PlaneQuads64 {
   }
   static Sums zero() { return _mm256_setzero_pd(); }
   static Sums add(Sums s, Quad q) { return _mm256_add_pd(s, q); }
-  static void store_averages(double* p, Sums s, double count) { _mm256_storeu_pd(p, _mm256_div_pd(s, _mm256_set1_pd(count))); }
+  static void store_averages(double* p, Sums s, double count) {
+    _mm256_storeu_pd(p, _mm256_div_pd(s, _mm256_set1_pd(count)));
+  }
 };
 
 // Integer lanes for the channels-last max kernels: a whole register of T. Integers have no NaN,
 // and equal integers are the same bytes, so a plain maximum is PyTorch's rule.
 template <typename T>
 struct Avx2Integers;
-#define POOLND_AVX2_INTEGERS(type, suffix)                                                            \
-  template <>                                                                                         \
-  struct Avx2Integers<type> {                                                                         \
-    using Scalar = type;                                                                              \
-    using Vector = __m256i;                                                                           \
-    static constexpr int width = 32 / sizeof(type);                                                   \
+#define POOLND_AVX2_INTEGERS(type, suffix)                                                                \
+  template <>                                                                                             \
+  struct Avx2Integers<type> {                                                                             \
+    using Scalar = type;                                                                                  \
+    using Vector = __m256i;                                                                               \
+    static constexpr int width = 32 / sizeof(type);                                                       \
     static Vector load(const type* p) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); } \
-    static void store(type* p, Vector v) { _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v); }  \
-    static Vector maximum(Vector a, Vector b) { return _mm256_max_##suffix(a, b); }                  \
-    using Pack = Avx2BytePack;                                                                        \
+    static void store(type* p, Vector v) { _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v); }       \
+    static Vector maximum(Vector a, Vector b) { return _mm256_max_##suffix(a, b); }                       \
+    using Pack = Avx2BytePack;                                                                            \
   };
 POOLND_AVX2_INTEGERS(int8_t, epi8)
 POOLND_AVX2_INTEGERS(uint8_t, epu8)
@@ -258,7 +266,6 @@ POOLND_AVX2_INTEGERS(uint16_t, epu16)
 POOLND_AVX2_INTEGERS(int32_t, epi32)
 POOLND_AVX2_INTEGERS(uint32_t, epu32)
 #undef POOLND_AVX2_INTEGERS
-
 
 // int32 lanes divided by `divisor` in float and rounded half away from zero (truncating the
 // quotient plus copysign(0.5, quotient)): exact while |lane| and divisor < 2^23.
@@ -325,7 +332,6 @@ struct Avx2IntegerSums {
   }
 };
 
-
 // 8-bit integers widened to sixteen int16 lanes, for 8-bit average runs whose sums fit int16:
 // twice the lanes of Avx2IntegerSums. finish() divides as Avx2IntegerSums does (in float) and
 // packs the chosen lanes' bytes into one 16-byte store.
@@ -358,12 +364,12 @@ struct Avx2ByteSums16 {
     const auto divide = [divisor](__m128i words) {
       return rounded_quotients_f32(_mm256_cvtepi16_epi32(words), static_cast<float>(divisor));
     };
-    const __m256i words = _mm256_packs_epi32(divide(_mm256_castsi256_si128(sums)), divide(_mm256_extracti128_si256(sums, 1)));
+    const __m256i words =
+        _mm256_packs_epi32(divide(_mm256_castsi256_si128(sums)), divide(_mm256_extracti128_si256(sums, 1)));
     const __m256i bytes = std::is_signed_v<T> ? _mm256_packs_epi16(words, words) : _mm256_packus_epi16(words, words);
     return Pack::pack(bytes, table);
   }
 };
-
 
 // 32-bit integers widened to four int64 lanes, for the integer average runs (see
 // Avx2IntegerSums): sums in int64 (the driver keeps them below 2^51, where the int64-to-double
@@ -413,8 +419,9 @@ struct Avx2IntegerSums64 {
 };
 
 // The roles these operations fill for the kernel templates (isa_roles.h).
-struct Avx2Isa : FloatRoles<Avx2Float32, Avx2Float64, Avx2PlaneQuads, Avx2PlaneQuads64>,
-                 IntegerRoles<Avx2Integers, Avx2IntegerSums, Avx2IntegerSums64, Avx2ByteSums16, Avx2Bytes, Avx2ByteLanes32> {};
+struct Avx2Isa
+    : FloatRoles<Avx2Float32, Avx2Float64, Avx2PlaneQuads, Avx2PlaneQuads64>,
+      IntegerRoles<Avx2Integers, Avx2IntegerSums, Avx2IntegerSums64, Avx2ByteSums16, Avx2Bytes, Avx2ByteLanes32> {};
 
 }  // namespace
 }  // namespace poolnd

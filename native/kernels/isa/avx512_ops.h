@@ -27,7 +27,8 @@ struct Avx512Float32 {
   }
   // Lane k: p[k * step] (step * 15 fits int32: the driver checks).
   static Vector gather(const float* p, int64_t step) {
-    const __m512i lanes = _mm512_mullo_epi32(_mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), _mm512_set1_epi32(static_cast<int32_t>(step)));
+    const __m512i lanes = _mm512_mullo_epi32(_mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                                             _mm512_set1_epi32(static_cast<int32_t>(step)));
     // The masked form: GCC 12 warns that the plain one's undefined source is uninitialized.
     return _mm512_mask_i32gather_ps(_mm512_setzero_ps(), 0xFFFF, lanes, p, 4);
   }
@@ -62,7 +63,8 @@ struct Avx512Float32 {
   }
   static IndexVector index_ramp(int32_t start, int32_t step) {
     return _mm512_add_epi32(_mm512_set1_epi32(start),
-                            _mm512_mullo_epi32(_mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), _mm512_set1_epi32(step)));
+                            _mm512_mullo_epi32(_mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                                               _mm512_set1_epi32(step)));
   }
   // Pairs need no reordering at this width.
   static void load_pairs_unordered(const float* p, Vector& even, Vector& odd) { load_pairs(p, even, odd); }
@@ -78,11 +80,13 @@ struct Avx512Float64 {
   static Vector load(const double* p) { return _mm512_loadu_pd(p); }
   // Lane k: p[offsets[k]] (the masked form, as gather).
   static Vector gather_lanes(const double* p, const int32_t* offsets) {
-    return _mm512_mask_i32gather_pd(_mm512_setzero_pd(), 0xFF, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(offsets)), p, 8);
+    return _mm512_mask_i32gather_pd(_mm512_setzero_pd(), 0xFF,
+                                    _mm256_loadu_si256(reinterpret_cast<const __m256i*>(offsets)), p, 8);
   }
   // Lane k: p[k * step] (step * 7 fits int32: the driver checks).
   static Vector gather(const double* p, int64_t step) {
-    const __m256i lanes = _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(static_cast<int32_t>(step)));
+    const __m256i lanes =
+        _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(static_cast<int32_t>(step)));
     return _mm512_mask_i32gather_pd(_mm512_setzero_pd(), 0xFF, lanes, p, 8);
   }
   static void store(double* p, Vector v) { _mm512_storeu_pd(p, v); }
@@ -113,7 +117,8 @@ struct Avx512Float64 {
     odd = _mm512_permutex2var_pd(a, _mm512_add_epi64(evens, _mm512_set1_epi64(1)), b);
   }
   static IndexVector index_ramp(int32_t start, int32_t step) {
-    return _mm512_add_epi64(_mm512_set1_epi64(start), _mm512_mullox_epi64(_mm512_setr_epi64(0, 1, 2, 3, 4, 5, 6, 7), _mm512_set1_epi64(step)));
+    return _mm512_add_epi64(_mm512_set1_epi64(start),
+                            _mm512_mullox_epi64(_mm512_setr_epi64(0, 1, 2, 3, 4, 5, 6, 7), _mm512_set1_epi64(step)));
   }
   // Pairs need no reordering at this width.
   static void load_pairs_unordered(const double* p, Vector& even, Vector& odd) { load_pairs(p, even, odd); }

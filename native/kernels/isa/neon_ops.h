@@ -133,7 +133,9 @@ struct NeonBytes {
   static Vector splat(uint8_t x) { return vdupq_n_u8(x); }
   static Vector widen_low(Vector v) { return vreinterpretq_u8_u16(vmovl_u8(vget_low_u8(v))); }
   static Vector widen_high(Vector v) { return vreinterpretq_u8_u16(vmovl_u8(vget_high_u8(v))); }
-  static Vector add_u16(Vector a, Vector b) { return vreinterpretq_u8_u16(vaddq_u16(vreinterpretq_u16_u8(a), vreinterpretq_u16_u8(b))); }
+  static Vector add_u16(Vector a, Vector b) {
+    return vreinterpretq_u8_u16(vaddq_u16(vreinterpretq_u16_u8(a), vreinterpretq_u16_u8(b)));
+  }
   static Vector splat_u16(uint16_t x) { return vreinterpretq_u8_u16(vdupq_n_u16(x)); }
   static Vector shift_right_u16(Vector v, int bits) {
     return vreinterpretq_u8_u16(vshlq_u16(vreinterpretq_u16_u8(v), vdupq_n_s16(static_cast<int16_t>(-bits))));
@@ -166,14 +168,24 @@ struct NeonByteLanes32 {
     return {{operation(a.val[0], b.val[0]), operation(a.val[1], b.val[1])}};
   }
   static Vector load(const uint8_t* p) { return {{vld1q_u8(p), vld1q_u8(p + 16)}}; }
-  static Vector maximum(Vector a, Vector b) { return each(a, b, [](uint8x16_t x, uint8x16_t y) { return vmaxq_u8(x, y); }); }
+  static Vector maximum(Vector a, Vector b) {
+    return each(a, b, [](uint8x16_t x, uint8x16_t y) { return vmaxq_u8(x, y); });
+  }
   static Vector average_rounded_up(Vector a, Vector b) {
     return each(a, b, [](uint8x16_t x, uint8x16_t y) { return vrhaddq_u8(x, y); });
   }
-  static Vector bit_and(Vector a, Vector b) { return each(a, b, [](uint8x16_t x, uint8x16_t y) { return vandq_u8(x, y); }); }
-  static Vector bit_or(Vector a, Vector b) { return each(a, b, [](uint8x16_t x, uint8x16_t y) { return vorrq_u8(x, y); }); }
-  static Vector bit_xor(Vector a, Vector b) { return each(a, b, [](uint8x16_t x, uint8x16_t y) { return veorq_u8(x, y); }); }
-  static Vector subtract(Vector a, Vector b) { return each(a, b, [](uint8x16_t x, uint8x16_t y) { return vsubq_u8(x, y); }); }
+  static Vector bit_and(Vector a, Vector b) {
+    return each(a, b, [](uint8x16_t x, uint8x16_t y) { return vandq_u8(x, y); });
+  }
+  static Vector bit_or(Vector a, Vector b) {
+    return each(a, b, [](uint8x16_t x, uint8x16_t y) { return vorrq_u8(x, y); });
+  }
+  static Vector bit_xor(Vector a, Vector b) {
+    return each(a, b, [](uint8x16_t x, uint8x16_t y) { return veorq_u8(x, y); });
+  }
+  static Vector subtract(Vector a, Vector b) {
+    return each(a, b, [](uint8x16_t x, uint8x16_t y) { return vsubq_u8(x, y); });
+  }
   static Vector splat(uint8_t x) { return {{vdupq_n_u8(x), vdupq_n_u8(x)}}; }
 };
 
@@ -220,16 +232,16 @@ inline uint8x16_t as_bytes(uint32x4_t v) { return vreinterpretq_u8_u32(v); }
 
 template <typename T>
 struct NeonIntegers;
-#define POOLND_NEON_INTEGERS(type, vector, suffix)                               \
-  template <>                                                                    \
-  struct NeonIntegers<type> {                                                    \
-    using Scalar = type;                                                         \
-    using Vector = vector;                                                       \
-    static constexpr int width = 16 / sizeof(type);                              \
-    static Vector load(const type* p) { return vld1q_##suffix(p); }             \
-    static void store(type* p, Vector v) { vst1q_##suffix(p, v); }              \
-    static Vector maximum(Vector a, Vector b) { return vmaxq_##suffix(a, b); }  \
-    using Pack = NeonBytePack;                                                   \
+#define POOLND_NEON_INTEGERS(type, vector, suffix)                             \
+  template <>                                                                  \
+  struct NeonIntegers<type> {                                                  \
+    using Scalar = type;                                                       \
+    using Vector = vector;                                                     \
+    static constexpr int width = 16 / sizeof(type);                            \
+    static Vector load(const type* p) { return vld1q_##suffix(p); }            \
+    static void store(type* p, Vector v) { vst1q_##suffix(p, v); }             \
+    static Vector maximum(Vector a, Vector b) { return vmaxq_##suffix(a, b); } \
+    using Pack = NeonBytePack;                                                 \
   };
 POOLND_NEON_INTEGERS(int8_t, int8x16_t, s8)
 POOLND_NEON_INTEGERS(uint8_t, uint8x16_t, u8)
@@ -238,7 +250,6 @@ POOLND_NEON_INTEGERS(uint16_t, uint16x8_t, u16)
 POOLND_NEON_INTEGERS(int32_t, int32x4_t, s32)
 POOLND_NEON_INTEGERS(uint32_t, uint32x4_t, u32)
 #undef POOLND_NEON_INTEGERS
-
 
 // int32 lanes divided by `divisor` in float and rounded half away from zero (truncating the
 // quotient plus copysign(0.5, quotient)): exact while |lane| and divisor < 2^23.
@@ -298,8 +309,9 @@ struct NeonIntegerSums {
   // Writes exactly `width` elements, saturated to T.
   static void store(T* p, Vector v) {
     if constexpr (sizeof(T) == 1) {
-      const uint8x8_t bytes = std::is_signed_v<T> ? vreinterpret_u8_s8(vqmovn_s16(vcombine_s16(vqmovn_s32(v), vqmovn_s32(v))))
-                                                  : vqmovn_u16(vcombine_u16(vqmovun_s32(v), vqmovun_s32(v)));
+      const uint8x8_t bytes = std::is_signed_v<T>
+                                  ? vreinterpret_u8_s8(vqmovn_s16(vcombine_s16(vqmovn_s32(v), vqmovn_s32(v))))
+                                  : vqmovn_u16(vcombine_u16(vqmovun_s32(v), vqmovun_s32(v)));
       const uint32_t bits = vget_lane_u32(vreinterpret_u32_u8(bytes), 0);
       std::memcpy(p, &bits, sizeof bits);
     } else if constexpr (std::is_signed_v<T>) {
@@ -309,7 +321,6 @@ struct NeonIntegerSums {
     }
   }
 };
-
 
 // 8-bit integers widened to eight int16 lanes, for 8-bit average runs whose sums fit int16 (see
 // Avx2ByteSums16): twice the lanes of NeonIntegerSums, packed into one 8-byte store.
@@ -349,7 +360,6 @@ struct NeonByteSums16 {
     return vtbl1_u8(bytes, table);
   }
 };
-
 
 // 32-bit integers widened to two int64 lanes, for the integer average runs (see
 // Avx2IntegerSums64). After divide_rounded() the lanes hold T's values.
@@ -418,8 +428,9 @@ struct NeonPlaneQuads64 {
 };
 
 // The roles these operations fill for the kernel templates (isa_roles.h).
-struct NeonIsa : FloatRoles<NeonFloat32, NeonFloat64, NeonPlaneQuads, NeonPlaneQuads64>,
-                 IntegerRoles<NeonIntegers, NeonIntegerSums, NeonIntegerSums64, NeonByteSums16, NeonBytes, NeonByteLanes32> {};
+struct NeonIsa
+    : FloatRoles<NeonFloat32, NeonFloat64, NeonPlaneQuads, NeonPlaneQuads64>,
+      IntegerRoles<NeonIntegers, NeonIntegerSums, NeonIntegerSums64, NeonByteSums16, NeonBytes, NeonByteLanes32> {};
 
 }  // namespace
 }  // namespace poolnd

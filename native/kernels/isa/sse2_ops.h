@@ -69,7 +69,9 @@ struct Sse2Float64 {
   static constexpr int width = 2;
   static Vector load(const double* p) { return _mm_loadu_pd(p); }
   // Lane k: p[offsets[k]].
-  static Vector gather_lanes(const double* p, const int32_t* offsets) { return _mm_setr_pd(p[offsets[0]], p[offsets[1]]); }
+  static Vector gather_lanes(const double* p, const int32_t* offsets) {
+    return _mm_setr_pd(p[offsets[0]], p[offsets[1]]);
+  }
   // Lane k: p[k * step].
   static Vector gather(const double* p, int64_t step) { return _mm_setr_pd(p[0], p[step]); }
   static void store(double* p, Vector v) { _mm_storeu_pd(p, v); }
@@ -125,7 +127,8 @@ struct Sse2PlaneQuads {
   // Each sum divided by count in double, then rounded to float32.
   static void store_averages(float* p, Sums s, double count) {
     const __m128d divisor = _mm_set1_pd(count);
-    _mm_storeu_ps(p, _mm_movelh_ps(_mm_cvtpd_ps(_mm_div_pd(s.low, divisor)), _mm_cvtpd_ps(_mm_div_pd(s.high, divisor))));
+    _mm_storeu_ps(p,
+                  _mm_movelh_ps(_mm_cvtpd_ps(_mm_div_pd(s.low, divisor)), _mm_cvtpd_ps(_mm_div_pd(s.high, divisor))));
   }
 };
 

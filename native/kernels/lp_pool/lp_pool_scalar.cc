@@ -20,7 +20,10 @@ template <typename T>
 class Power {
  public:
   explicit Power(double exponent)
-      : exponent_(static_cast<T>(exponent)), is_one_(exponent == 1.0), is_two_(exponent == 2.0), is_half_(exponent == 0.5) {}
+      : exponent_(static_cast<T>(exponent)),
+        is_one_(exponent == 1.0),
+        is_two_(exponent == 2.0),
+        is_half_(exponent == 0.5) {}
 
   T operator()(T value) const {
     if (is_one_) return value;

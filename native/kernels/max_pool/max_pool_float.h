@@ -87,7 +87,8 @@ void two_by_two_max_row(int64_t outputs, const typename Ops::Scalar* row0, const
     Ops::load_pairs(row0 + 2 * i, taps[0], taps[1]);
     Ops::load_pairs(row1 + 2 * i, taps[2], taps[3]);
     auto best = taps[0];
-    const int64_t offsets[4] = {row0_offset + 2 * i, row0_offset + 2 * i + 1, row1_offset + 2 * i, row1_offset + 2 * i + 1};
+    const int64_t offsets[4] = {row0_offset + 2 * i, row0_offset + 2 * i + 1, row1_offset + 2 * i,
+                                row1_offset + 2 * i + 1};
     auto best_index = Ops::index_ramp(static_cast<int32_t>(offsets[0]), 2);
     for (int k = 1; k < 4; ++k) {
       const auto takes = Ops::greater_or_nan(taps[k], best);
@@ -106,7 +107,8 @@ void two_by_two_max_row(int64_t outputs, const typename Ops::Scalar* row0, const
   }
   for (int64_t i = 0; i < outputs; ++i) {
     const T values[4] = {row0[2 * i], row0[2 * i + 1], row1[2 * i], row1[2 * i + 1]};
-    const int64_t offsets[4] = {row0_offset + 2 * i, row0_offset + 2 * i + 1, row1_offset + 2 * i, row1_offset + 2 * i + 1};
+    const int64_t offsets[4] = {row0_offset + 2 * i, row0_offset + 2 * i + 1, row1_offset + 2 * i,
+                                row1_offset + 2 * i + 1};
     int best = 0;
     for (int k = 1; k < 4; ++k) {
       if (values[k] > values[best] || values[k] != values[k]) best = k;
@@ -145,12 +147,14 @@ void rows_max_shaped(const WindowRows<typename Ops::Scalar>& window, const Shape
     const Vector first = row_tap<Ops, Shape, shifted>(shape, window.rows[0], i, 0);
     Vector best = first;
     if (indices != nullptr) {
-      auto best_index = Ops::index_ramp(static_cast<int32_t>(window.offsets[0] + i * stride), static_cast<int32_t>(stride));
+      auto best_index =
+          Ops::index_ramp(static_cast<int32_t>(window.offsets[0] + i * stride), static_cast<int32_t>(stride));
       for_each_row_tap<Ops, shifted>(window, shape, i, [&](Vector value, int64_t r, int64_t k) {
         const auto takes = Ops::greater_or_nan(value, best);
         best = Ops::select(takes, value, best);
         const int64_t first_offset = window.offsets[r] + i * stride + k * shape.dilation();
-        best_index = Ops::index_select(takes, Ops::index_ramp(static_cast<int32_t>(first_offset), static_cast<int32_t>(stride)), best_index);
+        best_index = Ops::index_select(
+            takes, Ops::index_ramp(static_cast<int32_t>(first_offset), static_cast<int32_t>(stride)), best_index);
       });
       Ops::index_store(indices + i, best_index);
     } else {
@@ -184,7 +188,8 @@ void rows_max_gathered(const WindowRows<typename Ops::Scalar>& window, int64_t o
   const int64_t stride = window.stride;
   for_each_gathered_block<Ops>(outputs, [&](int64_t i, auto gather) {
     auto best = gather(window.rows[0] + i * stride, stride);
-    auto best_index = Ops::index_ramp(static_cast<int32_t>(window.offsets[0] + i * stride), static_cast<int32_t>(stride));
+    auto best_index =
+        Ops::index_ramp(static_cast<int32_t>(window.offsets[0] + i * stride), static_cast<int32_t>(stride));
     for (int64_t r = 0; r < window.count; ++r) {
       for (int64_t k = r == 0 ? 1 : 0; k < window.kernel_width; ++k) {
         const int64_t column = i * stride + k * window.dilation;
@@ -192,7 +197,8 @@ void rows_max_gathered(const WindowRows<typename Ops::Scalar>& window, int64_t o
         const auto takes = Ops::greater_or_nan(value, best);
         best = Ops::select(takes, value, best);
         if (indices != nullptr) {
-          const auto ramp = Ops::index_ramp(static_cast<int32_t>(window.offsets[r] + column), static_cast<int32_t>(stride));
+          const auto ramp =
+              Ops::index_ramp(static_cast<int32_t>(window.offsets[r] + column), static_cast<int32_t>(stride));
           best_index = Ops::index_select(takes, ramp, best_index);
         }
       }
@@ -328,8 +334,8 @@ void separable_max_rows(const PoolRequest& request, int64_t first_item, int64_t 
       request, first_item, end_item, [&](int64_t row, const TapRange& depth, const TapRange& height, const T* plane) {
         rows.clear();
         for_each_window_row_offset(g, depth, height, 0, [&](int64_t offset) { rows.push_back(plane + offset); });
-        microkernel(rows.data(), rows.size(), width, g.pad_begin[2], outputs, g.kernel_size[2],
-                    g.stride[2], scratch.data(), output + row * outputs);
+        microkernel(rows.data(), rows.size(), width, g.pad_begin[2], outputs, g.kernel_size[2], g.stride[2],
+                    scratch.data(), output + row * outputs);
       });
 }
 
@@ -343,17 +349,18 @@ void max_pool_channels_last_driver(const PoolRequest& request, int64_t first_ite
     const int64_t width = request.geometry.input_size[2];
     const int64_t image_pixels = request.geometry.input_plane();
     const T* input = static_cast<const T*>(request.input);
-    for_each_two_by_two_run<T, scalar>(request, first_item, end_item, [&](int64_t pixel, int64_t pixels, const T* row0, const T* row1) {
-      const int64_t top_offset = (row0 - input) / channels % image_pixels;
-      for (int64_t p = 0; p < pixels; ++p) {
-        const T* const taps[4] = {row0 + 2 * p * channels, row0 + (2 * p + 1) * channels, row1 + 2 * p * channels,
-                                  row1 + (2 * p + 1) * channels};
-        const int64_t offsets[4] = {top_offset + 2 * p, top_offset + 2 * p + 1, top_offset + width + 2 * p,
-                                    top_offset + width + 2 * p + 1};
-        const int64_t at = (pixel + p) * channels;
-        microkernel(channels, 4, taps, offsets, output + at, request.indices ? request.indices + at : nullptr);
-      }
-    });
+    for_each_two_by_two_run<T, scalar>(
+        request, first_item, end_item, [&](int64_t pixel, int64_t pixels, const T* row0, const T* row1) {
+          const int64_t top_offset = (row0 - input) / channels % image_pixels;
+          for (int64_t p = 0; p < pixels; ++p) {
+            const T* const taps[4] = {row0 + 2 * p * channels, row0 + (2 * p + 1) * channels, row1 + 2 * p * channels,
+                                      row1 + (2 * p + 1) * channels};
+            const int64_t offsets[4] = {top_offset + 2 * p, top_offset + 2 * p + 1, top_offset + width + 2 * p,
+                                        top_offset + width + 2 * p + 1};
+            const int64_t at = (pixel + p) * channels;
+            microkernel(channels, 4, taps, offsets, output + at, request.indices ? request.indices + at : nullptr);
+          }
+        });
     return;
   }
   for_each_channels_last_window<T>(
@@ -371,8 +378,8 @@ void max_pool_channels_last_driver(const PoolRequest& request, int64_t first_ite
       });
 }
 
-template <typename T, TwoByTwoMaxKernel<T> two_by_two, RowsMaxKernel<T> rows_kernel, AdaptiveRowsKernel<T> adaptive_rows,
-          SeparableMaxKernel<T> separable>
+template <typename T, TwoByTwoMaxKernel<T> two_by_two, RowsMaxKernel<T> rows_kernel,
+          AdaptiveRowsKernel<T> adaptive_rows, SeparableMaxKernel<T> separable>
 void max_pool_channels_first_driver(const PoolRequest& request, int64_t first_item, int64_t end_item, KernelPath path) {
   constexpr PoolKernel scalar = &max_pool_scalar<T, Layout::channels_first>;
   const WindowGeometry& g = request.geometry;
@@ -381,11 +388,11 @@ void max_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
   if (path == KernelPath::scalar) return scalar(request, first_item, end_item);
   if (path == KernelPath::adaptive_rows) return for_each_adaptive_row<T, adaptive_rows>(request, first_item, end_item);
   if (path == KernelPath::two_by_two) {
-    for_each_two_by_two_row<T, scalar>(
-        request, first_item, end_item, [&](int64_t at, int64_t rows, const T* top, int64_t top_offset) {
-          two_by_two(rows, outputs, top, g.input_size[2], top_offset, output + at,
-                     request.indices ? request.indices + at : nullptr);
-        });
+    for_each_two_by_two_row<T, scalar>(request, first_item, end_item,
+                                       [&](int64_t at, int64_t rows, const T* top, int64_t top_offset) {
+                                         two_by_two(rows, outputs, top, g.input_size[2], top_offset, output + at,
+                                                    request.indices ? request.indices + at : nullptr);
+                                       });
     return;
   }
   if (path == KernelPath::separable) return separable_max_rows<T, scalar, separable>(request, first_item, end_item);
@@ -394,7 +401,8 @@ void max_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
   const int64_t first_interior = interior_columns(g).begin;
   for_each_row_split<T, scalar>(
       request, first_item, end_item,
-      [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane, const WindowRows<T>& window) {
+      [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane,
+          const WindowRows<T>& window) {
         if (indices == nullptr) {
           // As FastMaximum: a plain maximum (one instruction a tap) unless a tap is NaN. Only a
           // greater tap replaces the lowest value, which a window without real taps keeps, as in
@@ -411,11 +419,13 @@ void max_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
           }
         }
         WindowMaximum<T> best;
-        for_each_border_tap(g, ow, first_interior, depth, height, plane, window, [&](T value, int64_t offset) { best.consider(value, offset); });
+        for_each_border_tap(g, ow, first_interior, depth, height, plane, window,
+                            [&](T value, int64_t offset) { best.consider(value, offset); });
         output[at + ow] = best.value;
         if (indices) indices[at + ow] = static_cast<int32_t>(best.offset);
       },
-      [&](int64_t at, int64_t first_column, int64_t columns, const TapRange&, const TapRange&, const WindowRows<T>& window) {
+      [&](int64_t at, int64_t first_column, int64_t columns, const TapRange&, const TapRange&,
+          const WindowRows<T>& window) {
         rows_kernel(window, columns, output + at + first_column, indices ? indices + at + first_column : nullptr);
       });
 }

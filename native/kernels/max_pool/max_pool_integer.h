@@ -23,9 +23,9 @@ void channels_last_max_integer(int64_t channels, int64_t taps, const typename Op
 // taps, the lanes that start a window (k mod pixel_step < channels) hold whole windows, and one
 // shuffle packs them into output (with stride 1, every lane does, in order).
 template <typename Ops>
-void run_max_integer_both_layouts(const typename Ops::Scalar* const* rows, int64_t row_count, int64_t kernel_width, int64_t readable,
-                     int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step,
-                     typename Ops::Scalar* output) {
+void run_max_integer_both_layouts(const typename Ops::Scalar* const* rows, int64_t row_count, int64_t kernel_width,
+                                  int64_t readable, int64_t pixels, int64_t channels, int64_t pixel_step,
+                                  int64_t tap_step, typename Ops::Scalar* output) {
   using T = typename Ops::Scalar;
   constexpr int64_t width = Ops::width;
   constexpr int64_t packed = 16 / static_cast<int64_t>(sizeof(T));  // elements in one packed store
@@ -34,13 +34,15 @@ void run_max_integer_both_layouts(const typename Ops::Scalar* const* rows, int64
   const auto windows = [&](int64_t base) {
     auto best = Ops::load(rows[0] + base);
     for (int64_t r = 0; r < row_count; ++r) {
-      for (int64_t k = r == 0 ? 1 : 0; k < kernel_width; ++k) best = Ops::maximum(best, Ops::load(rows[r] + base + k * tap_step));
+      for (int64_t k = r == 0 ? 1 : 0; k < kernel_width; ++k)
+        best = Ops::maximum(best, Ops::load(rows[r] + base + k * tap_step));
     }
     return best;
   };
   int64_t done = 0;  // output elements, whole pixels
   if (pixel_step == channels) {
-    for (; done + width <= length && done + last_tap + width <= readable; done += width) Ops::store(output + done, windows(done));
+    for (; done + width <= length && done + last_tap + width <= readable; done += width)
+      Ops::store(output + done, windows(done));
   } else if (channels <= packed && channels <= width) {
     const int64_t step_pixels = std::min((width - channels) / pixel_step + 1, packed / channels);
     uint8_t sources[16];
@@ -50,7 +52,8 @@ void run_max_integer_both_layouts(const typename Ops::Scalar* const* rows, int64
       sources[b] = element < step_pixels * channels ? static_cast<uint8_t>(lane * sizeof(T) + b % sizeof(T)) : 0xFF;
     }
     const auto table = Ops::Pack::table(sources);
-    for (int64_t p = 0; p * channels + packed <= length && p * pixel_step + last_tap + width <= readable; p += step_pixels) {
+    for (int64_t p = 0; p * channels + packed <= length && p * pixel_step + last_tap + width <= readable;
+         p += step_pixels) {
       Ops::Pack::store(output + p * channels, Ops::Pack::pack(as_bytes(windows(p * pixel_step)), table));
       done = (p + step_pixels) * channels;
     }
@@ -66,7 +69,8 @@ void run_max_integer_both_layouts(const typename Ops::Scalar* const* rows, int64
 }
 
 template <typename Ops, typename Lanes32>
-void two_by_two_max_u8_both_layouts(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1, uint8_t* output) {
+void two_by_two_max_u8_both_layouts(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1,
+                                    uint8_t* output) {
   const int64_t length = pixels * channels;
   int64_t done = 0;
   if (channels <= 16) {
@@ -78,11 +82,12 @@ void two_by_two_max_u8_both_layouts(int64_t pixels, int64_t channels, const uint
       Lanes32::Pack::store(output + out, Lanes32::Pack::pack(Lanes32::maximum(first, second), table));
     });
   } else {
-    for_each_channel_block(pixels, channels, row0, row1, [&](const uint8_t* top, const uint8_t* bottom, int64_t next, int64_t at) {
-      const auto best = Ops::maximum(Ops::maximum(Ops::load(top), Ops::load(top + next)),
-                                     Ops::maximum(Ops::load(bottom), Ops::load(bottom + next)));
-      Ops::store(output + at, best);
-    });
+    for_each_channel_block(pixels, channels, row0, row1,
+                           [&](const uint8_t* top, const uint8_t* bottom, int64_t next, int64_t at) {
+                             const auto best = Ops::maximum(Ops::maximum(Ops::load(top), Ops::load(top + next)),
+                                                            Ops::maximum(Ops::load(bottom), Ops::load(bottom + next)));
+                             Ops::store(output + at, best);
+                           });
     done = length;
   }
   for (int64_t k = done; k < length; ++k) {
@@ -135,13 +140,16 @@ void max_pool_integer_channels_first_driver(const PoolRequest& request, int64_t 
   const int64_t readable = elements_from_column(g, first_interior);
   for_each_row_split<T, scalar>(
       request, first_item, end_item,
-      [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane, const WindowRows<T>& window) {
+      [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane,
+          const WindowRows<T>& window) {
         // As the scalar kernel: the lowest value, raised by every greater tap.
         T best = lowest_value<T>();
-        for_each_border_tap(g, ow, first_interior, depth, height, plane, window, [&](T value, int64_t) { best = std::max(best, value); });
+        for_each_border_tap(g, ow, first_interior, depth, height, plane, window,
+                            [&](T value, int64_t) { best = std::max(best, value); });
         output[at + ow] = best;
       },
-      [&](int64_t at, int64_t first_column, int64_t columns, const TapRange&, const TapRange&, const WindowRows<T>& window) {
+      [&](int64_t at, int64_t first_column, int64_t columns, const TapRange&, const TapRange&,
+          const WindowRows<T>& window) {
         run_kernel(window.rows, window.count, g.kernel_size[2], readable, columns, 1, g.stride[2], g.dilation[2],
                    output + at + first_column);
       });
@@ -153,10 +161,10 @@ void max_pool_bytes_channels_last_driver(const PoolRequest& request, int64_t fir
   constexpr PoolKernel scalar = &max_pool_scalar<uint8_t, Layout::channels_last>;
   const int64_t channels = request.geometry.channels;
   auto* output = static_cast<uint8_t*>(request.output);
-  for_each_two_by_two_run<uint8_t, scalar>(request, first_item, end_item,
-                                           [&](int64_t pixel, int64_t pixels, const uint8_t* row0, const uint8_t* row1) {
-                                             microkernel(pixels, channels, row0, row1, output + pixel * channels);
-                                           });
+  for_each_two_by_two_run<uint8_t, scalar>(
+      request, first_item, end_item, [&](int64_t pixel, int64_t pixels, const uint8_t* row0, const uint8_t* row1) {
+        microkernel(pixels, channels, row0, row1, output + pixel * channels);
+      });
 }
 
 // uint8 channels-first 2x2/stride-2 windows: each pair of input rows through the channels-last
@@ -166,10 +174,9 @@ void max_pool_bytes_channels_first_driver(const PoolRequest& request, int64_t fi
   constexpr PoolKernel scalar = &max_pool_scalar<uint8_t, Layout::channels_first>;
   const int64_t outputs = request.geometry.output_size[2];
   auto* output = static_cast<uint8_t*>(request.output);
-  for_each_two_by_two_row_pair<uint8_t, scalar>(request, first_item, end_item,
-                                                [&](int64_t at, const uint8_t* row0, const uint8_t* row1) {
-                                                  microkernel(outputs, 1, row0, row1, output + at);
-                                                });
+  for_each_two_by_two_row_pair<uint8_t, scalar>(
+      request, first_item, end_item,
+      [&](int64_t at, const uint8_t* row0, const uint8_t* row1) { microkernel(outputs, 1, row0, row1, output + at); });
 }
 
 // Which way an integer max kernel takes a request (see KernelPath). Integer kernels leave
@@ -203,22 +210,23 @@ inline bool takes_bytes_max_channels_first(const PoolRequest& request) {
 // The integer max microkernels (microkernels.inc): Isa::Integers<T> is the ISA's vector of T;
 // Isa::Bytes and Isa::ByteLanes32 its byte vectors, for uint8's 2x2 windows.
 template <typename Isa, typename T>
-using MaxPoolChannelsLastInteger =
-    DrivenKernel<&max_pool_channels_last_integer_path<T>,
-                 &max_pool_integer_channels_last_driver<T, &channels_last_max_integer<typename Isa::template Integers<T>>,
-                                                        &run_max_integer_both_layouts<typename Isa::template Integers<T>>>>;
+using MaxPoolChannelsLastInteger = DrivenKernel<
+    &max_pool_channels_last_integer_path<T>,
+    &max_pool_integer_channels_last_driver<T, &channels_last_max_integer<typename Isa::template Integers<T>>,
+                                           &run_max_integer_both_layouts<typename Isa::template Integers<T>>>>;
 
 template <typename Isa, typename T>
-using MaxPoolChannelsFirstInteger =
-    DrivenKernel<&max_pool_channels_first_integer_path<T>,
-                 &max_pool_integer_channels_first_driver<T, &run_max_integer_both_layouts<typename Isa::template Integers<T>>>>;
+using MaxPoolChannelsFirstInteger = DrivenKernel<
+    &max_pool_channels_first_integer_path<T>,
+    &max_pool_integer_channels_first_driver<T, &run_max_integer_both_layouts<typename Isa::template Integers<T>>>>;
 
-template <typename Isa, typename T, auto bytes = &two_by_two_max_u8_both_layouts<typename Isa::Bytes, typename Isa::ByteLanes32>>
-using MaxPoolChannelsLastBytes =
-    WithFastPath<MaxPoolChannelsLastInteger<Isa, uint8_t>, &takes_bytes_max_channels_last,
-                 &max_pool_bytes_channels_last_driver<bytes>, KernelPath::two_by_two>;
+template <typename Isa, typename T,
+          auto bytes = &two_by_two_max_u8_both_layouts<typename Isa::Bytes, typename Isa::ByteLanes32>>
+using MaxPoolChannelsLastBytes = WithFastPath<MaxPoolChannelsLastInteger<Isa, uint8_t>, &takes_bytes_max_channels_last,
+                                              &max_pool_bytes_channels_last_driver<bytes>, KernelPath::two_by_two>;
 
-template <typename Isa, typename T, auto bytes = &two_by_two_max_u8_both_layouts<typename Isa::Bytes, typename Isa::ByteLanes32>>
+template <typename Isa, typename T,
+          auto bytes = &two_by_two_max_u8_both_layouts<typename Isa::Bytes, typename Isa::ByteLanes32>>
 using MaxPoolChannelsFirstBytes =
     WithFastPath<MaxPoolChannelsFirstInteger<Isa, uint8_t>, &takes_bytes_max_channels_first,
                  &max_pool_bytes_channels_first_driver<bytes>, KernelPath::two_by_two>;

@@ -61,7 +61,7 @@ int64_t find_invalid_unpool_index(const PoolRequest& request) {
   return -1;
 }
 
-#define POOLND_INSTANTIATE_MAX_UNPOOL(name, js_name, element, accumulator)                                  \
+#define POOLND_INSTANTIATE_MAX_UNPOOL(name, js_name, element, accumulator)                       \
   template void max_unpool_channels_first_scalar<element>(const PoolRequest&, int64_t, int64_t); \
   template void max_unpool_channels_last_scalar<element>(const PoolRequest&, int64_t, int64_t);
 POOLND_FOR_EACH_DATA_TYPE(POOLND_INSTANTIATE_MAX_UNPOOL)
