@@ -479,6 +479,19 @@ inline void for_each_border_tap(const WindowGeometry& g, int64_t ow, int64_t fir
   }
 }
 
+// A border column's average as the scalar kernel takes it: its real taps summed in window order
+// in Accumulator, one division (0 for a window without a real tap, as the scalar kernel gives).
+template <typename T, typename Accumulator>
+inline T border_average(const PoolRequest& request, int64_t ow, int64_t first_interior, const TapRange& depth,
+                        const TapRange& height, const T* plane, const WindowRows<T>& window) {
+  const WindowGeometry& g = request.geometry;
+  const TapRange width = real_taps(g, 2, ow);
+  if (width.count() == 0) return T(0);
+  Accumulator sum = 0;
+  for_each_border_tap(g, ow, first_interior, depth, height, plane, window, [&](T value, int64_t) { sum += value; });
+  return finish_average<T, Accumulator>(sum, average_divisor(request, depth, height, width));
+}
+
 // Integer channels-first rows of fewer outputs than this run faster on the scalar kernel: the
 // per-row setup of the vector path outweighs its few lanes (measured on 7x7 planes, 2x2/stride 2).
 constexpr int64_t kShortestIntegerVectorRow = 4;

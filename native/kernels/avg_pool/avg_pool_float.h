@@ -201,15 +201,7 @@ void avg_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
       request, first_item, end_item,
       [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane,
           const WindowRows<T>& window) {
-        const TapRange width = real_taps(g, 2, ow);
-        if (width.count() == 0) {
-          output[at + ow] = T(0);
-          return;
-        }
-        T sum = 0;
-        for_each_border_tap(g, ow, first_interior, depth, height, plane, window,
-                            [&](T value, int64_t) { sum += value; });
-        output[at + ow] = finish_average<T, T>(sum, average_divisor(request, depth, height, width));
+        output[at + ow] = border_average<T, T>(request, ow, first_interior, depth, height, plane, window);
       },
       [&](int64_t at, int64_t first_column, int64_t columns, const TapRange& depth, const TapRange& height,
           const WindowRows<T>& window) {
