@@ -4,6 +4,9 @@
 // operations (isa/<isa>_ops.h) with the templates in the op folders; the drivers (baseline
 // logic, compiled into each ISA's translation unit with the rest) walk a request's geometry and
 // hand them plain pointers.
+//
+// The building blocks stay out of line (POOLND_NOINLINE), called once per row, run, pixel or
+// image: inlined into the drivers' loops, GCC made the AVX-512 2x2 rows 1.7 times slower.
 #pragma once
 
 #include <algorithm>

@@ -17,9 +17,9 @@ inline bool suits_adaptive_rows(const WindowGeometry& g) { return g.input_size[2
 // again, the same bits) and adds zero to a sum (never -0, so unchanged). Blocks as
 // for_each_gathered_block: the last moved back, or one narrower block through memory.
 template <typename Ops, bool average>
-void adaptive_rows(const typename Ops::Scalar* const* rows, int64_t row_count, const int32_t* starts,
-                   const int32_t* lengths, int64_t outputs, typename Ops::Scalar depth, typename Ops::Scalar height,
-                   typename Ops::Scalar* output) {
+POOLND_NOINLINE void adaptive_rows(const typename Ops::Scalar* const* rows, int64_t row_count, const int32_t* starts,
+                                   const int32_t* lengths, int64_t outputs, typename Ops::Scalar depth,
+                                   typename Ops::Scalar height, typename Ops::Scalar* output) {
   using T = typename Ops::Scalar;
   constexpr int64_t width = Ops::width;
   const auto block = [&](int64_t i, int64_t count) {

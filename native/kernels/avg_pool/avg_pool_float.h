@@ -11,8 +11,8 @@ namespace poolnd {
 namespace {
 
 template <typename Ops>
-void channels_last_avg(int64_t channels, int64_t taps, const typename Ops::Scalar* const* tap_pixels,
-                       const typename Ops::Scalar* divisors, typename Ops::Scalar* output) {
+POOLND_NOINLINE void channels_last_avg(int64_t channels, int64_t taps, const typename Ops::Scalar* const* tap_pixels,
+                                       const typename Ops::Scalar* divisors, typename Ops::Scalar* output) {
   using T = typename Ops::Scalar;
   constexpr int64_t width = Ops::width;
   int64_t c = 0;
@@ -58,8 +58,8 @@ void two_by_two_avg_row(int64_t outputs, const typename Ops::Scalar* row0, const
 
 // Rows of 2x2 windows (see TwoByTwoAvgKernel).
 template <typename Ops>
-void two_by_two_avg(int64_t rows, int64_t outputs, const typename Ops::Scalar* top, int64_t width,
-                    typename Ops::Scalar divisor, typename Ops::Scalar* output) {
+POOLND_NOINLINE void two_by_two_avg(int64_t rows, int64_t outputs, const typename Ops::Scalar* top, int64_t width,
+                                    typename Ops::Scalar divisor, typename Ops::Scalar* output) {
   for (int64_t r = 0; r < rows; ++r) {
     two_by_two_avg_row<Ops>(outputs, top + 2 * r * width, top + (2 * r + 1) * width, divisor, output + r * outputs);
   }
@@ -110,8 +110,8 @@ void rows_avg_gathered(const WindowRows<typename Ops::Scalar>& window, int64_t o
 }
 
 template <typename Ops>
-void rows_avg(const WindowRows<typename Ops::Scalar>& window, int64_t outputs, typename Ops::Scalar divisor,
-              typename Ops::Scalar* output) {
+POOLND_NOINLINE void rows_avg(const WindowRows<typename Ops::Scalar>& window, int64_t outputs,
+                              typename Ops::Scalar divisor, typename Ops::Scalar* output) {
   if (window.stride > 2) return rows_avg_gathered<Ops>(window, outputs, divisor, output);
   with_row_shape(window, [&](const auto& shape) { rows_avg_shaped<Ops>(window, shape, outputs, divisor, output); });
 }

@@ -33,9 +33,10 @@ void run_avg_integer_tail(const T* const* rows, int64_t row_count, int64_t kerne
 // order before the division. With more channels than lanes, each pixel's channels go in blocks,
 // the last moved back to overlap the one before.
 template <typename Ops>
-void run_avg_integer_both_layouts(const typename Ops::Scalar* const* rows, int64_t row_count, int64_t kernel_width,
-                                  int64_t readable, int64_t pixels, int64_t channels, int64_t pixel_step,
-                                  int64_t tap_step, int64_t divisor, typename Ops::Scalar* output) {
+POOLND_NOINLINE void run_avg_integer_both_layouts(const typename Ops::Scalar* const* rows, int64_t row_count,
+                                                  int64_t kernel_width, int64_t readable, int64_t pixels,
+                                                  int64_t channels, int64_t pixel_step, int64_t tap_step,
+                                                  int64_t divisor, typename Ops::Scalar* output) {
   constexpr int64_t width = Ops::width;
   const int64_t length = pixels * channels;
   const int64_t last_tap = (kernel_width - 1) * tap_step;
@@ -111,9 +112,10 @@ void run_avg_bytes_both_layouts(const typename Ops::Scalar* const* rows, int64_t
 
 // 8-bit average runs: int16 lanes while the sums and pixels fit them, else int32 lanes.
 template <typename Sums16, typename Sums32>
-void run_avg_8bit_both_layouts(const typename Sums32::Scalar* const* rows, int64_t row_count, int64_t kernel_width,
-                               int64_t readable, int64_t pixels, int64_t channels, int64_t pixel_step, int64_t tap_step,
-                               int64_t divisor, typename Sums32::Scalar* output) {
+POOLND_NOINLINE void run_avg_8bit_both_layouts(const typename Sums32::Scalar* const* rows, int64_t row_count,
+                                               int64_t kernel_width, int64_t readable, int64_t pixels, int64_t channels,
+                                               int64_t pixel_step, int64_t tap_step, int64_t divisor,
+                                               typename Sums32::Scalar* output) {
   using T = typename Sums32::Scalar;
   const int64_t largest = std::max(-static_cast<int64_t>(std::numeric_limits<T>::min()),
                                    static_cast<int64_t>(std::numeric_limits<T>::max()));
@@ -151,8 +153,8 @@ typename Ops::Vector rounded_shifted_sum(typename Ops::Vector a, typename Ops::V
 }
 
 template <typename Ops, typename Lanes32>
-void two_by_two_avg_u8_both_layouts(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1,
-                                    int shift, uint8_t* output) {
+POOLND_NOINLINE void two_by_two_avg_u8_both_layouts(int64_t pixels, int64_t channels, const uint8_t* row0,
+                                                    const uint8_t* row1, int shift, uint8_t* output) {
   const int64_t length = pixels * channels;
   const auto average = [shift](auto a, auto b, auto c, auto d) {
     return shift == 2 ? rounded_quarter_sum<Ops>(a, b, c, d) : rounded_shifted_sum<Ops>(a, b, c, d, shift);

@@ -14,8 +14,8 @@ namespace {
 // Channels-last global max of one image: output[c] is the maximum of image[p * channels + c]
 // over pixels p in order, PyTorch's rule. pixels >= 1.
 template <typename Ops>
-void channels_last_global_max(int64_t pixels, int64_t channels, const typename Ops::Scalar* image,
-                              typename Ops::Scalar* output) {
+POOLND_NOINLINE void channels_last_global_max(int64_t pixels, int64_t channels, const typename Ops::Scalar* image,
+                                              typename Ops::Scalar* output) {
   using T = typename Ops::Scalar;
   constexpr int64_t width = Ops::width;
   int64_t c = 0;
@@ -45,8 +45,8 @@ void channels_last_global_max(int64_t pixels, int64_t channels, const typename O
 
 // Integer channels-last global max of one image (see ChannelsLastGlobalKernel).
 template <typename Ops>
-void channels_last_global_max_integer(int64_t pixels, int64_t channels, const typename Ops::Scalar* image,
-                                      typename Ops::Scalar* output) {
+POOLND_NOINLINE void channels_last_global_max_integer(int64_t pixels, int64_t channels,
+                                                      const typename Ops::Scalar* image, typename Ops::Scalar* output) {
   integer_channels_max<Ops>(channels, pixels, [&](int64_t p) { return image + p * channels; }, output);
 }
 
@@ -55,8 +55,8 @@ void channels_last_global_max_integer(int64_t pixels, int64_t channels, const ty
 // a tap is NaN (the last one wins) or the maximum is zero (of either sign: the first one wins);
 // such a plane, and one shorter than a vector, is taken in order by the exact rule.
 template <typename Ops>
-void channels_first_global_max(int64_t planes, int64_t plane_size, const typename Ops::Scalar* input,
-                               typename Ops::Scalar* output) {
+POOLND_NOINLINE void channels_first_global_max(int64_t planes, int64_t plane_size, const typename Ops::Scalar* input,
+                                               typename Ops::Scalar* output) {
   using T = typename Ops::Scalar;
   constexpr int64_t width = Ops::width;
   for (int64_t p = 0; p < planes; ++p) {
@@ -86,8 +86,9 @@ void channels_first_global_max(int64_t planes, int64_t plane_size, const typenam
 // Integer channels-first global max: lane-wise maxima, the last block moved back, then the
 // greatest lane. Equal integers are the same bytes, so any order is PyTorch's rule.
 template <typename Ops>
-void channels_first_global_max_integer(int64_t planes, int64_t plane_size, const typename Ops::Scalar* input,
-                                       typename Ops::Scalar* output) {
+POOLND_NOINLINE void channels_first_global_max_integer(int64_t planes, int64_t plane_size,
+                                                       const typename Ops::Scalar* input,
+                                                       typename Ops::Scalar* output) {
   using T = typename Ops::Scalar;
   constexpr int64_t width = Ops::width;
   for (int64_t p = 0; p < planes; ++p) {
@@ -111,8 +112,9 @@ void channels_first_global_max_integer(int64_t planes, int64_t plane_size, const
 // sum below 2^31): integer sums are exact in any order, then divided and rounded as the scalar
 // kernel does.
 template <typename Ops>
-void channels_first_global_avg_integer(int64_t planes, int64_t plane_size, const typename Ops::Scalar* input,
-                                       typename Ops::Scalar* output) {
+POOLND_NOINLINE void channels_first_global_avg_integer(int64_t planes, int64_t plane_size,
+                                                       const typename Ops::Scalar* input,
+                                                       typename Ops::Scalar* output) {
   using T = typename Ops::Scalar;
   constexpr int64_t width = Ops::width;
   for (int64_t p = 0; p < planes; ++p) {
@@ -130,8 +132,8 @@ void channels_first_global_avg_integer(int64_t planes, int64_t plane_size, const
 }
 
 template <typename Ops>
-void channels_last_global_avg_integer(int64_t pixels, int64_t channels, const typename Ops::Scalar* image,
-                                      typename Ops::Scalar* output) {
+POOLND_NOINLINE void channels_last_global_avg_integer(int64_t pixels, int64_t channels,
+                                                      const typename Ops::Scalar* image, typename Ops::Scalar* output) {
   using T = typename Ops::Scalar;
   constexpr int64_t width = Ops::width;
   int64_t c = 0;
@@ -156,7 +158,7 @@ void channels_last_global_avg_integer(int64_t pixels, int64_t channels, const ty
 // channels, up to 64 channels' sums at a time over every pixel in order. Float32 sums widen each
 // quad to double (Quads: the plane-quad operations); float64 sums stay in Ops' vectors.
 template <typename Quads>
-void channels_last_global_avg_f32(int64_t pixels, int64_t channels, const float* image, float* output) {
+POOLND_NOINLINE void channels_last_global_avg_f32(int64_t pixels, int64_t channels, const float* image, float* output) {
   constexpr int64_t kQuadsAtOnce = 16;
   const auto count = static_cast<double>(pixels);
   int64_t c = 0;
@@ -179,7 +181,8 @@ void channels_last_global_avg_f32(int64_t pixels, int64_t channels, const float*
 }
 
 template <typename Ops>
-void channels_last_global_avg_f64(int64_t pixels, int64_t channels, const double* image, double* output) {
+POOLND_NOINLINE void channels_last_global_avg_f64(int64_t pixels, int64_t channels, const double* image,
+                                                  double* output) {
   constexpr int64_t width = Ops::width;
   constexpr int64_t kVectorsAtOnce = 16;
   const auto count = static_cast<double>(pixels);
@@ -207,7 +210,7 @@ void channels_last_global_avg_f64(int64_t pixels, int64_t channels, const double
 // plane-quad operations for T: 4x4 blocks are transposed so each step adds one element of four
 // planes, in each plane's order, in double; four quads at a time keep four add chains in flight.
 template <typename Quads, typename T = typename Quads::Element>
-void channels_first_global_avg(int64_t planes, int64_t plane_size, const T* input, T* output) {
+POOLND_NOINLINE void channels_first_global_avg(int64_t planes, int64_t plane_size, const T* input, T* output) {
   constexpr int kQuadsAtOnce = 4;
   const auto count = static_cast<double>(plane_size);
   int64_t p = 0;

@@ -12,8 +12,8 @@ namespace poolnd {
 namespace {
 
 template <typename Ops>
-void channels_last_max(int64_t channels, int64_t taps, const typename Ops::Scalar* const* tap_pixels,
-                       const int64_t* tap_offsets, typename Ops::Scalar* output, int32_t* indices) {
+POOLND_NOINLINE void channels_last_max(int64_t channels, int64_t taps, const typename Ops::Scalar* const* tap_pixels,
+                                       const int64_t* tap_offsets, typename Ops::Scalar* output, int32_t* indices) {
   using T = typename Ops::Scalar;
   constexpr int64_t width = Ops::width;
   int64_t c = 0;
@@ -120,8 +120,8 @@ void two_by_two_max_row(int64_t outputs, const typename Ops::Scalar* row0, const
 
 // Rows of 2x2 windows (see TwoByTwoMaxKernel).
 template <typename Ops>
-void two_by_two_max(int64_t rows, int64_t outputs, const typename Ops::Scalar* top, int64_t width, int64_t top_offset,
-                    typename Ops::Scalar* output, int32_t* indices) {
+POOLND_NOINLINE void two_by_two_max(int64_t rows, int64_t outputs, const typename Ops::Scalar* top, int64_t width,
+                                    int64_t top_offset, typename Ops::Scalar* output, int32_t* indices) {
   for (int64_t r = 0; r < rows; ++r) {
     const int64_t offset = top_offset + 2 * r * width;
     two_by_two_max_row<Ops>(outputs, top + 2 * r * width, top + (2 * r + 1) * width, offset, offset + width,
@@ -216,8 +216,8 @@ void rows_max_gathered(const WindowRows<typename Ops::Scalar>& window, int64_t o
 }
 
 template <typename Ops>
-void rows_max(const WindowRows<typename Ops::Scalar>& window, int64_t outputs, typename Ops::Scalar* output,
-              int32_t* indices) {
+POOLND_NOINLINE void rows_max(const WindowRows<typename Ops::Scalar>& window, int64_t outputs,
+                              typename Ops::Scalar* output, int32_t* indices) {
   if (window.stride > 2) return rows_max_gathered<Ops>(window, outputs, output, indices);
   with_row_shape(window, [&](const auto& shape) { rows_max_shaped<Ops>(window, shape, outputs, output, indices); });
 }
@@ -230,9 +230,9 @@ void rows_max(const WindowRows<typename Ops::Scalar>& window, int64_t outputs, t
 // reruns by the exact rule, and so does the whole row when a tap is NaN (a sum of all the taps,
 // which NaN poisons, finds it; an infinity of each sign also makes NaN, and only costs the rerun).
 template <typename Ops>
-void separable_max(const typename Ops::Scalar* const* rows, int64_t row_count, int64_t width, int64_t pad_begin,
-                   int64_t outputs, int64_t kernel_width, int64_t stride, typename Ops::Scalar* scratch,
-                   typename Ops::Scalar* output) {
+POOLND_NOINLINE void separable_max(const typename Ops::Scalar* const* rows, int64_t row_count, int64_t width,
+                                   int64_t pad_begin, int64_t outputs, int64_t kernel_width, int64_t stride,
+                                   typename Ops::Scalar* scratch, typename Ops::Scalar* output) {
   using T = typename Ops::Scalar;
   using Vector = typename Ops::Vector;
   constexpr int64_t lanes = Ops::width;

@@ -12,8 +12,9 @@ namespace {
 
 // Integer channels-last max over one output pixel (see ChannelsLastIntegerMaxKernel).
 template <typename Ops>
-void channels_last_max_integer(int64_t channels, int64_t taps, const typename Ops::Scalar* const* tap_pixels,
-                               typename Ops::Scalar* output) {
+POOLND_NOINLINE void channels_last_max_integer(int64_t channels, int64_t taps,
+                                               const typename Ops::Scalar* const* tap_pixels,
+                                               typename Ops::Scalar* output) {
   integer_channels_max<Ops>(channels, taps, [&](int64_t k) { return tap_pixels[k]; }, output);
 }
 
@@ -23,9 +24,10 @@ void channels_last_max_integer(int64_t channels, int64_t taps, const typename Op
 // taps, the lanes that start a window (k mod pixel_step < channels) hold whole windows, and one
 // shuffle packs them into output (with stride 1, every lane does, in order).
 template <typename Ops>
-void run_max_integer_both_layouts(const typename Ops::Scalar* const* rows, int64_t row_count, int64_t kernel_width,
-                                  int64_t readable, int64_t pixels, int64_t channels, int64_t pixel_step,
-                                  int64_t tap_step, typename Ops::Scalar* output) {
+POOLND_NOINLINE void run_max_integer_both_layouts(const typename Ops::Scalar* const* rows, int64_t row_count,
+                                                  int64_t kernel_width, int64_t readable, int64_t pixels,
+                                                  int64_t channels, int64_t pixel_step, int64_t tap_step,
+                                                  typename Ops::Scalar* output) {
   using T = typename Ops::Scalar;
   constexpr int64_t width = Ops::width;
   constexpr int64_t packed = 16 / static_cast<int64_t>(sizeof(T));  // elements in one packed store
@@ -69,8 +71,8 @@ void run_max_integer_both_layouts(const typename Ops::Scalar* const* rows, int64
 }
 
 template <typename Ops, typename Lanes32>
-void two_by_two_max_u8_both_layouts(int64_t pixels, int64_t channels, const uint8_t* row0, const uint8_t* row1,
-                                    uint8_t* output) {
+POOLND_NOINLINE void two_by_two_max_u8_both_layouts(int64_t pixels, int64_t channels, const uint8_t* row0,
+                                                    const uint8_t* row1, uint8_t* output) {
   const int64_t length = pixels * channels;
   int64_t done = 0;
   if (channels <= 16) {
