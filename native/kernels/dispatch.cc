@@ -78,7 +78,8 @@ KernelTable scalar_table() {
 KernelTable table_for(SimdLevel level) {
   if (level == SimdLevel::scalar) return scalar_table();
   KernelTable table = table_for(simd_level_below(level));
-  for (const Microkernel* const* kernel = microkernels().begin; kernel != microkernels().end; ++kernel) {
+  const MicrokernelList all = microkernels();
+  for (const Microkernel* const* kernel = all.begin; kernel != all.end; ++kernel) {
     if ((*kernel)->level == level)
       table.at((*kernel)->operation, (*kernel)->layout, (*kernel)->data_type) = (*kernel)->run;
   }

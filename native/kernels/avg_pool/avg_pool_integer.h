@@ -333,15 +333,19 @@ template <typename Isa, typename T>
 using AvgPoolChannelsFirstInteger = DrivenKernel<&avg_pool_channels_first_integer_path<T>,
                                                  &avg_pool_integer_channels_first_driver<T, run_avg_kernel<Isa, T>()>>;
 
-template <typename Isa, typename T,
-          auto bytes = &two_by_two_avg_u8_both_layouts<typename Isa::Bytes, typename Isa::ByteLanes32>>
-using AvgPoolChannelsLastBytes = WithFastPath<AvgPoolChannelsLastInteger<Isa, uint8_t>, &takes_bytes_avg_channels_last,
-                                              &avg_pool_bytes_channels_last_driver<bytes>, KernelPath::two_by_two>;
+// uint8 2x2 windows: the byte block of the ISA's 16- and 32-lane byte vectors.
+template <typename Isa>
+constexpr BytesTwoByTwoAvgKernel two_by_two_avg_u8 =
+    &two_by_two_avg_u8_both_layouts<typename Isa::Bytes, typename Isa::ByteLanes32>;
 
-template <typename Isa, typename T,
-          auto bytes = &two_by_two_avg_u8_both_layouts<typename Isa::Bytes, typename Isa::ByteLanes32>>
+template <typename Isa, typename T>
+using AvgPoolChannelsLastBytes =
+    WithFastPath<AvgPoolChannelsLastInteger<Isa, uint8_t>, &takes_bytes_avg_channels_last,
+                 &avg_pool_bytes_channels_last_driver<two_by_two_avg_u8<Isa>>, KernelPath::two_by_two>;
+
+template <typename Isa, typename T>
 using AvgPoolChannelsFirstBytes =
     WithFastPath<AvgPoolChannelsFirstInteger<Isa, uint8_t>, &takes_bytes_avg_channels_first,
-                 &avg_pool_bytes_channels_first_driver<bytes>, KernelPath::two_by_two>;
+                 &avg_pool_bytes_channels_first_driver<two_by_two_avg_u8<Isa>>, KernelPath::two_by_two>;
 }  // namespace
 }  // namespace poolnd

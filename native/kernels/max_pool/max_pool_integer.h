@@ -222,15 +222,19 @@ using MaxPoolChannelsFirstInteger = DrivenKernel<
     &max_pool_channels_first_integer_path<T>,
     &max_pool_integer_channels_first_driver<T, &run_max_integer_both_layouts<typename Isa::template Integers<T>>>>;
 
-template <typename Isa, typename T,
-          auto bytes = &two_by_two_max_u8_both_layouts<typename Isa::Bytes, typename Isa::ByteLanes32>>
-using MaxPoolChannelsLastBytes = WithFastPath<MaxPoolChannelsLastInteger<Isa, uint8_t>, &takes_bytes_max_channels_last,
-                                              &max_pool_bytes_channels_last_driver<bytes>, KernelPath::two_by_two>;
+// uint8 2x2 windows: the byte block of the ISA's 16- and 32-lane byte vectors.
+template <typename Isa>
+constexpr BytesTwoByTwoMaxKernel two_by_two_max_u8 =
+    &two_by_two_max_u8_both_layouts<typename Isa::Bytes, typename Isa::ByteLanes32>;
 
-template <typename Isa, typename T,
-          auto bytes = &two_by_two_max_u8_both_layouts<typename Isa::Bytes, typename Isa::ByteLanes32>>
+template <typename Isa, typename T>
+using MaxPoolChannelsLastBytes =
+    WithFastPath<MaxPoolChannelsLastInteger<Isa, uint8_t>, &takes_bytes_max_channels_last,
+                 &max_pool_bytes_channels_last_driver<two_by_two_max_u8<Isa>>, KernelPath::two_by_two>;
+
+template <typename Isa, typename T>
 using MaxPoolChannelsFirstBytes =
     WithFastPath<MaxPoolChannelsFirstInteger<Isa, uint8_t>, &takes_bytes_max_channels_first,
-                 &max_pool_bytes_channels_first_driver<bytes>, KernelPath::two_by_two>;
+                 &max_pool_bytes_channels_first_driver<two_by_two_max_u8<Isa>>, KernelPath::two_by_two>;
 }  // namespace
 }  // namespace poolnd
