@@ -44,33 +44,30 @@ struct KernelTable {
   }
 };
 
-// Every scalar kernel of one data type.
-#define POOLND_SCALAR_KERNELS(name, js_name, element, accumulator)                                                   \
-  table.at(PoolOperation::max_pool, first, DataType::name) = &max_pool_scalar<element, first>;                       \
-  table.at(PoolOperation::max_pool, last, DataType::name) = &max_pool_scalar<element, last>;                         \
-  table.at(PoolOperation::avg_pool, first, DataType::name) = &avg_pool_scalar<element, accumulator, first>;          \
-  table.at(PoolOperation::avg_pool, last, DataType::name) = &avg_pool_scalar<element, accumulator, last>;            \
-  table.at(PoolOperation::global_max_pool, first, DataType::name) = &global_max_pool_channels_first_scalar<element>; \
-  table.at(PoolOperation::global_max_pool, last, DataType::name) = &global_max_pool_channels_last_scalar<element>;   \
-  table.at(PoolOperation::global_avg_pool, first, DataType::name) = &global_avg_pool_channels_first_scalar<element>; \
-  table.at(PoolOperation::global_avg_pool, last, DataType::name) = &global_avg_pool_channels_last_scalar<element>;   \
-  table.at(PoolOperation::max_unpool, first, DataType::name) = &max_unpool_channels_first_scalar<element>;           \
-  table.at(PoolOperation::max_unpool, last, DataType::name) = &max_unpool_channels_last_scalar<element>;
+// Every scalar kernel of one data type in one layout.
+#define POOLND_SCALAR_KERNELS(name, js_name, element, accumulator)                                             \
+  table.at(PoolOperation::max_pool, layout, DataType::name) = &max_pool_scalar<element, layout>;               \
+  table.at(PoolOperation::avg_pool, layout, DataType::name) = &avg_pool_scalar<element, accumulator, layout>;  \
+  table.at(PoolOperation::global_max_pool, layout, DataType::name) = &global_max_pool_scalar<element, layout>; \
+  table.at(PoolOperation::global_avg_pool, layout, DataType::name) = &global_avg_pool_scalar<element, layout>; \
+  table.at(PoolOperation::max_unpool, layout, DataType::name) = &max_unpool_scalar<element, layout>;
 
-KernelTable scalar_table() {
-  constexpr Layout first = Layout::channels_first;
-  constexpr Layout last = Layout::channels_last;
-  KernelTable table;
+template <Layout layout>
+void add_scalar_kernels(KernelTable& table) {
   POOLND_FOR_EACH_DATA_TYPE(POOLND_SCALAR_KERNELS)
   // LP pooling is for the float types only.
-  table.at(PoolOperation::lp_pool, first, DataType::f32) = &lp_pool_scalar<float, first>;
-  table.at(PoolOperation::lp_pool, last, DataType::f32) = &lp_pool_scalar<float, last>;
-  table.at(PoolOperation::lp_pool, first, DataType::f64) = &lp_pool_scalar<double, first>;
-  table.at(PoolOperation::lp_pool, last, DataType::f64) = &lp_pool_scalar<double, last>;
-  return table;
+  table.at(PoolOperation::lp_pool, layout, DataType::f32) = &lp_pool_scalar<float, layout>;
+  table.at(PoolOperation::lp_pool, layout, DataType::f64) = &lp_pool_scalar<double, layout>;
 }
 
 #undef POOLND_SCALAR_KERNELS
+
+KernelTable scalar_table() {
+  KernelTable table;
+  add_scalar_kernels<Layout::channels_first>(table);
+  add_scalar_kernels<Layout::channels_last>(table);
+  return table;
+}
 
 // A level's table is the level below's with the level's own microkernels over it, so an op
 // without a kernel at some level falls back to the widest narrower one, down to the scalar

@@ -30,24 +30,30 @@ inline int64_t pool_work_items(const PoolRequest& request) {
 // The scalar reference kernels: plain loops in PyTorch's tap order that every vector
 // variant must match exactly. T is the element type, Accumulator the sum type for averages.
 // The windowed kernels share one loop per layout (for_each_window in window.h).
+// Every one takes its layout as a template argument.
 template <typename T, Layout layout>
 void max_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
 template <typename T, typename Accumulator, Layout layout>
 void avg_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
 template <typename T, Layout layout>
 void lp_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
-template <typename T>
-void global_max_pool_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
-template <typename T>
-void global_max_pool_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
-template <typename T>
-void global_avg_pool_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
-template <typename T>
-void global_avg_pool_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
-template <typename T>
-void max_unpool_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
-template <typename T>
-void max_unpool_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+template <typename T, Layout layout>
+void global_max_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+template <typename T, Layout layout>
+void global_avg_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+template <typename T, Layout layout>
+void max_unpool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+
+// A scalar kernel's two layouts, written as separate functions, as one kernel<T, layout>.
+template <Layout layout, PoolKernel channels_first, PoolKernel channels_last>
+inline void run_for_layout(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  (layout == Layout::channels_first ? channels_first : channels_last)(request, first_item, end_item);
+}
+
+// Instantiates kernel<element, layout> for both layouts (in the kernel's .cc file).
+#define POOLND_INSTANTIATE_BOTH_LAYOUTS(kernel, ...)                                               \
+  template void kernel<__VA_ARGS__, Layout::channels_first>(const PoolRequest&, int64_t, int64_t); \
+  template void kernel<__VA_ARGS__, Layout::channels_last>(const PoolRequest&, int64_t, int64_t);
 
 // Max-unpooling's indices are data, not arguments lib/ can check cheaply: the position of the
 // first one outside the output plane, or -1 when all are inside. Runs before any write.

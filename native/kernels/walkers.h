@@ -492,6 +492,27 @@ inline T border_average(const PoolRequest& request, int64_t ow, int64_t first_in
   return finish_average<T, Accumulator>(sum, average_divisor(request, depth, height, width));
 }
 
+// Channels-first average rows split as the rows microkernels take them: each border column averaged
+// tap by tap as the scalar kernel does (in Accumulator), and interior(run_output, columns, divisor,
+// window) for the columns between, which all share one divisor since their width taps are all real.
+template <typename T, typename Accumulator, PoolKernel scalar, typename Interior>
+void for_each_average_row_split(const PoolRequest& request, int64_t first_item, int64_t end_item, T* output,
+                                Interior&& interior) {
+  const WindowGeometry& g = request.geometry;
+  const int64_t first_interior = interior_columns(g).begin;
+  for_each_row_split<T, scalar>(
+      request, first_item, end_item,
+      [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane,
+          const WindowRows<T>& window) {
+        output[at + ow] = border_average<T, Accumulator>(request, ow, first_interior, depth, height, plane, window);
+      },
+      [&](int64_t at, int64_t first_column, int64_t columns, const TapRange& depth, const TapRange& height,
+          const WindowRows<T>& window) {
+        interior(output + at + first_column, columns,
+                 average_divisor(request, depth, height, real_taps(g, 2, first_column)), window);
+      });
+}
+
 // Integer channels-first rows of fewer outputs than this run faster on the scalar kernel: the
 // per-row setup of the vector path outweighs its few lanes (measured on 7x7 planes, 2x2/stride 2).
 constexpr int64_t kShortestIntegerVectorRow = 4;

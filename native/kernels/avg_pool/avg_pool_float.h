@@ -196,18 +196,10 @@ void avg_pool_channels_first_driver(const PoolRequest& request, int64_t first_it
     return;
   }
   // Rows, or gathered rows: the rows kernel takes both.
-  const int64_t first_interior = interior_columns(g).begin;
-  for_each_row_split<T, scalar>(
-      request, first_item, end_item,
-      [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane,
-          const WindowRows<T>& window) {
-        output[at + ow] = border_average<T, T>(request, ow, first_interior, depth, height, plane, window);
-      },
-      [&](int64_t at, int64_t first_column, int64_t columns, const TapRange& depth, const TapRange& height,
-          const WindowRows<T>& window) {
-        // Every interior column has the same divisor: its width taps are all real.
-        const T divisor = static_cast<T>(average_divisor(request, depth, height, real_taps(g, 2, first_column)));
-        rows_kernel(window, columns, divisor, output + at + first_column);
+  for_each_average_row_split<T, T, scalar>(
+      request, first_item, end_item, output,
+      [&](T* run_output, int64_t columns, int64_t divisor, const WindowRows<T>& window) {
+        rows_kernel(window, columns, static_cast<T>(divisor), run_output);
       });
 }
 

@@ -282,18 +282,12 @@ void avg_pool_integer_channels_first_driver(const PoolRequest& request, int64_t 
   const WindowGeometry& g = request.geometry;
   if (path == KernelPath::scalar) return scalar(request, first_item, end_item);
   T* output = static_cast<T*>(request.output);
-  const int64_t first_interior = interior_columns(g).begin;
-  const int64_t readable = elements_from_column(g, first_interior);
-  for_each_row_split<T, scalar>(
-      request, first_item, end_item,
-      [&](int64_t at, int64_t ow, const TapRange& depth, const TapRange& height, const T* plane,
-          const WindowRows<T>& window) {
-        output[at + ow] = border_average<T, int64_t>(request, ow, first_interior, depth, height, plane, window);
-      },
-      [&](int64_t at, int64_t first_column, int64_t columns, const TapRange& depth, const TapRange& height,
-          const WindowRows<T>& window) {
+  const int64_t readable = elements_from_column(g, interior_columns(g).begin);
+  for_each_average_row_split<T, int64_t, scalar>(
+      request, first_item, end_item, output,
+      [&](T* run_output, int64_t columns, int64_t divisor, const WindowRows<T>& window) {
         run_kernel(window.rows, window.count, g.kernel_size[2], readable, columns, 1, g.stride[2], g.dilation[2],
-                   average_divisor(request, depth, height, real_taps(g, 2, first_column)), output + at + first_column);
+                   divisor, run_output);
       });
 }
 

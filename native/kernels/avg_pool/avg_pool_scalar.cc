@@ -15,9 +15,8 @@ void avg_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end
                              });
 }
 
-#define POOLND_INSTANTIATE_AVG_POOL(name, js_name, element, accumulator)                                             \
-  template void avg_pool_scalar<element, accumulator, Layout::channels_first>(const PoolRequest&, int64_t, int64_t); \
-  template void avg_pool_scalar<element, accumulator, Layout::channels_last>(const PoolRequest&, int64_t, int64_t);
+#define POOLND_INSTANTIATE_AVG_POOL(name, js_name, element, accumulator) \
+  POOLND_INSTANTIATE_BOTH_LAYOUTS(avg_pool_scalar, element, accumulator)
 POOLND_FOR_EACH_DATA_TYPE(POOLND_INSTANTIATE_AVG_POOL)
 #undef POOLND_INSTANTIATE_AVG_POOL
 

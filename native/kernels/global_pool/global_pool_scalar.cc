@@ -2,6 +2,7 @@
 // in double for both float types (float32 planes get the correctly rounded mean in practice)
 // and exactly in int64 for integers, in plane order, then divide once.
 #include <algorithm>
+#include <limits>
 #include <type_traits>
 #include <vector>
 
@@ -29,10 +30,27 @@ inline void keep_maximum(T& best, T candidate) {
   if (candidate > best || is_nan(candidate)) best = candidate;
 }
 
-}  // namespace
+// Channels-last images: each image's pixels folded, in pixel order, into one accumulator per channel.
+template <typename T, typename Accumulator, typename Fold, typename Finish>
+void reduce_channels_last(const PoolRequest& request, int64_t first_item, int64_t end_item, Accumulator initial,
+                          Fold fold, Finish finish) {
+  const int64_t plane = request.geometry.input_plane();
+  const int64_t channels = request.geometry.channels;
+  const T* input = static_cast<const T*>(request.input);
+  T* output = static_cast<T*>(request.output);
+  std::vector<Accumulator> accumulators(static_cast<size_t>(channels));
+  for (int64_t image = first_item; image < end_item; ++image) {
+    const T* pixels = input + image * plane * channels;
+    std::fill(accumulators.begin(), accumulators.end(), initial);
+    for (int64_t i = 0; i < plane; ++i) {
+      for (int64_t c = 0; c < channels; ++c) fold(accumulators[c], pixels[i * channels + c]);
+    }
+    for (int64_t c = 0; c < channels; ++c) output[image * channels + c] = finish(accumulators[c]);
+  }
+}
 
 template <typename T>
-void global_max_pool_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+void global_max_planes(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   const int64_t plane = request.geometry.input_plane();
   const T* input = static_cast<const T*>(request.input);
   T* output = static_cast<T*>(request.output);
@@ -45,23 +63,7 @@ void global_max_pool_channels_first_scalar(const PoolRequest& request, int64_t f
 }
 
 template <typename T>
-void global_max_pool_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
-  const int64_t plane = request.geometry.input_plane();
-  const int64_t channels = request.geometry.channels;
-  const T* input = static_cast<const T*>(request.input);
-  T* output = static_cast<T*>(request.output);
-  for (int64_t image = first_item; image < end_item; ++image) {
-    const T* pixels = input + image * plane * channels;
-    T* best = output + image * channels;
-    std::copy(pixels, pixels + channels, best);
-    for (int64_t i = 1; i < plane; ++i) {
-      for (int64_t c = 0; c < channels; ++c) keep_maximum(best[c], pixels[i * channels + c]);
-    }
-  }
-}
-
-template <typename T>
-void global_avg_pool_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+void global_avg_planes(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   const int64_t plane = request.geometry.input_plane();
   const T* input = static_cast<const T*>(request.input);
   T* output = static_cast<T*>(request.output);
@@ -86,27 +88,39 @@ void global_avg_pool_channels_first_scalar(const PoolRequest& request, int64_t f
 }
 
 template <typename T>
-void global_avg_pool_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
-  const int64_t plane = request.geometry.input_plane();
-  const int64_t channels = request.geometry.channels;
-  const T* input = static_cast<const T*>(request.input);
-  T* output = static_cast<T*>(request.output);
-  std::vector<GlobalSum<T>> sums(static_cast<size_t>(channels));
-  for (int64_t image = first_item; image < end_item; ++image) {
-    const T* pixels = input + image * plane * channels;
-    std::fill(sums.begin(), sums.end(), GlobalSum<T>(0));
-    for (int64_t i = 0; i < plane; ++i) {
-      for (int64_t c = 0; c < channels; ++c) sums[c] += static_cast<GlobalSum<T>>(pixels[i * channels + c]);
-    }
-    for (int64_t c = 0; c < channels; ++c) output[image * channels + c] = finish_global_average<T>(sums[c], plane);
-  }
+void global_max_images(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  // Starting below every value (or at -inf) keeps the first pixel's value, as a copy of it would.
+  const T lowest =
+      std::numeric_limits<T>::has_infinity ? -std::numeric_limits<T>::infinity() : std::numeric_limits<T>::lowest();
+  reduce_channels_last<T>(
+      request, first_item, end_item, lowest, [](T& best, T value) { keep_maximum(best, value); },
+      [](T best) { return best; });
 }
 
-#define POOLND_INSTANTIATE_GLOBAL_POOL(name, js_name, element, accumulator)                           \
-  template void global_max_pool_channels_first_scalar<element>(const PoolRequest&, int64_t, int64_t); \
-  template void global_max_pool_channels_last_scalar<element>(const PoolRequest&, int64_t, int64_t);  \
-  template void global_avg_pool_channels_first_scalar<element>(const PoolRequest&, int64_t, int64_t); \
-  template void global_avg_pool_channels_last_scalar<element>(const PoolRequest&, int64_t, int64_t);
+template <typename T>
+void global_avg_images(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  const int64_t plane = request.geometry.input_plane();
+  reduce_channels_last<T>(
+      request, first_item, end_item, GlobalSum<T>(0),
+      [](GlobalSum<T>& sum, T value) { sum += static_cast<GlobalSum<T>>(value); },
+      [plane](GlobalSum<T> sum) { return finish_global_average<T>(sum, plane); });
+}
+
+}  // namespace
+
+template <typename T, Layout layout>
+void global_max_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  run_for_layout<layout, &global_max_planes<T>, &global_max_images<T>>(request, first_item, end_item);
+}
+
+template <typename T, Layout layout>
+void global_avg_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  run_for_layout<layout, &global_avg_planes<T>, &global_avg_images<T>>(request, first_item, end_item);
+}
+
+#define POOLND_INSTANTIATE_GLOBAL_POOL(name, js_name, element, accumulator) \
+  POOLND_INSTANTIATE_BOTH_LAYOUTS(global_max_pool_scalar, element)          \
+  POOLND_INSTANTIATE_BOTH_LAYOUTS(global_avg_pool_scalar, element)
 POOLND_FOR_EACH_DATA_TYPE(POOLND_INSTANTIATE_GLOBAL_POOL)
 #undef POOLND_INSTANTIATE_GLOBAL_POOL
 

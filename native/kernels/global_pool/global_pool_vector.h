@@ -3,6 +3,7 @@
 // and divide once, as the scalar kernel does; integer averages sum exactly in int32 lanes.
 #pragma once
 
+#include <algorithm>
 #include <limits>
 #include <type_traits>
 
@@ -50,6 +51,24 @@ POOLND_NOINLINE void channels_last_global_max_integer(int64_t pixels, int64_t ch
   integer_channels_max<Ops>(channels, pixels, [&](int64_t p) { return image + p * channels; }, output);
 }
 
+// A plane of at least one vector after its first: fold(vector) for each later block, the last
+// one moved back to end at the plane's end (overlapping lanes are harmless to a maximum).
+template <typename Ops, typename Fold>
+inline void for_each_later_block(const typename Ops::Scalar* values, int64_t plane_size, Fold&& fold) {
+  for (int64_t i = Ops::width; i < plane_size; i += Ops::width)
+    fold(Ops::load(values + std::min(i, plane_size - Ops::width)));
+}
+
+// The greatest lane of a vector without NaN; the first of equal lanes.
+template <typename Ops>
+inline typename Ops::Scalar greatest_lane(const typename Ops::Vector& vector) {
+  alignas(64) typename Ops::Scalar lanes[Ops::width];
+  Ops::store(lanes, vector);
+  typename Ops::Scalar best = lanes[0];
+  for (int64_t k = 1; k < Ops::width; ++k) best = lanes[k] > best ? lanes[k] : best;
+  return best;
+}
+
 // Channels-first float global max (see ChannelsFirstGlobalKernel): a plane's lanes keep running
 // maxima of every width-th element, and their greatest is the plane's maximum in any order unless
 // a tap is NaN (the last one wins) or the maximum is zero (of either sign: the first one wins);
@@ -63,13 +82,8 @@ POOLND_NOINLINE void channels_first_global_max(int64_t planes, int64_t plane_siz
     const T* values = input + p * plane_size;
     if (plane_size >= width) {
       FastMaximum<Ops> fast(Ops::load(values));
-      int64_t i = width;
-      for (; i + width <= plane_size; i += width) fast.take(Ops::load(values + i));
-      if (i < plane_size) fast.take(Ops::load(values + plane_size - width));  // the last block moved back
-      alignas(64) T lanes[width];
-      Ops::store(lanes, fast.best);
-      T best = lanes[0];
-      for (int64_t k = 1; k < width; ++k) best = lanes[k] > best ? lanes[k] : best;
+      for_each_later_block<Ops>(values, plane_size, [&](const auto& block) { fast.take(block); });
+      const T best = greatest_lane<Ops>(fast.best);
       if (fast.exact() && best != T(0)) {
         output[p] = best;
         continue;
@@ -93,18 +107,13 @@ POOLND_NOINLINE void channels_first_global_max_integer(int64_t planes, int64_t p
   constexpr int64_t width = Ops::width;
   for (int64_t p = 0; p < planes; ++p) {
     const T* values = input + p * plane_size;
-    T best = values[0];
     if (plane_size >= width) {
       auto lanes = Ops::load(values);
-      for (int64_t i = width; i < plane_size; i += width)
-        lanes = Ops::maximum(lanes, Ops::load(values + std::min(i, plane_size - width)));
-      alignas(64) T stored[width];
-      Ops::store(stored, lanes);
-      for (int64_t k = 0; k < width; ++k) best = std::max(best, stored[k]);
+      for_each_later_block<Ops>(values, plane_size, [&](const auto& block) { lanes = Ops::maximum(lanes, block); });
+      output[p] = greatest_lane<Ops>(lanes);
     } else {
-      for (int64_t i = 1; i < plane_size; ++i) best = std::max(best, values[i]);
+      output[p] = *std::max_element(values, values + plane_size);
     }
-    output[p] = best;
   }
 }
 
@@ -247,9 +256,16 @@ POOLND_NOINLINE void channels_first_global_avg(int64_t planes, int64_t plane_siz
   }
 }
 
+// The scalar reference the drivers fall back to.
+template <PoolOperation operation, typename T, Layout layout>
+constexpr PoolKernel global_scalar_kernel =
+    operation == PoolOperation::global_max_pool ? &global_max_pool_scalar<T, layout>
+                                                : &global_avg_pool_scalar<T, layout>;
+
 // Channels-last global pooling: one image per work item.
-template <typename T, ChannelsLastGlobalKernel<T> microkernel, PoolKernel scalar>
+template <typename T, PoolOperation operation, ChannelsLastGlobalKernel<T> microkernel>
 void global_channels_last_driver(const PoolRequest& request, int64_t first_item, int64_t end_item, KernelPath path) {
+  constexpr PoolKernel scalar = global_scalar_kernel<operation, T, Layout::channels_last>;
   if (path == KernelPath::scalar) return scalar(request, first_item, end_item);
   const int64_t pixels = request.geometry.input_plane();
   const int64_t channels = request.geometry.channels;
@@ -261,8 +277,9 @@ void global_channels_last_driver(const PoolRequest& request, int64_t first_item,
 }
 
 // Channels-first global pooling: one plane per work item.
-template <typename T, ChannelsFirstGlobalKernel<T> microkernel, PoolKernel scalar>
+template <typename T, PoolOperation operation, ChannelsFirstGlobalKernel<T> microkernel>
 void global_channels_first_driver(const PoolRequest& request, int64_t first_item, int64_t end_item, KernelPath path) {
+  constexpr PoolKernel scalar = global_scalar_kernel<operation, T, Layout::channels_first>;
   if (path == KernelPath::scalar) return scalar(request, first_item, end_item);
   const int64_t plane = request.geometry.input_plane();
   microkernel(end_item - first_item, plane, static_cast<const T*>(request.input) + first_item * plane,
@@ -330,23 +347,23 @@ constexpr ChannelsFirstGlobalKernel<T> global_avg_planes_kernel() {
 // Isa::Integers<T> are the ISA's vectors of T, Isa::PlaneQuads<T> its four-planes-at-once sums
 // in double, Isa::IntegerSums<T> its widened integer sums.
 template <typename Isa, typename T>
-using GlobalMaxPoolChannelsLast = DrivenKernel<
-    &global_max_pool_channels_last_path,
-    &global_channels_last_driver<T, global_max_image_kernel<Isa, T>(), &global_max_pool_channels_last_scalar<T>>>;
+using GlobalMaxPoolChannelsLast =
+    DrivenKernel<&global_max_pool_channels_last_path,
+                 &global_channels_last_driver<T, PoolOperation::global_max_pool, global_max_image_kernel<Isa, T>()>>;
 
 template <typename Isa, typename T>
-using GlobalMaxPoolChannelsFirst = DrivenKernel<
-    &global_max_pool_channels_first_path,
-    &global_channels_first_driver<T, global_max_planes_kernel<Isa, T>(), &global_max_pool_channels_first_scalar<T>>>;
+using GlobalMaxPoolChannelsFirst =
+    DrivenKernel<&global_max_pool_channels_first_path,
+                 &global_channels_first_driver<T, PoolOperation::global_max_pool, global_max_planes_kernel<Isa, T>()>>;
 
 template <typename Isa, typename T>
-using GlobalAvgPoolChannelsLast = DrivenKernel<
-    &global_avg_pool_channels_last_path<T>,
-    &global_channels_last_driver<T, global_avg_image_kernel<Isa, T>(), &global_avg_pool_channels_last_scalar<T>>>;
+using GlobalAvgPoolChannelsLast =
+    DrivenKernel<&global_avg_pool_channels_last_path<T>,
+                 &global_channels_last_driver<T, PoolOperation::global_avg_pool, global_avg_image_kernel<Isa, T>()>>;
 
 template <typename Isa, typename T>
-using GlobalAvgPoolChannelsFirst = DrivenKernel<
-    &global_avg_pool_channels_first_path<T>,
-    &global_channels_first_driver<T, global_avg_planes_kernel<Isa, T>(), &global_avg_pool_channels_first_scalar<T>>>;
+using GlobalAvgPoolChannelsFirst =
+    DrivenKernel<&global_avg_pool_channels_first_path<T>,
+                 &global_channels_first_driver<T, PoolOperation::global_avg_pool, global_avg_planes_kernel<Isa, T>()>>;
 }  // namespace
 }  // namespace poolnd

@@ -63,9 +63,7 @@ void lp_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_
                              });
 }
 
-template void lp_pool_scalar<float, Layout::channels_first>(const PoolRequest&, int64_t, int64_t);
-template void lp_pool_scalar<float, Layout::channels_last>(const PoolRequest&, int64_t, int64_t);
-template void lp_pool_scalar<double, Layout::channels_first>(const PoolRequest&, int64_t, int64_t);
-template void lp_pool_scalar<double, Layout::channels_last>(const PoolRequest&, int64_t, int64_t);
+POOLND_INSTANTIATE_BOTH_LAYOUTS(lp_pool_scalar, float)
+POOLND_INSTANTIATE_BOTH_LAYOUTS(lp_pool_scalar, double)
 
 }  // namespace poolnd

@@ -17,9 +17,8 @@ void max_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end
                              });
 }
 
-#define POOLND_INSTANTIATE_MAX_POOL(name, js_name, element, accumulator)                                \
-  template void max_pool_scalar<element, Layout::channels_first>(const PoolRequest&, int64_t, int64_t); \
-  template void max_pool_scalar<element, Layout::channels_last>(const PoolRequest&, int64_t, int64_t);
+#define POOLND_INSTANTIATE_MAX_POOL(name, js_name, element, accumulator) \
+  POOLND_INSTANTIATE_BOTH_LAYOUTS(max_pool_scalar, element)
 POOLND_FOR_EACH_DATA_TYPE(POOLND_INSTANTIATE_MAX_POOL)
 #undef POOLND_INSTANTIATE_MAX_POOL
 

@@ -12,10 +12,8 @@ namespace {
 
 inline bool inside_plane(int64_t index, int64_t plane) { return index >= 0 && index < plane; }
 
-}  // namespace
-
 template <typename T>
-void max_unpool_channels_first_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+void unpool_planes(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   const int64_t input_plane = request.geometry.input_plane();
   const int64_t output_plane = request.geometry.output_plane();
   const T* input = static_cast<const T*>(request.input);
@@ -33,7 +31,7 @@ void max_unpool_channels_first_scalar(const PoolRequest& request, int64_t first_
 }
 
 template <typename T>
-void max_unpool_channels_last_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+void unpool_images(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   const int64_t input_plane = request.geometry.input_plane();
   const int64_t output_plane = request.geometry.output_plane();
   const int64_t channels = request.geometry.channels;
@@ -50,6 +48,13 @@ void max_unpool_channels_last_scalar(const PoolRequest& request, int64_t first_i
   }
 }
 
+}  // namespace
+
+template <typename T, Layout layout>
+void max_unpool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  run_for_layout<layout, &unpool_planes<T>, &unpool_images<T>>(request, first_item, end_item);
+}
+
 int64_t find_invalid_unpool_index(const PoolRequest& request) {
   const WindowGeometry& g = request.geometry;
   const int64_t count = g.input_elements();
@@ -61,9 +66,8 @@ int64_t find_invalid_unpool_index(const PoolRequest& request) {
   return -1;
 }
 
-#define POOLND_INSTANTIATE_MAX_UNPOOL(name, js_name, element, accumulator)                       \
-  template void max_unpool_channels_first_scalar<element>(const PoolRequest&, int64_t, int64_t); \
-  template void max_unpool_channels_last_scalar<element>(const PoolRequest&, int64_t, int64_t);
+#define POOLND_INSTANTIATE_MAX_UNPOOL(name, js_name, element, accumulator) \
+  POOLND_INSTANTIATE_BOTH_LAYOUTS(max_unpool_scalar, element)
 POOLND_FOR_EACH_DATA_TYPE(POOLND_INSTANTIATE_MAX_UNPOOL)
 #undef POOLND_INSTANTIATE_MAX_UNPOOL
 
