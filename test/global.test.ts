@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import * as poolnd from '../dist/index.js';
 import { referenceGlobal } from './reference';
-import { arrayTypes, type ArrayTypeName, expectSameValues, pick, randomArray, randomInt, seededRandom } from './random-cases';
+import { arrayTypeNames, arrayTypes, expectReferenceResult, expectSameValues, seededRandom } from './random-cases';
 
 type Operation = 'max' | 'average';
 type Op = (input: unknown, options?: unknown) => poolnd.Tensor;
@@ -16,21 +16,20 @@ const asyncOps: Record<Operation, AsyncOp> = {
 
 function randomCase(seed: number) {
   const random = seededRandom(seed);
-  const operation = pick(random, ['max', 'average'] as const);
-  const arrayType = pick(random, Object.keys(arrayTypes) as ArrayTypeName[]);
+  const operation = random.pick(['max', 'average'] as const);
+  const arrayType = random.pick(arrayTypeNames);
   const channelsLast = random() < 0.5;
-  const spatialDims = randomInt(random, 1, 4);
-  const spatial = Array.from({ length: spatialDims }, () => randomInt(random, 1, spatialDims > 2 ? 4 : 9));
-  const batch = random() < 0.05 ? 0 : randomInt(random, 1, 3);
-  const channels = random() < 0.05 ? 0 : randomInt(random, 1, 19);
+  const spatialDims = random.int(1, 4);
+  const spatial = Array.from({ length: spatialDims }, () => random.int(1, spatialDims > 2 ? 4 : 9));
+  const batch = random() < 0.05 ? 0 : random.int(1, 3);
+  const channels = random() < 0.05 ? 0 : random.int(1, 19);
   const shape = channelsLast ? [batch, ...spatial, channels] : [batch, channels, ...spatial];
-  const data = randomArray(
-    random,
+  const data = random.array(
     arrayType,
     shape.reduce((a, b) => a * b, 1),
   );
   // The options object is optional; channelsLast false may be left out.
-  const options = channelsLast ? { channelsLast } : pick(random, [undefined, {}, { channelsLast: false }]);
+  const options = channelsLast ? { channelsLast } : random.pick([undefined, {}, { channelsLast: false }]);
   const label = `seed ${seed}: global ${operation} ${arrayType} shape [${shape}] ${JSON.stringify(options)}`;
   return { label, operation, arrayType, channelsLast, input: { data, shape }, options };
 }
@@ -39,9 +38,7 @@ type Case = ReturnType<typeof randomCase>;
 
 function expectMatches(testCase: Case, result: poolnd.Tensor): void {
   const expected = referenceGlobal(testCase.operation, testCase.input.data, testCase.input.shape, testCase.channelsLast);
-  expect(result.shape, testCase.label).toEqual(expected.shape);
-  expect(result.data.constructor.name, testCase.label).toBe(testCase.arrayType);
-  expectSameValues(testCase.label, result.data, expected.data);
+  expectReferenceResult(testCase.label, testCase.arrayType, result, expected);
 }
 
 const cases = Array.from({ length: 600 }, (_, i) => randomCase(9000 + i));
@@ -76,7 +73,7 @@ describe('global pooling against the plain reference', () => {
 describe('global pooling semantics', () => {
   it('the inference head: 32x512x7x7 to 32x512x1x1, in both layouts', () => {
     const random = seededRandom(3);
-    const data = randomArray(random, 'Float32Array', 32 * 512 * 49);
+    const data = random.array('Float32Array', 32 * 512 * 49);
     for (const operation of ['max', 'average'] as const) {
       const result = syncOps[operation]({ data, shape: [32, 512, 7, 7] });
       expect(result.shape).toEqual([32, 512, 1, 1]);

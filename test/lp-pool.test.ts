@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import * as poolnd from '../dist/index.js';
 import { referenceLp } from './reference';
-import { expectSameValues, pick, randomArray, randomInt, randomShape, seededRandom } from './random-cases';
+import { expectSameValues, seededRandom } from './random-cases';
 
 type Op = (input: unknown, options: unknown) => poolnd.Tensor;
 type AsyncOp = (input: unknown, options: unknown) => Promise<poolnd.Tensor>;
@@ -18,20 +18,19 @@ const otherNormTypes = [3, 1.5, 7.25, 40, 0.3];
 
 function randomCase(seed: number) {
   const random = seededRandom(seed);
-  const spatialDims = pick(random, [1, 2, 3] as const);
-  const arrayType = pick(random, ['Float32Array', 'Float64Array'] as const);
+  const spatialDims = random.pick([1, 2, 3] as const);
+  const arrayType = random.pick(['Float32Array', 'Float64Array'] as const);
   const channelsLast = random() < 0.5;
-  const spatial = Array.from({ length: spatialDims }, () => randomInt(random, 1, spatialDims === 3 ? 5 : 9));
-  const { shape } = randomShape(random, spatialDims, channelsLast, spatial);
-  const kernelSize = spatial.map((size) => randomInt(random, 1, Math.min(size, 4)));
+  const spatial = Array.from({ length: spatialDims }, () => random.int(1, spatialDims === 3 ? 5 : 9));
+  const { shape } = random.shape(spatialDims, channelsLast, spatial);
+  const kernelSize = spatial.map((size) => random.int(1, Math.min(size, 4)));
   const strideGiven = random() < 0.6;
-  const stride = strideGiven ? kernelSize.map(() => randomInt(random, 1, 3)) : kernelSize.slice();
+  const stride = strideGiven ? kernelSize.map(() => random.int(1, 3)) : kernelSize.slice();
   const ceilMode = random() < 0.5;
-  const normType = pick(random, random() < 0.6 ? exactNormTypes : otherNormTypes);
+  const normType = random.pick(random() < 0.6 ? exactNormTypes : otherNormTypes);
   const options: Record<string, unknown> = { normType, kernelSize, ceilMode, channelsLast };
   if (strideGiven) options.stride = stride;
-  const data = randomArray(
-    random,
+  const data = random.array(
     arrayType,
     shape.reduce((a, b) => a * b, 1),
   );

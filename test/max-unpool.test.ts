@@ -3,16 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import * as poolnd from '../dist/index.js';
 import { referenceOutputSize, referenceUnpool } from './reference';
-import {
-  arrayTypes,
-  type ArrayTypeName,
-  expectSameValues,
-  pick,
-  randomArray,
-  randomInt,
-  randomShape,
-  seededRandom,
-} from './random-cases';
+import { arrayTypeNames, arrayTypes, expectReferenceResult, expectSameValues, seededRandom } from './random-cases';
 
 type Unpool = (input: unknown, indices: unknown, options: unknown) => poolnd.Tensor;
 type UnpoolAsync = (input: unknown, indices: unknown, options: unknown) => Promise<poolnd.Tensor>;
@@ -26,27 +17,25 @@ const product = (values: number[]) => values.reduce((a, b) => a * b, 1);
 // Random values scattered to random offsets of the output plane, duplicates included.
 function randomCase(seed: number) {
   const random = seededRandom(seed);
-  const spatialDims = pick(random, [1, 2, 3] as const);
-  const arrayType = pick(random, Object.keys(arrayTypes) as ArrayTypeName[]);
+  const spatialDims = random.pick([1, 2, 3] as const);
+  const arrayType = random.pick(arrayTypeNames);
   const channelsLast = random() < 0.5;
-  const spatial = Array.from({ length: spatialDims }, () => randomInt(random, 1, spatialDims === 3 ? 3 : 6));
-  const { shape } = randomShape(random, spatialDims, channelsLast, spatial);
-  const kernelSize = spatial.map(() => randomInt(random, 1, 4));
-  const stride = kernelSize.map(() => randomInt(random, 1, 3));
-  const padding = kernelSize.map((k) => randomInt(random, 0, Math.floor(k / 2)));
+  const spatial = Array.from({ length: spatialDims }, () => random.int(1, spatialDims === 3 ? 3 : 6));
+  const { shape } = random.shape(spatialDims, channelsLast, spatial);
+  const kernelSize = spatial.map(() => random.int(1, 4));
+  const stride = kernelSize.map(() => random.int(1, 3));
+  const padding = kernelSize.map((k) => random.int(0, Math.floor(k / 2)));
   const defaults = spatial.map((size, dim) => (size - 1) * stride[dim] - 2 * padding[dim] + kernelSize[dim]);
   // Within stride - 1 of the default, and at least 1.
-  const outputSize = defaults.map((size, dim) =>
-    random() < 0.3 ? size + randomInt(random, 1 - stride[dim], stride[dim] - 1) : size,
-  );
+  const outputSize = defaults.map((size, dim) => (random() < 0.3 ? size + random.int(1 - stride[dim], stride[dim] - 1) : size));
   const valid = outputSize.every((size) => size >= 1);
   const options: Record<string, unknown> = { kernelSize, stride, padding, channelsLast };
   if (outputSize.some((size, dim) => size !== defaults[dim]) || random() < 0.3) options.outputSize = outputSize;
   const length = product(shape);
   const plane = product(outputSize);
   const duplicates = random() < 0.5;
-  const indices = Int32Array.from({ length }, () => randomInt(random, 0, duplicates ? Math.min(plane - 1, 2) : plane - 1));
-  const data = randomArray(random, arrayType, length);
+  const indices = Int32Array.from({ length }, () => random.int(0, duplicates ? Math.min(plane - 1, 2) : plane - 1));
+  const data = random.array(arrayType, length);
   const label = `seed ${seed}: unpool ${spatialDims}d ${arrayType} shape [${shape}] ${JSON.stringify(options)}`;
   return {
     label,
@@ -64,17 +53,9 @@ function randomCase(seed: number) {
 type Case = ReturnType<typeof randomCase>;
 
 function expectMatches(testCase: Case, result: poolnd.Tensor): void {
-  const expected = referenceUnpool(
-    testCase.input.data,
-    testCase.indices.data,
-    testCase.input.shape,
-    testCase.spatialDims,
-    testCase.outputSize,
-    testCase.channelsLast,
-  );
-  expect(result.shape, testCase.label).toEqual(expected.shape);
-  expect(result.data.constructor.name, testCase.label).toBe(testCase.arrayType);
-  expectSameValues(testCase.label, result.data, expected.data);
+  const { input, indices, spatialDims, outputSize, channelsLast } = testCase;
+  const expected = referenceUnpool(input.data, indices.data, input.shape, spatialDims, outputSize, channelsLast);
+  expectReferenceResult(testCase.label, testCase.arrayType, result, expected);
 }
 
 const cases = Array.from({ length: 600 }, (_, i) => randomCase(17000 + i));
@@ -133,17 +114,17 @@ describe('max-unpooling semantics', () => {
   it('round trip: maxPool, maxUnpool to the original size, then maxPool again gives the same maxima', () => {
     for (let seed = 0; seed < 300; seed++) {
       const random = seededRandom(21000 + seed);
-      const spatialDims = pick(random, [1, 2, 3] as const);
-      const arrayType = pick(random, Object.keys(arrayTypes) as ArrayTypeName[]);
+      const spatialDims = random.pick([1, 2, 3] as const);
+      const arrayType = random.pick(arrayTypeNames);
       const channelsLast = random() < 0.5;
-      const spatial = Array.from({ length: spatialDims }, () => randomInt(random, 2, spatialDims === 3 ? 6 : 9));
-      const { shape } = randomShape(random, spatialDims, channelsLast, spatial);
-      const kernelSize = spatial.map((size) => randomInt(random, 1, Math.min(size, 4)));
-      const stride = kernelSize.map((k) => randomInt(random, 1, k + 1));
-      const padding = kernelSize.map((k) => randomInt(random, 0, Math.floor(k / 2)));
+      const spatial = Array.from({ length: spatialDims }, () => random.int(2, spatialDims === 3 ? 6 : 9));
+      const { shape } = random.shape(spatialDims, channelsLast, spatial);
+      const kernelSize = spatial.map((size) => random.int(1, Math.min(size, 4)));
+      const stride = kernelSize.map((k) => random.int(1, k + 1));
+      const padding = kernelSize.map((k) => random.int(0, Math.floor(k / 2)));
       const ceilMode = random() < 0.3;
       // Unpooling fills with zeros, which must not beat a maximum: non-negative values (NaN kept).
-      const data = randomArray(random, arrayType, product(shape)).map((value) => (value < 0 || Object.is(value, -0) ? 0 : value));
+      const data = random.array(arrayType, product(shape)).map((value) => (value < 0 || Object.is(value, -0) ? 0 : value));
       const pooledSizes = spatial.map((size, dim) =>
         referenceOutputSize(size, kernelSize[dim], stride[dim], padding[dim], padding[dim], 1, ceilMode),
       );

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import * as poolnd from '../dist/index.js';
 import { referenceOutputSize, referencePool, type ReferenceOptions } from './reference';
-import { arrayTypes, type ArrayTypeName, expectSameValues, pick, randomArray, randomInt, seededRandom } from './random-cases';
+import { arrayTypeNames, arrayTypes, type ArrayTypeName, expectReferenceResult, seededRandom } from './random-cases';
 
 type Operation = 'max' | 'average';
 
@@ -27,38 +27,38 @@ function samePair(size: number, k: number, s: number, d: number): [number, numbe
 
 function randomCase(seed: number): RandomCase {
   const random = seededRandom(seed);
-  const operation = pick(random, ['max', 'average'] as const);
-  const spatialDims = pick(random, [1, 2, 3] as const);
-  const arrayType = pick(random, Object.keys(arrayTypes) as ArrayTypeName[]);
+  const operation = random.pick(['max', 'average'] as const);
+  const spatialDims = random.pick([1, 2, 3] as const);
+  const arrayType = random.pick(arrayTypeNames);
   const channelsLast = random() < 0.5;
   const batched = random() < 0.7;
-  const batch = random() < 0.05 ? 0 : randomInt(random, 1, 2);
-  const channels = random() < 0.05 ? 0 : randomInt(random, 1, spatialDims === 3 ? 3 : 5);
-  const spatial = Array.from({ length: spatialDims }, () => randomInt(random, 1, spatialDims === 3 ? 5 : 8));
-  const kernelSize = spatial.map(() => randomInt(random, 1, 4));
+  const batch = random() < 0.05 ? 0 : random.int(1, 2);
+  const channels = random() < 0.05 ? 0 : random.int(1, spatialDims === 3 ? 3 : 5);
+  const spatial = Array.from({ length: spatialDims }, () => random.int(1, spatialDims === 3 ? 5 : 8));
+  const kernelSize = spatial.map(() => random.int(1, 4));
   const strideGiven = random() < 0.8;
-  const stride = strideGiven ? kernelSize.map(() => randomInt(random, 1, 3)) : kernelSize.slice();
-  const dilation = kernelSize.map(() => (random() < 0.7 ? 1 : randomInt(random, 2, 3)));
+  const stride = strideGiven ? kernelSize.map(() => random.int(1, 3)) : kernelSize.slice();
+  const dilation = kernelSize.map(() => (random() < 0.7 ? 1 : random.int(2, 3)));
   const ceilMode = random() < 0.5;
-  const form = pick(random, ['none', 'number', 'perDim', 'pairs', 'same', 'valid'] as const);
+  const form = random.pick(['none', 'number', 'perDim', 'pairs', 'same', 'valid'] as const);
   const half = kernelSize.map((k) => Math.floor(k / 2));
   let padding: unknown;
   let pairs: [number, number][];
   switch (form) {
     case 'number': {
-      const pad = randomInt(random, 0, Math.min(...half));
+      const pad = random.int(0, Math.min(...half));
       padding = pad;
       pairs = spatial.map(() => [pad, pad]);
       break;
     }
     case 'perDim': {
-      const pads = half.map((h) => randomInt(random, 0, h));
+      const pads = half.map((h) => random.int(0, h));
       padding = pads;
       pairs = pads.map((p) => [p, p]);
       break;
     }
     case 'pairs':
-      pairs = half.map((h) => [randomInt(random, 0, h), randomInt(random, 0, h)]);
+      pairs = half.map((h) => [random.int(0, h), random.int(0, h)]);
       padding = pairs;
       break;
     case 'same':
@@ -88,7 +88,7 @@ function randomCase(seed: number): RandomCase {
   if (operation === 'average') {
     reference.countIncludePad = random() < 0.5;
     options.countIncludePad = reference.countIncludePad;
-    if (random() < 0.2) options.divisorOverride = reference.divisorOverride = randomInt(random, 1, 7);
+    if (random() < 0.2) options.divisorOverride = reference.divisorOverride = random.int(1, 7);
   } else {
     options.returnIndices = random() < 0.6;
   }
@@ -96,7 +96,7 @@ function randomCase(seed: number): RandomCase {
     (size, dim) =>
       referenceOutputSize(size, kernelSize[dim], stride[dim], pairs[dim][0], pairs[dim][1], dilation[dim], ceilMode) >= 1,
   );
-  const data = randomArray(random, arrayType, length);
+  const data = random.array(arrayType, length);
   const label = `seed ${seed}: ${operation} ${spatialDims}d ${arrayType} shape [${shape}] ${JSON.stringify(options)}`;
   return { label, operation, spatialDims, arrayType, input: { data, shape }, options, reference, valid };
 }
@@ -114,21 +114,9 @@ type Result = poolnd.Tensor | poolnd.MaxPoolWithIndices;
 const outputOf = (result: Result): poolnd.Tensor => ('output' in result ? result.output : result);
 
 function expectMatchesReference(testCase: RandomCase, result: Result): void {
-  const expected = referencePool(
-    testCase.operation,
-    testCase.input.data,
-    testCase.input.shape,
-    testCase.spatialDims,
-    testCase.reference,
-  );
-  const output = outputOf(result);
-  expect(output.shape, testCase.label).toEqual(expected.shape);
-  expect(output.data.constructor.name, testCase.label).toBe(testCase.arrayType);
-  expectSameValues(testCase.label, output.data, expected.data);
-  if ('indices' in result) {
-    expect(result.indices.shape, testCase.label).toEqual(expected.shape);
-    expect(Array.from(result.indices.data), testCase.label).toEqual(expected.indices);
-  }
+  const { operation, input, spatialDims, reference, options } = testCase;
+  const expected = referencePool(operation, input.data, input.shape, spatialDims, reference);
+  expectReferenceResult(testCase.label, testCase.arrayType, result, expected, options.returnIndices === true);
 }
 
 const cases = Array.from({ length: 800 }, (_, i) => randomCase(1000 + i));

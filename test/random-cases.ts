@@ -1,18 +1,8 @@
 // Seeded random pooling cases for comparing the library with test/reference.ts.
-import type { PoolArray } from '../dist/index.js';
-import { integerRanges } from './reference';
+import { expect } from 'vitest';
 
-export function seededRandom(seed: number): () => number {
-  // mulberry32
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import type { MaxPoolWithIndices, PoolArray, Tensor } from '../dist/index.js';
+import { integerRanges, type ReferenceResult } from './reference';
 
 export const arrayTypes = {
   Float32Array,
@@ -27,9 +17,41 @@ export const arrayTypes = {
 } as const;
 
 export type ArrayTypeName = keyof typeof arrayTypes;
+export const arrayTypeNames = Object.keys(arrayTypes) as ArrayTypeName[];
 
-/** Values with ties, extremes and, for floats, NaN, infinities and signed zeros. */
-export function randomArray(random: () => number, type: ArrayTypeName, length: number): PoolArray {
+/** A seeded generator: random() is uniform in [0, 1), and its methods draw a case's parts from the same sequence. */
+export interface SeededRandom {
+  (): number;
+  /** An integer in [low, high]. */
+  int(low: number, high: number): number;
+  pick<T>(values: readonly T[]): T;
+  /** Values with ties, extremes and, for floats, NaN, infinities and signed zeros. */
+  array(type: ArrayTypeName, length: number): PoolArray;
+  /** A shape for an op with `spatialDims` spatial dims: batched or not, either layout. */
+  shape(spatialDims: number, channelsLast: boolean, spatial: number[]): { shape: number[]; batched: boolean };
+}
+
+export function seededRandom(seed: number): SeededRandom {
+  // mulberry32
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const random: SeededRandom = Object.assign(next, {
+    int: (low: number, high: number) => low + Math.floor(next() * (high - low + 1)),
+    pick: <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)],
+    array: (type: ArrayTypeName, length: number) => randomArray(next, type, length),
+    shape: (spatialDims: number, channelsLast: boolean, spatial: number[]) =>
+      randomShape(random, spatialDims, channelsLast, spatial),
+  });
+  return random;
+}
+
+function randomArray(random: () => number, type: ArrayTypeName, length: number): PoolArray {
   const array = new arrayTypes[type](length);
   const limits = integerRanges[type] as [number, number] | undefined;
   const specials = limits ? [limits[0], limits[1], 0, 1, limits[0] + 1] : [NaN, -Infinity, Infinity, -0, 0, 1e30, -1e-30];
@@ -48,23 +70,15 @@ export function randomArray(random: () => number, type: ArrayTypeName, length: n
   return array;
 }
 
-export const randomInt = (random: () => number, low: number, high: number): number =>
-  low + Math.floor(random() * (high - low + 1));
-
-export function pick<T>(random: () => number, values: readonly T[]): T {
-  return values[Math.floor(random() * values.length)];
-}
-
-/** A random shape for an op with `spatialDims` spatial dims: batched or not, either layout. */
-export function randomShape(
-  random: () => number,
+function randomShape(
+  random: SeededRandom,
   spatialDims: number,
   channelsLast: boolean,
   spatial: number[],
 ): { shape: number[]; batched: boolean } {
   const batched = random() < 0.7;
-  const batch = random() < 0.05 ? 0 : randomInt(random, 1, 2);
-  const channels = random() < 0.05 ? 0 : randomInt(random, 1, spatialDims === 3 ? 3 : 5);
+  const batch = random() < 0.05 ? 0 : random.int(1, 2);
+  const channels = random() < 0.05 ? 0 : random.int(1, spatialDims === 3 ? 3 : 5);
   const planes = channelsLast ? [...spatial, channels] : [channels, ...spatial];
   return { shape: batched ? [batch, ...planes] : planes, batched };
 }
@@ -77,5 +91,27 @@ export function expectSameValues(label: string, actual: ArrayLike<number>, expec
         `${label}\n  element ${i}: got ${actual[i]}, expected ${expected[i]} (lengths ${actual.length}, ${expected.length})`,
       );
     }
+  }
+}
+
+/**
+ * A result against the reference's: shape, array type and values bit for bit, and the indices
+ * (a max op's) exactly when they were asked for.
+ */
+export function expectReferenceResult(
+  label: string,
+  arrayType: ArrayTypeName,
+  result: Tensor | MaxPoolWithIndices,
+  expected: ReferenceResult,
+  returnIndices = false,
+): void {
+  const output = 'output' in result ? result.output : result;
+  expect(output.shape, label).toEqual(expected.shape);
+  expect(output.data.constructor.name, label).toBe(arrayType);
+  expectSameValues(label, output.data, expected.data);
+  expect('indices' in result, label).toBe(returnIndices);
+  if ('indices' in result) {
+    expect(result.indices.shape, label).toEqual(expected.shape);
+    expectSameValues(`${label} indices`, result.indices.data, expected.indices);
   }
 }

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as poolnd from '../dist/index.js';
 import { execNode } from './child-process';
 import { referencePool } from './reference';
-import { expectSameValues, randomArray, seededRandom } from './random-cases';
+import { expectSameValues, seededRandom } from './random-cases';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 const initialThreads = poolnd.getNumThreads();
@@ -14,9 +14,9 @@ afterAll(() => poolnd.setNumThreads(initialThreads));
 
 // Large enough that every op splits its work across threads.
 const random = seededRandom(4242);
-const image = { data: randomArray(random, 'Float32Array', 2 * 8 * 96 * 96) as Float32Array, shape: [2, 8, 96, 96] };
+const image = { data: random.array('Float32Array', 2 * 8 * 96 * 96) as Float32Array, shape: [2, 8, 96, 96] };
 const imageLast = { data: image.data, shape: [2, 96, 96, 8] };
-const bytes = { data: randomArray(random, 'Uint8Array', 3 * 200 * 300), shape: [200, 300, 3] };
+const bytes = { data: random.array('Uint8Array', 3 * 200 * 300), shape: [200, 300, 3] };
 const pooled = poolnd.maxPool2d(image, { kernelSize: 2, returnIndices: true });
 
 const calls: [string, () => poolnd.Tensor | poolnd.MaxPoolWithIndices][] = [

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { maxPool2d } from '../../dist/index.js';
 import { readNpy, writeNpy } from '../../dist/cli/npy.js';
-import { randomArray, seededRandom } from '../random-cases';
+import { seededRandom } from '../random-cases';
 import { runCli } from './run-cli';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'poolnd-cli-batch-'));
@@ -22,11 +22,11 @@ describe('poolnd batch', () => {
     mkdirSync(input);
     const images = new Map<string, Uint8Array>();
     for (const [index, name] of ['one.png', 'two.png', 'three.webp', 'four.png', 'five.png'].entries()) {
-      const pixels = randomArray(random, 'Uint8Array', 8 * (10 + index) * 3) as Uint8Array;
+      const pixels = random.array('Uint8Array', 8 * (10 + index) * 3) as Uint8Array;
       images.set(name, pixels);
       await sharp(pixels, { raw: { width: 10 + index, height: 8, channels: 3 } }).toFile(path.join(input, name));
     }
-    const array = { data: randomArray(random, 'Float32Array', 2 * 6 * 6) as Float32Array, shape: [2, 6, 6] };
+    const array = { data: random.array('Float32Array', 2 * 6 * 6) as Float32Array, shape: [2, 6, 6] };
     writeFileSync(path.join(input, 'array.npy'), writeNpy(array));
     writeFileSync(path.join(input, 'broken.png'), 'not a picture');
     writeFileSync(path.join(input, 'notes.txt'), 'not pooled');

@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { avgPool2d, maxPool2d } from '../../dist/index.js';
-import { randomArray, seededRandom } from '../random-cases';
+import { seededRandom } from '../random-cases';
 import { runCli } from './run-cli';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'poolnd-cli-compare-'));
@@ -17,7 +17,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const gap = 8;
 const labelHeight = 22;
 const [height, width, channels] = [24, 36, 3] as const;
-const pixels = randomArray(seededRandom(7), 'Uint8Array', height * width * channels) as Uint8Array;
+const pixels = seededRandom(7).array('Uint8Array', height * width * channels) as Uint8Array;
 const source = path.join(folder, 'random.png');
 beforeAll(async () => {
   await sharp(pixels, { raw: { width, height, channels } }).png().toFile(source);

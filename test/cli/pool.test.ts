@@ -6,9 +6,10 @@ import * as path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import type * as poolnd from '../../dist/index.js';
 import { avgPool2d, lpPool1d, maxPool2d, maxPool3d } from '../../dist/index.js';
 import { readNpy, writeNpy } from '../../dist/cli/npy.js';
-import { randomArray, seededRandom } from '../random-cases';
+import { seededRandom } from '../random-cases';
 import { runCli } from './run-cli';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'poolnd-cli-pool-'));
@@ -25,62 +26,49 @@ function pooled(file: string) {
   return readNpy(readFileSync(file), file);
 }
 
+type NpyInput = { data: Float32Array | Float64Array | Uint8Array | Int16Array; shape: number[] };
+
+/** Writes the input as NAME.npy, runs `poolnd pool` on it with the flags, and reads back what it wrote. */
+function poolNpy(name: string, input: NpyInput, flags: string[]) {
+  const target = path.join(folder, `${name}-out.npy`);
+  const run = runCli(['pool', writeInput(`${name}.npy`, input.data, input.shape), '-o', target, ...flags]);
+  expect(run.status, run.stderr).toBe(0);
+  return pooled(target);
+}
+
+function expectSameTensor(result: { data: ArrayLike<number>; shape: number[] }, expected: poolnd.Tensor): void {
+  expect(result.shape).toEqual(expected.shape);
+  expect(Array.from(result.data)).toEqual(Array.from(expected.data as ArrayLike<number>));
+}
+
 describe('poolnd pool', () => {
   it('max-pools a float32 NCHW array as maxPool2d does', () => {
-    const input = { data: randomArray(random, 'Float32Array', 2 * 3 * 9 * 10) as Float32Array, shape: [2, 3, 9, 10] };
-    const source = writeInput('max.npy', input.data, input.shape);
-    const target = path.join(folder, 'max-out.npy');
-    const run = runCli(['pool', source, '-o', target, '--kernel', '3', '--stride', '2', '--padding', '1', '--ceil']);
-    expect(run.status, run.stderr).toBe(0);
-    const expected = maxPool2d(input, { kernelSize: 3, stride: 2, padding: 1, ceilMode: true });
-    const result = pooled(target);
-    expect(result.shape).toEqual(expected.shape);
-    expect(Array.from(result.data)).toEqual(Array.from(expected.data));
+    const input = { data: random.array('Float32Array', 2 * 3 * 9 * 10) as Float32Array, shape: [2, 3, 9, 10] };
+    const result = poolNpy('max', input, ['--kernel', '3', '--stride', '2', '--padding', '1', '--ceil']);
+    expectSameTensor(result, maxPool2d(input, { kernelSize: 3, stride: 2, padding: 1, ceilMode: true }));
   });
 
   it('average-pools uint8 channels-last images in their own type, with avg options', () => {
-    const input = { data: randomArray(random, 'Uint8Array', 4 * 7 * 3) as Uint8Array, shape: [4, 7, 3] };
-    const source = writeInput('image.npy', input.data, input.shape);
-    const target = path.join(folder, 'image-out.npy');
-    const run = runCli([
-      'pool',
-      source,
-      '-o',
-      target,
-      '--op',
-      'avg',
-      '--kernel',
-      '2',
-      '--padding',
-      '1',
-      '--exclude-pad',
-      '--channels-last',
-    ]);
-    expect(run.status, run.stderr).toBe(0);
-    const expected = avgPool2d(input, { kernelSize: 2, padding: 1, countIncludePad: false, channelsLast: true });
-    const result = pooled(target);
+    const input = { data: random.array('Uint8Array', 4 * 7 * 3) as Uint8Array, shape: [4, 7, 3] };
+    const result = poolNpy('image', input, '--op avg --kernel 2 --padding 1 --exclude-pad --channels-last'.split(' '));
     expect(result.data).toBeInstanceOf(Uint8Array);
-    expect(result.shape).toEqual(expected.shape);
-    expect(Array.from(result.data)).toEqual(Array.from(expected.data));
+    expectSameTensor(result, avgPool2d(input, { kernelSize: 2, padding: 1, countIncludePad: false, channelsLast: true }));
   });
 
   it('takes --dims: LP pooling along one dim of a rank-3 array, and 3-D max pooling of a rank-5 one', () => {
-    const input = { data: randomArray(random, 'Float64Array', 2 * 4 * 11) as Float64Array, shape: [2, 4, 11] };
-    const source = writeInput('signal.npy', input.data, input.shape);
-    const target = path.join(folder, 'signal-out.npy');
-    expect(runCli(['pool', source, '-o', target, '--op', 'lp', '--norm', '3', '--kernel', '3', '--dims', '1']).status).toBe(0);
-    expect(Array.from(pooled(target).data)).toEqual(Array.from(lpPool1d(input, { normType: 3, kernelSize: 3 }).data));
+    const input = { data: random.array('Float64Array', 2 * 4 * 11) as Float64Array, shape: [2, 4, 11] };
+    expectSameTensor(
+      poolNpy('signal', input, ['--op', 'lp', '--norm', '3', '--kernel', '3', '--dims', '1']),
+      lpPool1d(input, { normType: 3, kernelSize: 3 }),
+    );
 
-    const volume = { data: randomArray(random, 'Float32Array', 1 * 2 * 4 * 4 * 4) as Float32Array, shape: [1, 2, 4, 4, 4] };
-    const volumeSource = writeInput('volume.npy', volume.data, volume.shape);
-    const volumeTarget = path.join(folder, 'volume-out.npy');
-    expect(runCli(['pool', volumeSource, '-o', volumeTarget, '--kernel', '2']).status).toBe(0);
-    expect(Array.from(pooled(volumeTarget).data)).toEqual(Array.from(maxPool3d(volume, { kernelSize: 2 }).data));
+    const volume = { data: random.array('Float32Array', 1 * 2 * 4 * 4 * 4) as Float32Array, shape: [1, 2, 4, 4, 4] };
+    expectSameTensor(poolNpy('volume', volume, ['--kernel', '2']), maxPool3d(volume, { kernelSize: 2 }));
   });
 
   it('pools an image in its own uint8 pixels, each channel on its own, into the same kind of image', async () => {
     const [height, width, channels] = [10, 14, 3] as const;
-    const pixels = randomArray(random, 'Uint8Array', height * width * channels) as Uint8Array;
+    const pixels = random.array('Uint8Array', height * width * channels) as Uint8Array;
     const source = path.join(folder, 'photo.png');
     await sharp(pixels, { raw: { width, height, channels } }).png().toFile(source);
     const target = path.join(folder, 'photo-out.png');

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import * as poolnd from '../../dist/index.js';
 import { execNode } from '../child-process';
-import { expectSameValues, randomArray, seededRandom } from '../random-cases';
+import { expectSameValues, seededRandom } from '../random-cases';
 
 const scenarios = fileURLToPath(new URL('./scenarios.cjs', import.meta.url));
 const runScenario = (...args: string[]) => execNode([scenarios, ...args], { encoding: 'utf8', timeout: 240_000 });
@@ -18,8 +18,8 @@ const initialThreads = poolnd.getNumThreads();
 afterAll(() => poolnd.setNumThreads(initialThreads));
 
 const random = seededRandom(777);
-const shared = { data: randomArray(random, 'Float32Array', 4 * 40 * 40) as Float32Array, shape: [4, 40, 40] };
-const bytes = { data: randomArray(random, 'Uint8Array', 40 * 40 * 3), shape: [40, 40, 3] };
+const shared = { data: random.array('Float32Array', 4 * 40 * 40) as Float32Array, shape: [4, 40, 40] };
+const bytes = { data: random.array('Uint8Array', 40 * 40 * 3), shape: [40, 40, 3] };
 
 type Call = [name: string, run: () => Promise<poolnd.Tensor | poolnd.MaxPoolWithIndices>, expected: number[]];
 
@@ -29,7 +29,7 @@ const values = (result: poolnd.Tensor | poolnd.MaxPoolWithIndices): number[] =>
 /** A call on its own input (i odd) or on the shared one, with its result computed synchronously first. */
 function makeCall(i: number): Call {
   const own = i % 2 === 1;
-  const input = own ? { data: randomArray(random, 'Float32Array', 4 * 40 * 40) as Float32Array, shape: [4, 40, 40] } : shared;
+  const input = own ? { data: random.array('Float32Array', 4 * 40 * 40) as Float32Array, shape: [4, 40, 40] } : shared;
   switch (i % 5) {
     case 0:
       return [

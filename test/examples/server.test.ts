@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { avgPool2d, maxPool2d } from '../../dist/index.js';
 import { commandWithPrefix } from '../child-process';
-import { randomArray, seededRandom } from '../random-cases';
+import { seededRandom } from '../random-cases';
 
 let server: ChildProcessByStdio<Writable, Readable, null>;
 let lines: AsyncIterator<string>;
@@ -54,7 +54,7 @@ describe('example server', () => {
     const uploads = await Promise.all(
       Array.from({ length: 16 }, async (_, index) => {
         const [width, height] = [640 + 16 * index, 480];
-        const pixels = randomArray(random, 'Uint8Array', width * height * 3) as Uint8Array;
+        const pixels = random.array('Uint8Array', width * height * 3) as Uint8Array;
         const png = await sharp(pixels, { raw: { width, height, channels: 3 } })
           .png({ compressionLevel: 1 })
           .toBuffer();
