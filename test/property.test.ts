@@ -162,6 +162,20 @@ async function expectEverywhere(
   }
 }
 
+/** expectEverywhere for `name` called on a drawn tensor alone, labelled by the tensor and options. */
+function expectPooledEverywhere(
+  name: string,
+  tensor: TensorCase,
+  options: Record<string, unknown>,
+  expected: ReferenceResult,
+  withIndices: boolean,
+  useOut: boolean,
+): Promise<void> {
+  const label = `${name} ${tensor.arrayType} [${tensor.shape}] ${JSON.stringify(options)}`;
+  const input = { data: tensor.data, shape: tensor.shape };
+  return expectEverywhere(label, expected, withIndices, useOut, tensor.arrayType, opCalls(name, [input], options));
+}
+
 const strided = (spatialDims: number, operation: 'max' | 'average') =>
   tensorArbitrary(spatialDims, arrayTypeNames).chain((tensor) =>
     fc.record({
@@ -234,16 +248,7 @@ describe('property: strided max and average pooling match the reference', () => 
               countIncludePad: draw.countIncludePad,
               divisorOverride: draw.divisorOverride,
             });
-            const input = { data: tensor.data, shape: tensor.shape };
-            const label = `${name} ${tensor.arrayType} [${tensor.shape}] ${JSON.stringify(options)}`;
-            await expectEverywhere(
-              label,
-              expected,
-              draw.returnIndices,
-              draw.useOut,
-              tensor.arrayType,
-              opCalls(name, [input], options),
-            );
+            await expectPooledEverywhere(name, tensor, options, expected, draw.returnIndices, draw.useOut);
           }),
           runs(150),
         );
@@ -274,9 +279,7 @@ describe('property: LP pooling matches the reference', () => {
           );
           const options = { normType, kernelSize, stride, ceilMode, channelsLast: tensor.channelsLast };
           const expected = referenceLp(tensor.data, tensor.shape, spatialDims, options);
-          const input = { data: tensor.data, shape: tensor.shape };
-          const label = `${name} ${tensor.arrayType} [${tensor.shape}] ${JSON.stringify(options)}`;
-          await expectEverywhere(label, expected, false, useOut, tensor.arrayType, opCalls(name, [input], options));
+          await expectPooledEverywhere(name, tensor, options, expected, false, useOut);
         }),
         runs(100),
       );
@@ -310,9 +313,7 @@ describe('property: adaptive pooling matches the reference', () => {
               outputSize,
               tensor.channelsLast,
             );
-            const input = { data: tensor.data, shape: tensor.shape };
-            const label = `${name} ${tensor.arrayType} [${tensor.shape}] ${JSON.stringify(options)}`;
-            await expectEverywhere(label, expected, returnIndices, useOut, tensor.arrayType, opCalls(name, [input], options));
+            await expectPooledEverywhere(name, tensor, options, expected, returnIndices, useOut);
           }),
           runs(100),
         );
@@ -325,21 +326,17 @@ describe('property: global pooling matches the reference', () => {
   for (const operation of ['max', 'average'] as const) {
     const name = operation === 'max' ? 'globalMaxPool' : 'globalAvgPool';
     it(name, async () => {
-      const draws = fc
-        .integer({ min: 1, max: 3 })
-        .chain((spatialDims) =>
-          fc.record({
-            tensor: tensorArbitrary(spatialDims, arrayTypeNames, { batched: true, maxSize: 12 }),
-            useOut: fc.boolean(),
-          }),
-        );
+      const draws = fc.integer({ min: 1, max: 3 }).chain((spatialDims) =>
+        fc.record({
+          tensor: tensorArbitrary(spatialDims, arrayTypeNames, { batched: true, maxSize: 12 }),
+          useOut: fc.boolean(),
+        }),
+      );
       await fc.assert(
         fc.asyncProperty(draws, async ({ tensor, useOut }) => {
           const options = { channelsLast: tensor.channelsLast };
           const expected = referenceGlobal(operation, tensor.data, tensor.shape, tensor.channelsLast);
-          const input = { data: tensor.data, shape: tensor.shape };
-          const label = `${name} ${tensor.arrayType} [${tensor.shape}] ${JSON.stringify(options)}`;
-          await expectEverywhere(label, expected, false, useOut, tensor.arrayType, opCalls(name, [input], options));
+          await expectPooledEverywhere(name, tensor, options, expected, false, useOut);
         }),
         runs(150),
       );
