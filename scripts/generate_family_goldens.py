@@ -562,15 +562,7 @@ class Suite:
         """data: canonical (N, C, *spatial) values, or a function (rng, dtype, values, shape) ->
         (canonical values, canonical Int32 indices) for maxUnpool."""
         batched, N, C, cl = base.LAYOUTS[layout] if isinstance(layout, str) else layout
-        name = f'{op} {desc} [{base.layout_label(batched, N, C, cl)}] {base.SHORT[dtype]}'
-        if name in self.names:
-            fail(f'duplicate case name {name!r}')
-        self.names.add(name)
-        opts = dict(opts)
-        if cl:
-            opts['channelsLast'] = True
-        if set(opts) - OPTION_KEYS[family_of(op)]:
-            fail(f'{name}: unknown options {set(opts) - OPTION_KEYS[family_of(op)]}')
+        name, opts = base.claim_case(self.names, op, desc, (batched, N, C, cl), dtype, opts, OPTION_KEYS[family_of(op)])
         shape = [N, C] + list(spatial)
         rng = np.random.default_rng(base.seed_of(name))
         idx = None
@@ -579,11 +571,7 @@ class Suite:
         elif data is None:
             canon = make_values(values, int(np.prod(shape)), dtype, rng).reshape(shape)
         else:
-            with np.errstate(all='ignore'):
-                canon = np.array(data, dtype=np.float64 if dtype in base.FLOAT_DTYPES else np.int64
-                                 ).astype(base.DTYPES[dtype])
-            if list(canon.shape) != shape:
-                fail(f'{name}: data shape {canon.shape} != {shape}')
+            canon = base.canonical_values(name, data, dtype, shape)
         self.cases.append(dict(
             name=name, op=op, dtype=dtype, options=opts,
             input=base.from_canonical(canon, batched, cl),

@@ -499,6 +499,32 @@ def layout_label(batched, N, C, cl):
     return f'N{N} C{C} {lay}' if batched else f'unbatched C{C} {lay}'
 
 
+def claim_case(names, op, desc, layout, dtype, opts, allowed, extra=None, tag=None):
+    """A new case's name, added to names, and its options with the layout's channelsLast and
+    extra; fails on a repeated name or an option the op does not take."""
+    batched, N, C, cl = layout
+    name = f'{op} {desc} [{layout_label(batched, N, C, cl)}] {SHORT[dtype]}' + (f' {tag}' if tag else '')
+    if name in names:
+        fail(f'duplicate case name {name!r}')
+    names.add(name)
+    opts = dict(opts)
+    if cl:
+        opts['channelsLast'] = True
+    opts.update(extra or {})
+    if set(opts) - allowed:
+        fail(f'{name}: unknown options {set(opts) - allowed}')
+    return name, opts
+
+
+def canonical_values(name, data, dtype, shape):
+    """Given canonical (N, C, *spatial) values as an array of dtype, checked against shape."""
+    with np.errstate(all='ignore'):
+        canon = np.array(data, dtype=np.float64 if dtype in FLOAT_DTYPES else np.int64).astype(DTYPES[dtype])
+    if list(canon.shape) != shape:
+        fail(f'{name}: data shape {canon.shape} != {shape}')
+    return canon
+
+
 class Suite:
     def __init__(self, kind):
         self.kind = kind  # 'max' | 'avg'
@@ -512,31 +538,22 @@ class Suite:
         N = n0 if N is None else N
         C = c0 if C is None else C
         op = f'{self.kind}Pool{nd}d'
-        name = f'{op} {desc} [{layout_label(batched, N, C, cl)}] {SHORT[dtype]}'
-        if tag:
-            name += f' {tag}'
-        if name in self.names:
-            fail(f'duplicate case name {name!r}')
-        self.names.add(name)
-        opts = dict(opts)
-        if cl:
-            opts['channelsLast'] = True
-        if self.kind == 'max' and returnIndices:
-            opts['returnIndices'] = True
+        extra = {'returnIndices': True} if self.kind == 'max' and returnIndices else {}
         allowed = MAX_OPTION_KEYS if self.kind == 'max' else AVG_OPTION_KEYS
-        if set(opts) - allowed:
-            fail(f'{name}: unknown options {set(opts) - allowed}')
+        name, opts = claim_case(self.names, op, desc, (batched, N, C, cl), dtype, opts, allowed, extra, tag)
+        shape = [N, C] + list(spatial)
         if data is None:
             rng = np.random.default_rng(seed_of(name))
-            canon = make_values(values, N * C * int(np.prod(spatial)), dtype, rng).reshape([N, C] + list(spatial))
+            canon = make_values(values, int(np.prod(shape)), dtype, rng).reshape(shape)
         else:
-            with np.errstate(all='ignore'):
-                canon = np.array(data, dtype=np.float64 if dtype in FLOAT_DTYPES else np.int64).astype(DTYPES[dtype])
-            if list(canon.shape) != [N, C] + list(spatial):
-                fail(f'{name}: data shape {canon.shape} != {[N, C] + list(spatial)}')
+            canon = canonical_values(name, data, dtype, shape)
         x = from_canonical(canon, batched, cl)
         self.cases.append(dict(name=name, op=op, nd=nd, dtype=dtype, input=x, options=opts))
         return name
+
+    def add_with_option(self, option, value, desc, nd, spatial, opts, *args):
+        """add() with one option set, the case named after it ('countIncludePad false')."""
+        return self.add(f'{desc} {option} {str(value).lower()}', nd, spatial, dict(opts, **{option: value}), *args)
 
 
 def compute_case(kind, case, report):
@@ -740,46 +757,47 @@ def build_same_and_pairs(suite, kind):
         if kind == 'max' or i % 2 == 0:
             suite.add(desc, nd, sp, opts, 'Float64Array', LAYOUT_ORDER[(i + 2) % 4], 'grid')
         if kind == 'avg':
-            suite.add(desc + ' countIncludePad false', nd, sp, dict(opts, countIncludePad=False),
-                      'Float32Array', LAYOUT_ORDER[(i + 1) % 4], 'grid')
+            suite.add_with_option('countIncludePad', False, desc, nd, sp, opts, 'Float32Array', LAYOUT_ORDER[(i + 1) % 4], 'grid')
             if i % 3 == 0:
-                suite.add(desc + ' divisorOverride 3', nd, sp, dict(opts, divisorOverride=3),
-                          'Float64Array', LAYOUT_ORDER[(i + 3) % 4], 'normal')
+                suite.add_with_option('divisorOverride', 3, desc, nd, sp, opts, 'Float64Array', LAYOUT_ORDER[(i + 3) % 4], 'normal')
         # integers too, one dtype per config
         idt = INT_DTYPES[i % len(INT_DTYPES)]
         if kind == 'max' or i % 2 == 1:
             suite.add(desc, nd, sp, opts, idt, LAYOUT_ORDER[(i + 3) % 4], 'full')
 
 
+def add_max_in_three_types(suite, i, desc, nd, sp, opts, float64_values):
+    """A max case as float32 grid values, float64 ones and full-range integers, each in the next layout."""
+    suite.add(desc, nd, sp, opts, 'Float32Array', LAYOUT_ORDER[i % 4], 'grid')
+    suite.add(desc, nd, sp, opts, 'Float64Array', LAYOUT_ORDER[(i + 1) % 4], float64_values)
+    suite.add(desc, nd, sp, opts, INT_DTYPES[i % len(INT_DTYPES)], LAYOUT_ORDER[(i + 2) % 4], 'full')
+
+
 def build_dilation(suite, kind):
     geoms = DILATION_GEOMETRIES + [g for g in SAME_GEOMETRIES if g[3].get('dilation', 1) != 1]
+    add_dilated(suite, kind, geoms, empty_windows=False)
+    add_dilated(suite, kind, EMPTY_WINDOW_GEOMETRIES, empty_windows=True)
+
+
+def add_dilated(suite, kind, geoms, empty_windows):
+    """Dilated windows in every type and layout; windows that may hold no real tap get negative
+    float64 values (max) and an integer divisorOverride (avg)."""
     for i, (desc, nd, sp, opts) in enumerate(geoms):
-        lay = LAYOUT_ORDER[i % 4]
         if kind == 'max':
-            suite.add(desc, nd, sp, opts, 'Float32Array', lay, 'grid')
-            suite.add(desc, nd, sp, opts, 'Float64Array', LAYOUT_ORDER[(i + 1) % 4], 'normal')
-            suite.add(desc, nd, sp, opts, INT_DTYPES[i % len(INT_DTYPES)], LAYOUT_ORDER[(i + 2) % 4], 'full')
-        else:
-            suite.add(desc, nd, sp, opts, 'Float32Array', lay, 'normal')
-            suite.add(desc + ' countIncludePad false', nd, sp, dict(opts, countIncludePad=False),
-                      'Float64Array', LAYOUT_ORDER[(i + 1) % 4], 'grid')
-            suite.add(desc, nd, sp, opts, INT_DTYPES[i % len(INT_DTYPES)], LAYOUT_ORDER[(i + 2) % 4], 'full')
+            add_max_in_three_types(suite, i, desc, nd, sp, opts, 'negative' if empty_windows else 'normal')
+            continue
+        suite.add(desc, nd, sp, opts, 'Float32Array', LAYOUT_ORDER[i % 4], 'grid' if empty_windows else 'normal')
+        suite.add_with_option('countIncludePad', False, desc, nd, sp, opts,
+                              'Float64Array', LAYOUT_ORDER[(i + 1) % 4], 'grid')
+        integers = INT_DTYPES[i % len(INT_DTYPES)]
+        if empty_windows:
             if i % 2 == 0:
-                suite.add(desc + ' divisorOverride 2', nd, sp, dict(opts, divisorOverride=2),
-                          'Float32Array', LAYOUT_ORDER[(i + 3) % 4], 'grid')
-    for i, (desc, nd, sp, opts) in enumerate(EMPTY_WINDOW_GEOMETRIES):
-        lay = LAYOUT_ORDER[i % 4]
-        if kind == 'max':
-            suite.add(desc, nd, sp, opts, 'Float32Array', lay, 'grid')
-            suite.add(desc, nd, sp, opts, 'Float64Array', LAYOUT_ORDER[(i + 1) % 4], 'negative')
-            suite.add(desc, nd, sp, opts, INT_DTYPES[i % len(INT_DTYPES)], LAYOUT_ORDER[(i + 2) % 4], 'full')
+                suite.add_with_option('divisorOverride', 2, desc, nd, sp, opts, integers, LAYOUT_ORDER[(i + 2) % 4], 'full')
         else:
-            suite.add(desc, nd, sp, opts, 'Float32Array', lay, 'grid')
-            suite.add(desc + ' countIncludePad false', nd, sp, dict(opts, countIncludePad=False),
-                      'Float64Array', LAYOUT_ORDER[(i + 1) % 4], 'grid')
+            suite.add(desc, nd, sp, opts, integers, LAYOUT_ORDER[(i + 2) % 4], 'full')
             if i % 2 == 0:
-                suite.add(desc + ' divisorOverride 2', nd, sp, dict(opts, divisorOverride=2),
-                          INT_DTYPES[i % len(INT_DTYPES)], LAYOUT_ORDER[(i + 2) % 4], 'full')
+                suite.add_with_option('divisorOverride', 2, desc, nd, sp, opts,
+                                      'Float32Array', LAYOUT_ORDER[(i + 3) % 4], 'grid')
 
 
 def build_worked(suite, kind):
