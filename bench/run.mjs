@@ -1,12 +1,13 @@
 // `npm run bench`: every case of cases.mjs, poolnd against its peers and the bandwidth ceiling, at one
 // thread and at all of them; prints the tables and writes bench/RESULTS.md.
 //   --quick (or BENCH_QUICK=1)   fewer, shorter samples (about a third of the time)
-//   --case=ID[,ID...]            only these cases (ids in cases.mjs)
+//   --case=ID[,ID...]            only these cases (ids in cases.mjs; `async`: the async section)
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 
 import * as poolnd from 'poolnd';
 
+import { asyncTable, measureAsyncCalls } from './async.mjs';
 import { CASES, makeInput } from './cases.mjs';
 import { ceilingContestants, loadProbe } from './ceiling.mjs';
 import { measure } from './measure.mjs';
@@ -22,7 +23,8 @@ const onlyIds = process.argv
   ?.slice('--case='.length)
   .split(',');
 const cases = onlyIds ? CASES.filter((c) => onlyIds.includes(c.id)) : CASES;
-if (cases.length === 0) throw new Error(`no case matches ${onlyIds}; ids: ${CASES.map((c) => c.id).join(', ')}`);
+if (cases.length === 0 && !onlyIds.includes('async'))
+  throw new Error(`no case matches ${onlyIds}; ids: ${CASES.map((c) => c.id).join(', ')}`);
 
 const plan = quick
   ? { rounds: 5, sampleSeconds: 0.004, warmUpSeconds: 0.05, slowCallSeconds: 0.1, slowSamples: 1 }
@@ -45,6 +47,9 @@ for (const benchCase of cases) {
   console.log(`${caseTable(results.at(-1), threadCounts)}\n`);
 }
 poolnd.setNumThreads(os.availableParallelism());
+// The async section runs with the whole set, or when asked for with --case=async.
+const asyncSection = !onlyIds || onlyIds.includes('async') ? asyncTable(await measureAsyncCalls({ quick })) : undefined;
+if (asyncSection) console.log(`${asyncSection}\n`);
 
 const report = [
   header({
@@ -60,6 +65,7 @@ const report = [
   "Times are medians. The ceiling is the bandwidth probe's time for the same bytes (read the input once, write the output once), the best of plain and non-temporal stores and of runs with at most that many threads; \"of ceiling\" is its time over poolnd's. A speed-up is the fastest peer's time over poolnd's at the same thread count (single-threaded peers count at every thread count). In the threads column, the number in brackets is what poolnd's getNumThreads() reported.",
   summaryTable(results, threadCounts),
   overheadLines(results, threadCounts),
+  ...(asyncSection ? ['## Async calls', asyncSection] : []),
   '## Each case',
   ...results.map((result) => caseTable(result, threadCounts)),
 ].join('\n\n');

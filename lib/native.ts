@@ -2,9 +2,19 @@
 import * as path from 'node:path';
 import nodeGypBuild from 'node-gyp-build';
 
-import { AsyncArrays } from './async-arrays';
 import type { Window } from './shape';
-import { arrayLength, arrayTypeNames, type ArrayTypeName, type InputTensor, type PoolArray } from './tensor';
+import {
+  arrayLength,
+  arrayLike,
+  bufferByteLength,
+  copyInto,
+  hasResizableBuffer,
+  arrayTypeNames,
+  type ArrayTypeName,
+  type InputTensor,
+  type PoolArray,
+} from './tensor';
+import { poolError } from './validate';
 
 interface Binding {
   // Both return -1, or for max-unpooling the position of the first index outside the output plane.
@@ -176,25 +186,61 @@ export function runPool(call: PoolCall): number {
   return binding.pool(encode(call), call.input.data, call.output, call.indices);
 }
 
-/** Runs a call off the JavaScript thread, on arrays the caller cannot free under it (see AsyncArrays). */
+// Where a caller's array stands when an async call starts: what must be unchanged when it ends.
+interface WatchedArray {
+  subject: string;
+  array: PoolArray;
+  length: number;
+  bufferBytes: number;
+}
+
+function watch(subject: string, array: PoolArray): WatchedArray {
+  return { subject, array, length: arrayLength(array), bufferBytes: bufferByteLength(array) };
+}
+
+/**
+ * Runs a call off the JavaScript thread on the caller's arrays in place, as fs.read and sharp do:
+ * the contract (API.md, Async) is that they stay as passed until the promise settles. A detached
+ * array reads as length 0, and a resize changes its buffer's length (and a length-tracking
+ * array's); either is found here and rejects the call. A resizable ArrayBuffer is the exception
+ * that gets a private copy: shrinking one may decommit its pages, which would crash a kernel
+ * still on them rather than fail the call.
+ */
 export async function runPoolAsync(fn: string, call: PoolCall): Promise<number> {
   if (arrayLength(call.output) === 0) return -1;
-  const arrays = new AsyncArrays();
-  const input = arrays.read(call.input.data);
-  const output = arrays.written(call.output, call.outputFromCaller);
+  const watched = [watch('the input', call.input.data)];
+  const readable = <T extends PoolArray>(array: T) => (hasResizableBuffer(array) ? copyInto(arrayLike(array), array) : array);
+  const writable = <T extends PoolArray>(array: T) => (hasResizableBuffer(array) ? arrayLike(array) : array);
+  const input = readable(call.input.data);
+  let output = call.output;
   let indices = call.indices;
-  if (indices !== null) {
-    indices = call.operation === 'maxUnpool' ? arrays.read(indices) : arrays.written(indices, call.indicesFromCaller);
+  if (call.outputFromCaller) {
+    watched.push(watch("option 'out'", call.output));
+    output = writable(call.output);
   }
-  // The kernel has finished whether the call resolves or rejects: its private buffers are free then.
-  try {
-    const status = await binding.poolAsync(encode(call), input, output, indices);
-    if (status < 0) {
-      arrays.writeBack(fn, 'out', call.output, output);
-      if (call.operation === 'maxPool' && indices !== null) arrays.writeBack(fn, 'indicesOut', call.indices!, indices);
+  if (call.indices !== null && call.operation === 'maxUnpool') {
+    watched.push(watch('the indices', call.indices));
+    indices = readable(call.indices);
+  } else if (call.indices !== null && call.indicesFromCaller) {
+    watched.push(watch("option 'indicesOut'", call.indices));
+    indices = writable(call.indices);
+  }
+  const status = await binding.poolAsync(encode(call), input, output, indices);
+  for (const { subject, array, length, bufferBytes } of watched) {
+    const now = { length: arrayLength(array), bufferBytes: bufferByteLength(array) };
+    if (now.length !== length || now.bufferBytes !== bufferBytes) {
+      throw poolError(
+        'type',
+        'ERR_POOLND_DETACHED',
+        fn,
+        `the buffer of ${subject}`,
+        `left attached and unresized until the promise settles (it was ${bufferBytes} bytes when the call started, now ${now.bufferBytes})`,
+        array,
+      );
     }
-    return status;
-  } finally {
-    arrays.release();
   }
+  // A private output of a resizable `out` goes back to it, unless nothing was written (status >= 0).
+  if (status < 0 && output !== call.output) copyInto(call.output, output);
+  if (status < 0 && indices !== call.indices && call.operation !== 'maxUnpool') copyInto(call.indices!, indices!);
+  return status;
 }

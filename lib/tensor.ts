@@ -68,12 +68,45 @@ export const arrayBuffer = (array: PoolArray): ArrayBufferLike => bufferGetter.c
 export const arrayByteOffset = (array: PoolArray): number => byteOffsetGetter.call(array) as number;
 export const arrayByteLength = (array: PoolArray): number => byteLengthGetter.call(array) as number;
 
-/** Copies `source` into `target` element by element (same kind, same length). */
-export const copyElements = (target: PoolArray, source: PoolArray): void => setMethod.call(target, source);
+// The byteLength getters of both kinds of buffer: each throws for the other kind (a brand check
+// that a swapped prototype cannot fool).
+const plainBufferBytes = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
+const sharedBufferBytes =
+  typeof SharedArrayBuffer === 'function'
+    ? Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength')!.get!
+    : undefined;
 
-/** An array of `like`'s kind over `buffer`, as long as `like`. */
-export function arrayOver<T extends PoolArray>(like: T, buffer: ArrayBuffer): T {
-  return new arrayConstructors[arrayTypeName(like)!](buffer, 0, arrayLength(like)) as T;
+/** The byte length of an array's whole buffer (0 once detached), read past any shadowing property. */
+export function bufferByteLength(array: PoolArray): number {
+  const buffer = arrayBuffer(array);
+  try {
+    return plainBufferBytes.call(buffer) as number;
+  } catch (error) {
+    if (sharedBufferBytes === undefined) throw error;
+    return sharedBufferBytes.call(buffer) as number;
+  }
+}
+
+// Node 20 and later; undefined before.
+const resizableGetter = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'resizable')?.get;
+
+/** Whether an array's buffer is a resizable (non-shared) ArrayBuffer, which can shrink under it. */
+export function hasResizableBuffer(array: PoolArray): boolean {
+  try {
+    return resizableGetter?.call(arrayBuffer(array)) === true;
+  } catch {
+    return false; // a SharedArrayBuffer: it can only grow
+  }
+}
+
+/** A new zeroed array of the same kind and length (whatever its own `constructor` says). */
+export const arrayLike = <T extends PoolArray>(array: T): T =>
+  new arrayConstructors[arrayTypeName(array)!](arrayLength(array)) as T;
+
+/** Copies `source` into `target` (same kind and length) through the intrinsic `set`; returns target. */
+export function copyInto<T extends PoolArray>(target: T, source: T): T {
+  setMethod.call(target, source);
+  return target;
 }
 
 export function isFloatArrayType(name: ArrayTypeName): boolean {

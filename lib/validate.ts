@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'ERR_POOLND_OUTPUT_TOO_LARGE'
   | 'ERR_POOLND_OUT_SIZE_MISMATCH'
   | 'ERR_POOLND_OUT_OVERLAP'
-  | 'ERR_POOLND_INDEX_OUT_OF_RANGE';
+  | 'ERR_POOLND_INDEX_OUT_OF_RANGE'
+  | 'ERR_POOLND_DETACHED';
 
 export type PoolndError = (TypeError | RangeError) & { code: ErrorCode };
 

@@ -1,6 +1,6 @@
 // poolnd itself, through its public API: each case with a reused `out` array and without it (a fresh
-// output per call, page faults and zeroing included: what a user who passes no `out` pays), and
-// async into `out`, on plain arrays (copied) and on SharedArrayBuffer ones (used in place).
+// output per call, page faults and zeroing included: what a user who passes no `out` pays), sync
+// and async (which works on the caller's arrays in place).
 // For a per-call case it also times the kernel alone, as one call on a batch of copies of the input
 // divided by the batch size: what remains of a single call above that is the call's overhead.
 import * as poolnd from 'poolnd';
@@ -12,13 +12,6 @@ export const version = () => poolnd.info().version;
 
 const OP = { max: poolnd.maxPool2d, avg: poolnd.avgPool2d, globalAvg: poolnd.globalAvgPool };
 const ASYNC_OP = { max: poolnd.maxPool2dAsync, avg: poolnd.avgPool2dAsync, globalAvg: poolnd.globalAvgPoolAsync };
-
-/** The same values in a SharedArrayBuffer, which async calls use in place rather than copy. */
-function sharedCopy(array) {
-  const shared = new array.constructor(new SharedArrayBuffer(array.byteLength));
-  shared.set(array);
-  return shared;
-}
 
 // Enough copies that the one call's overhead is a small share of the batch's time.
 const KERNEL_BATCH = 64;
@@ -38,10 +31,7 @@ export function prepare(benchCase, input, threadCounts) {
       ? { channelsLast }
       : { kernelSize: benchCase.kernel, stride: benchCase.stride, padding: benchCase.padding, channelsLast };
   const withOut = { ...options, out: new benchCase.ArrayType(outputLength(benchCase)) };
-  // Async calls copy an input the caller could detach, and write a detachable `out` when they end.
   const poolAsync = ASYNC_OP[benchCase.op];
-  const sharedInput = { data: sharedCopy(input.data), shape: input.shape };
-  const withSharedOut = { ...options, out: sharedCopy(withOut.out) };
   const contestants = threadCounts.flatMap((threads) => {
     // The thread count is process-wide, so every batch sets its own before it runs.
     const before = () => poolnd.setNumThreads(threads);
@@ -59,13 +49,13 @@ export function prepare(benchCase, input, threadCounts) {
         run: async () => (await poolAsync(input, withOut)).data,
       },
       {
-        impl: 'poolnd async SAB out=',
+        impl: 'poolnd async alloc',
         isPoolnd: true,
         async: true,
         threads,
         before,
         actualThreads,
-        run: async () => (await poolAsync(sharedInput, withSharedOut)).data,
+        run: async () => (await poolAsync(input, options)).data,
       },
     ];
     return measured;

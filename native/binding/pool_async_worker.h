@@ -1,6 +1,7 @@
 // Runs a pooling request off the JavaScript thread and settles a promise with run_pool's result.
-// It holds references to the input, output and indices arrays so their memory stays alive
-// until the work ends.
+// The kernels work on the caller's arrays in place; the worker holds references to them so that
+// the garbage collector keeps their memory until the work ends (a detach is the caller's to avoid,
+// and lib/ checks for one when the promise settles).
 #pragma once
 
 #include <napi.h>

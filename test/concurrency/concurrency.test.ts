@@ -114,6 +114,14 @@ describe('worker threads and process lifecycle', () => {
   );
 
   it(
+    "an async call's input transferred to a worker that keeps it rejects with ERR_POOLND_DETACHED, and nothing crashes",
+    () => {
+      expect(JSON.parse(runScenario('transferDuringCall'))).toEqual({ outcomes: ['ERR_POOLND_DETACHED'] });
+    },
+    scenarioTimeout,
+  );
+
+  it(
     'process.exit() with async calls in flight exits cleanly',
     () => {
       for (const delay of ['0', '1', '5']) expect(runScenario('exitPending', delay)).toBe('');

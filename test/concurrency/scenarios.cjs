@@ -113,6 +113,35 @@ const scenarios = {
     });
   },
 
+  // An async call's input transferred to a worker that keeps it (and writes it) while the call runs:
+  // the call works on that memory in place, and rejects when it ends, with no crash.
+  async transferDuringCall() {
+    const worker = new Worker(
+      `const { parentPort } = require('node:worker_threads');
+      parentPort.on('message', (buffer) => {
+        globalThis.kept = buffer;
+        new Float32Array(buffer).fill(-1);
+        parentPort.postMessage(buffer.byteLength);
+      });`,
+      { eval: true },
+    );
+    const outcomes = [];
+    for (let i = 0; i < 20; i++) {
+      const input = tensor(i, 64);
+      const pending = poolnd.maxPool2dAsync(input, { kernelSize: 3 });
+      worker.postMessage(input.data.buffer, [input.data.buffer]);
+      outcomes.push(
+        await pending.then(
+          () => 'resolved',
+          (error) => error.code,
+        ),
+      );
+      await new Promise((resolve) => worker.once('message', resolve));
+    }
+    await worker.terminate();
+    print({ outcomes: [...new Set(outcomes)] });
+  },
+
   // process.exit() while async calls are in flight: the process ends at once, cleanly.
   exitPending(delay = '0') {
     const big = tensor(1, 64);
