@@ -1,4 +1,5 @@
 // Loads the native addon and encodes normalised requests for it (see native/binding/).
+import { constants as bufferConstants } from 'node:buffer';
 import * as path from 'node:path';
 import nodeGypBuild from 'node-gyp-build';
 
@@ -13,6 +14,7 @@ import {
   type ArrayTypeName,
   type InputTensor,
   type PoolArray,
+  useResultMemory,
 } from './tensor';
 import { poolError } from './validate';
 
@@ -21,6 +23,12 @@ interface Binding {
   // `request` holds the float64 fields of requestLayout.
   pool(request: ArrayBuffer, input: PoolArray, output: PoolArray, indices: Int32Array | null): number;
   poolAsync(request: ArrayBuffer, input: PoolArray, output: PoolArray, indices: Int32Array | null): Promise<number>;
+  /** A large result's ArrayBuffer on memory poolnd keeps between results, or undefined (see native/runtime/result_memory.h). */
+  resultBuffer(byteLength: number): ArrayBuffer | undefined;
+  smallestResultBytes: number;
+  trimResultMemory(): void;
+  /** [bytes cached, result buffers not yet finalized] */
+  resultMemoryState(): [number, number];
   simdLevel(): string;
   limitSimdLevel(level: string): boolean;
   threadCount(): number;
@@ -119,6 +127,32 @@ function checkBinding(): void {
 }
 
 checkBinding();
+
+// Large results on the addon's result memory. Its cached blocks go back to the system once no large
+// result has been made for two seconds and every one made has been collected.
+const trimAfterMs = 2000;
+let lastResultAt = 0;
+let trimTimer: ReturnType<typeof setTimeout> | undefined;
+
+function trimWhenIdle(): void {
+  trimTimer = undefined;
+  const idleMs = Date.now() - lastResultAt;
+  if (idleMs >= trimAfterMs) binding.trimResultMemory();
+  if (idleMs < trimAfterMs || binding.resultMemoryState()[1] > 0) {
+    trimTimer = setTimeout(trimWhenIdle, Math.max(trimAfterMs - idleMs, trimAfterMs / 4));
+    trimTimer.unref?.(); // never what keeps the process alive
+  }
+}
+
+useResultMemory({
+  smallestBytes: binding.smallestResultBytes,
+  buffer(byteLength) {
+    if (byteLength > bufferConstants.MAX_LENGTH) return undefined; // the engine refuses it anyway
+    lastResultAt = Date.now();
+    if (trimTimer === undefined) trimWhenIdle();
+    return binding.resultBuffer(byteLength);
+  },
+});
 
 const layout = binding.requestLayout as Record<(typeof requestFields)[number], number>;
 const codes = binding.codes;

@@ -25,6 +25,7 @@ export type ArrayTypeName =
   | 'Uint32Array';
 
 interface PoolArrayConstructor {
+  readonly BYTES_PER_ELEMENT: number;
   new (length: number): PoolArray;
   new (buffer: ArrayBuffer, byteOffset: number, length: number): PoolArray;
 }
@@ -113,10 +114,45 @@ export function isFloatArrayType(name: ArrayTypeName): boolean {
   return name === 'Float32Array' || name === 'Float64Array';
 }
 
+/**
+ * Where large results of async calls get their memory (lib/native.ts installs the addon's): an
+ * ArrayBuffer of at least `byteLength` bytes, or undefined to use the engine's own. Set once, at load.
+ */
+export interface ResultMemory {
+  smallestBytes: number;
+  buffer(byteLength: number): ArrayBuffer | undefined;
+}
+let resultMemory: ResultMemory | undefined;
+export function useResultMemory(memory: ResultMemory): void {
+  resultMemory = memory;
+}
+
+// Only async calls take results from the result memory: a block comes back to it when the garbage
+// collector finalizes its ArrayBuffer, which Node does between turns of the event loop, so a
+// synchronous loop would never see one come back and would pay a first touch for every result.
+let asyncPreparations = 0;
+
+/** Runs an async call's preparation, whose new results then come from the result memory. */
+export function preparingAsync<T>(prepare: () => T): T {
+  asyncPreparations++;
+  try {
+    return prepare();
+  } finally {
+    asyncPreparations--;
+  }
+}
+
 /** A new array for a result; one too large for a typed array, or for memory, is a RangeError. */
 function allocateArray(fn: string, name: string, arrayType: ArrayTypeName, length: number): PoolArray {
+  const Constructor = arrayConstructors[arrayType];
+  const byteLength = length * Constructor.BYTES_PER_ELEMENT;
   try {
-    return new arrayConstructors[arrayType](length);
+    // Its contents are not zeroed: every element of a result is written before it is returned.
+    const buffer =
+      asyncPreparations > 0 && resultMemory !== undefined && byteLength >= resultMemory.smallestBytes
+        ? resultMemory.buffer(byteLength)
+        : undefined;
+    return buffer === undefined ? new Constructor(length) : new Constructor(buffer, 0, length);
   } catch (cause) {
     if (!(cause instanceof RangeError)) throw cause;
     const subject = `the new array for option '${name}' (${arrayType})`;

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { execNode } from '../child-process';
 
 const script = fileURLToPath(new URL('./repeat-calls.mjs', import.meta.url));
+const resultMemoryScript = fileURLToPath(new URL('./result-memory.mjs', import.meta.url));
 // Emulated runs (CI's arm64 lane) are some 20 times slower: a tenth of the calls there.
 const calls = (process.env.POOLND_TEST_EXEC_PREFIX ?? '') !== '' ? 10_000 : 100_000;
 
@@ -22,6 +23,15 @@ interface Memory {
 const megabytes = (bytes: number) => bytes / 2 ** 20;
 
 describe('memory over many calls', () => {
+  it('async results recycled through the result memory equal sync ones, and an idle process lets the memory go', () => {
+    const output = execNode(['--expose-gc', resultMemoryScript], { encoding: 'utf8', timeout: 300_000 });
+    const report = JSON.parse(output) as { mismatches: number; reused: number; cachedAfterUse: number; idle: number[] };
+    expect(report.mismatches, output).toBe(0);
+    expect(report.reused, output).toBeGreaterThan(0);
+    expect(report.cachedAfterUse, output).toBeGreaterThan(0);
+    expect(report.idle[0], output).toBe(0);
+  }, 300_000);
+
   it.each(['sync', 'async'])(
     '%s calls leave RSS, external and heap memory flat',
     (mode) => {

@@ -1,5 +1,5 @@
 // Repeats a mix of calls (every op family, sync or async, into new arrays and into `out`, on
-// SharedArrayBuffer arrays, and rejected calls) and prints memory before and after as JSON.
+// SharedArrayBuffer arrays, results large enough for the result memory, and rejected calls) and prints memory before and after as JSON.
 // Usage: node --expose-gc repeat-calls.mjs sync|async CALLS
 import { createRequire } from 'node:module';
 
@@ -12,6 +12,8 @@ if (!['sync', 'async'].includes(mode) || !Number.isInteger(calls) || typeof gc !
 }
 
 const image = { data: Float32Array.from({ length: 2 * 8 * 8 }, (_, i) => (i * 37) % 11), shape: [1, 2, 8, 8] };
+// Its 256 KiB results come, async, from the result memory poolnd recycles.
+const large = { data: Float32Array.from({ length: 256 * 256 }, (_, i) => i % 7), shape: [1, 1, 256, 256] };
 const bytes = { data: Uint8Array.from({ length: 8 * 8 * 3 }, (_, i) => i), shape: [8, 8, 3] };
 const shared = { data: new Float32Array(new SharedArrayBuffer(image.data.byteLength)), shape: image.shape };
 shared.data.set(image.data);
@@ -31,6 +33,7 @@ const mix = [
   ['globalAvgPool', image],
   ['globalMaxPool', image, { out: new Float32Array(2) }],
   ['maxUnpool2d', pooled.output, pooled.indices, { kernelSize: 2 }],
+  ['avgPool2d', large, { kernelSize: 1 }],
   ['maxPool2d', image, { kernelSize: 0 }], // rejected: an error object each time
 ];
 
@@ -50,8 +53,12 @@ async function run(count) {
   }
 }
 
-function settle() {
-  for (let i = 0; i < 3; i++) gc();
+// Collected, and finalized: Node runs the finalizers of external buffers on a later turn of the loop.
+async function settle() {
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   const { rss, external, arrayBuffers, heapUsed, heapTotal } = process.memoryUsage();
   return { rss, external, arrayBuffers, heapUsed, heapTotal };
 }
@@ -59,7 +66,7 @@ function settle() {
 // A tenth of the calls first, so that V8's heap, malloc's arenas and the thread pool reach their
 // working size; growth over the remaining calls is what a leak would show.
 await run(Math.ceil(calls / 10));
-const before = settle();
+const before = await settle();
 await run(calls);
-const after = settle();
+const after = await settle();
 console.log(JSON.stringify({ mode, calls, before, after }));

@@ -1,0 +1,53 @@
+// Large async results come from blocks poolnd recycles (native/runtime/result_memory.h). Pools
+// tensors of several sizes around and above the threshold, async, collecting between rounds so
+// that blocks holding earlier results come back; every result must equal the sync one. Then
+// idles, and the cache must have let its blocks go. Prints JSON.
+// Usage: node --expose-gc result-memory.mjs
+/* global gc */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const poolnd = require('../../dist/index.js');
+const { binding } = require('../../dist/native.js');
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+// Finalizers of collected buffers run on a later turn of the event loop.
+async function collect() {
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await tick();
+  }
+}
+const same = (a, b) => a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
+
+const shapes = [
+  [1, 1, 256, 256], // 256 KiB: the smallest size served
+  [1, 2, 300, 300],
+  [2, 3, 181, 181],
+  [1, 1, 256, 257],
+  [1, 4, 700, 700], // 7.8 MB: whole huge pages
+];
+let checked = 0;
+let mismatches = 0;
+let reused = 0;
+for (let round = 0; round < 30; round++) {
+  const shape = shapes[round % shapes.length];
+  const length = shape.reduce((a, b) => a * b);
+  const input = { data: Float32Array.from({ length }, (_, i) => Math.sin(i * 0.37 + round) * 100), shape };
+  const cachedBefore = binding.resultMemoryState()[0];
+  const options = { kernelSize: 2, stride: 1, padding: 1, returnIndices: true };
+  const [max, avg] = await Promise.all([poolnd.maxPool2dAsync(input, options), poolnd.avgPool2dAsync(input, { kernelSize: 1 })]);
+  if (binding.resultMemoryState()[0] < cachedBefore) reused++;
+  const expected = poolnd.maxPool2d(input, options);
+  if (!same(max.output.data, expected.output.data) || !same(max.indices.data, expected.indices.data)) mismatches++;
+  if (!same(avg.data, input.data)) mismatches++;
+  if (avg.data.buffer.byteLength !== input.data.byteLength) mismatches++;
+  checked += 3;
+  await collect();
+}
+const afterUse = binding.resultMemoryState();
+await sleep(3000);
+await collect();
+const idle = binding.resultMemoryState();
+console.log(JSON.stringify({ checked, mismatches, reused, cachedAfterUse: afterUse[0], idle }));
