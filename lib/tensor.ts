@@ -115,7 +115,7 @@ export function isFloatArrayType(name: ArrayTypeName): boolean {
 }
 
 /**
- * Where large results of async calls get their memory (lib/native.ts installs the addon's): an
+ * Where large results get their memory (lib/native.ts installs the addon's): an
  * ArrayBuffer of at least `byteLength` bytes, or undefined to use the engine's own. Set once, at load.
  */
 export interface ResultMemory {
@@ -127,21 +127,6 @@ export function useResultMemory(memory: ResultMemory): void {
   resultMemory = memory;
 }
 
-// Only async calls take results from the result memory: a block comes back to it when the garbage
-// collector finalizes its ArrayBuffer, which Node does between turns of the event loop, so a
-// synchronous loop would never see one come back and would pay a first touch for every result.
-let asyncPreparations = 0;
-
-/** Runs an async call's preparation, whose new results then come from the result memory. */
-export function preparingAsync<T>(prepare: () => T): T {
-  asyncPreparations++;
-  try {
-    return prepare();
-  } finally {
-    asyncPreparations--;
-  }
-}
-
 /** A new array for a result; one too large for a typed array, or for memory, is a RangeError. */
 function allocateArray(fn: string, name: string, arrayType: ArrayTypeName, length: number): PoolArray {
   const Constructor = arrayConstructors[arrayType];
@@ -149,9 +134,7 @@ function allocateArray(fn: string, name: string, arrayType: ArrayTypeName, lengt
   try {
     // Its contents are not zeroed: every element of a result is written before it is returned.
     const buffer =
-      asyncPreparations > 0 && resultMemory !== undefined && byteLength >= resultMemory.smallestBytes
-        ? resultMemory.buffer(byteLength)
-        : undefined;
+      resultMemory !== undefined && byteLength >= resultMemory.smallestBytes ? resultMemory.buffer(byteLength) : undefined;
     return buffer === undefined ? new Constructor(length) : new Constructor(buffer, 0, length);
   } catch (cause) {
     if (!(cause instanceof RangeError)) throw cause;

@@ -1,7 +1,6 @@
 // How an op family's prepare function becomes its public functions, run synchronously or off the
 // JavaScript thread.
 import { type PoolCall, runPool, runPoolAsync } from '../native';
-import { preparingAsync } from '../tensor';
 
 /** A validated native call and how to build the op's result once it has run. */
 export interface PreparedCall<Result> {
@@ -33,7 +32,7 @@ export function defineOp<Config, Args extends unknown[], Result>(
     async:
       (fn, config) =>
       async (...args) => {
-        const prepared = preparingAsync(() => prepare(fn, config, ...args));
+        const prepared = prepare(fn, config, ...args);
         return prepared.result(await runPoolAsync(fn, prepared.call));
       },
   };

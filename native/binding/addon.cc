@@ -2,18 +2,16 @@
 // validated and normalised; see lib/native.ts for the calling side.
 #include <napi.h>
 
-#include <atomic>
-#include <cassert>
 #include <mutex>
 #include <string>
 
 #include "../kernels/dispatch.h"
-#include "../runtime/result_memory.h"
 #include "../runtime/runtime.h"
 #include "../runtime/thread_pool.h"
 #include "pool_async_worker.h"
 #include "request_decoder.h"
 #include "request_layout.h"
+#include "result_buffers.h"
 
 namespace poolnd {
 namespace {
@@ -29,53 +27,6 @@ Napi::Value PoolAsync(const Napi::CallbackInfo& info) {
   Napi::Promise promise = worker->promise();
   worker->Queue();
   return promise;
-}
-
-// A large result's ArrayBuffer, on a block of result memory that goes back to the cache when the
-// garbage collector finalizes it; undefined where the engine allows no external buffers (a V8
-// sandbox, as in Electron) or no block could be mapped, and lib/ then allocates its own.
-std::atomic<int64_t> live_result_buffers{0};
-
-void FinalizeResultBuffer(napi_env env, void* /*data*/, void* hint) {
-  auto* block = static_cast<ResultBlock*>(hint);
-  --live_result_buffers;
-  int64_t external_bytes = 0;
-  napi_adjust_external_memory(env, -static_cast<int64_t>(block->capacity), &external_bytes);
-  release_result_block(*block);
-  delete block;
-}
-
-Napi::Value ResultBuffer(const Napi::CallbackInfo& info) {
-  const Napi::Env env = info.Env();
-  // lib/ asks for whole byte counts from kSmallestResultBlock up to the largest typed array.
-  const double requested = info[0].As<Napi::Number>().DoubleValue();
-  assert(requested >= static_cast<double>(kSmallestResultBlock) && requested <= 9007199254740991.0);
-  const auto bytes = static_cast<size_t>(requested);
-  auto* block = new ResultBlock(acquire_result_block(bytes));
-  napi_value buffer = nullptr;
-  if (block->data == nullptr ||
-      napi_create_external_arraybuffer(env, block->data, bytes, FinalizeResultBuffer, block, &buffer) != napi_ok) {
-    release_result_block(*block);
-    delete block;
-    return env.Undefined();
-  }
-  ++live_result_buffers;
-  int64_t external_bytes = 0;
-  napi_adjust_external_memory(env, static_cast<int64_t>(block->capacity), &external_bytes);
-  return Napi::Value(env, buffer);
-}
-
-Napi::Value TrimResultMemory(const Napi::CallbackInfo& info) {
-  trim_result_blocks();
-  return info.Env().Undefined();
-}
-
-// [bytes cached, result buffers not yet finalized]
-Napi::Value ResultMemoryState(const Napi::CallbackInfo& info) {
-  Napi::Array state = Napi::Array::New(info.Env(), 2);
-  state.Set(uint32_t{0}, static_cast<double>(cached_result_bytes()));
-  state.Set(uint32_t{1}, static_cast<double>(live_result_buffers.load()));
-  return state;
 }
 
 Napi::Value SimdLevelName(const Napi::CallbackInfo& info) {
@@ -177,10 +128,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   env.AddCleanupHook(ReleaseEnvironment);
   exports.Set("pool", Napi::Function::New(env, Pool, "pool"));
   exports.Set("poolAsync", Napi::Function::New(env, PoolAsync, "poolAsync"));
-  exports.Set("resultBuffer", Napi::Function::New(env, ResultBuffer, "resultBuffer"));
-  exports.Set("trimResultMemory", Napi::Function::New(env, TrimResultMemory, "trimResultMemory"));
-  exports.Set("resultMemoryState", Napi::Function::New(env, ResultMemoryState, "resultMemoryState"));
-  exports.Set("smallestResultBytes", static_cast<double>(kSmallestResultBlock));
+  export_result_buffers(env, exports);
   exports.Set("simdLevel", Napi::Function::New(env, SimdLevelName, "simdLevel"));
   exports.Set("limitSimdLevel", Napi::Function::New(env, LimitSimdLevel, "limitSimdLevel"));
   exports.Set("threadCount", Napi::Function::New(env, KernelThreadCount, "threadCount"));

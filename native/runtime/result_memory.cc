@@ -16,7 +16,7 @@ constexpr size_t kHugePage = size_t{2} << 20;
 // The cache's bounds: a server pooling a few shapes keeps each one's blocks; beyond these, the
 // oldest go back to the system.
 constexpr size_t kCachedBytesLimit = size_t{256} << 20;
-constexpr size_t kCachedBlocksLimit = 32;
+constexpr size_t kCachedBlocksLimit = 256;
 
 size_t round_up(size_t value, size_t multiple) { return (value + multiple - 1) / multiple * multiple; }
 
@@ -63,7 +63,7 @@ Cache& cache() {
 
 }  // namespace
 
-ResultBlock acquire_result_block(size_t bytes) {
+ResultBlock acquire_result_block(size_t bytes, bool may_map) {
   const size_t capacity = capacity_for(bytes);
   {
     Cache& c = cache();
@@ -84,6 +84,7 @@ ResultBlock acquire_result_block(size_t bytes) {
       return block;
     }
   }
+  if (!may_map) return ResultBlock{};
   return ResultBlock{map_block(capacity), capacity};
 }
 

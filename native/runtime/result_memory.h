@@ -1,4 +1,4 @@
-// Memory for large results of async calls, kept between calls (lib/tensor.ts says why async only). A new result in ordinary memory pays a page
+// Memory for large results, kept between calls. A new result in ordinary memory pays a page
 // fault per 4 KiB the kernel first writes (with zeroing before it), often more than the kernel
 // itself; a block that served an earlier result, already faulted in, costs nothing of that.
 // Blocks of 2 MiB and more are 2 MiB-aligned and advised for transparent huge pages, so even a
@@ -19,8 +19,9 @@ struct ResultBlock {
 // external ArrayBuffer's, cost more than their few page faults.
 constexpr size_t kSmallestResultBlock = 256 * 1024;
 
-// A block of at least `bytes` (>= kSmallestResultBlock), from the cache when one fits.
-ResultBlock acquire_result_block(size_t bytes);
+// A block of at least `bytes` (>= kSmallestResultBlock): from the cache when one fits, else newly
+// mapped if may_map (else none).
+ResultBlock acquire_result_block(size_t bytes, bool may_map);
 
 // Gives a block back: cached for a later result, or unmapped if the cache is full.
 void release_result_block(ResultBlock block);

@@ -1,4 +1,5 @@
-// No leaks: memory stays flat over 10^5 sync and 10^5 async calls, each run in a child Node with
+// No leaks: memory stays flat over 10^5 sync and 10^5 async calls, and over 10^5 large fresh results
+// (the result memory's), each run in a child Node with
 // --expose-gc (see repeat-calls.mjs). V8 grows its young generation under allocation pressure
 // and keeps those pages, which would hide a native leak in RSS; a young generation held at 1 MB
 // leaves RSS flat unless native memory (a worker, a reference, a copy) leaks.
@@ -32,7 +33,7 @@ describe('memory over many calls', () => {
     expect(report.idle[0], output).toBe(0);
   }, 300_000);
 
-  it.each(['sync', 'async'])(
+  it.each(['sync', 'async', 'large'])(
     '%s calls leave RSS, external and heap memory flat',
     (mode) => {
       const output = execNode(['--expose-gc', '--max-semi-space-size=1', script, mode, String(calls)], {

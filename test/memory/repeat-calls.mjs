@@ -1,13 +1,16 @@
 // Repeats a mix of calls (every op family, sync or async, into new arrays and into `out`, on
 // SharedArrayBuffer arrays, results large enough for the result memory, and rejected calls) and prints memory before and after as JSON.
-// Usage: node --expose-gc repeat-calls.mjs sync|async CALLS
+// `large`: only fresh 256 KiB results, which the result memory serves, sync and async by turns.
+// Usage: node --expose-gc repeat-calls.mjs sync|async|large CALLS
 import { createRequire } from 'node:module';
 
-const poolnd = createRequire(import.meta.url)('../../dist/index.js');
+const require = createRequire(import.meta.url);
+const poolnd = require('../../dist/index.js');
+const { binding } = require('../../dist/native.js');
 const [mode, countText] = process.argv.slice(2);
 const calls = Number(countText);
-if (!['sync', 'async'].includes(mode) || !Number.isInteger(calls) || typeof gc !== 'function') {
-  console.error('usage: node --expose-gc repeat-calls.mjs sync|async CALLS');
+if (!['sync', 'async', 'large'].includes(mode) || !Number.isInteger(calls) || typeof gc !== 'function') {
+  console.error('usage: node --expose-gc repeat-calls.mjs sync|async|large CALLS');
   process.exit(2);
 }
 
@@ -38,6 +41,13 @@ const mix = [
 ];
 
 async function run(count) {
+  if (mode === 'large') {
+    for (let i = 0; i < count; i += 2) {
+      poolnd.avgPool2d(large, { kernelSize: 1 });
+      await poolnd.maxPool2dAsync(large, { kernelSize: 1 });
+    }
+    return;
+  }
   for (let i = 0; i < count; i += mix.length) {
     if (mode === 'sync') {
       for (const [name, ...args] of mix) {
@@ -53,12 +63,15 @@ async function run(count) {
   }
 }
 
-// Collected, and finalized: Node runs the finalizers of external buffers on a later turn of the loop.
+// Collected, and finalized (Node runs the finalizers of external buffers on a later turn of the
+// loop); the result memory's cache, which holds blocks on purpose (up to its bound), is emptied so
+// that RSS shows only what leaks.
 async function settle() {
   for (let i = 0; i < 3; i++) {
     gc();
     await new Promise((resolve) => setImmediate(resolve));
   }
+  binding.trimResultMemory();
   const { rss, external, arrayBuffers, heapUsed, heapTotal } = process.memoryUsage();
   return { rss, external, arrayBuffers, heapUsed, heapTotal };
 }

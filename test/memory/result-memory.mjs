@@ -1,6 +1,6 @@
-// Large async results come from blocks poolnd recycles (native/runtime/result_memory.h). Pools
-// tensors of several sizes around and above the threshold, async, collecting between rounds so
-// that blocks holding earlier results come back; every result must equal the sync one. Then
+// Large results come from blocks poolnd recycles (native/runtime/result_memory.h). Pools tensors
+// of several sizes around and above the threshold, async and sync, collecting between rounds so
+// that blocks holding earlier results come back; every result must equal the plain one. Then
 // idles, and the cache must have let its blocks go. Prints JSON.
 // Usage: node --expose-gc result-memory.mjs
 /* global gc */
@@ -38,12 +38,21 @@ for (let round = 0; round < 30; round++) {
   const cachedBefore = binding.resultMemoryState()[0];
   const options = { kernelSize: 2, stride: 1, padding: 1, returnIndices: true };
   const [max, avg] = await Promise.all([poolnd.maxPool2dAsync(input, options), poolnd.avgPool2dAsync(input, { kernelSize: 1 })]);
+  const syncMax = poolnd.maxPool2d(input, options);
   if (binding.resultMemoryState()[0] < cachedBefore) reused++;
-  const expected = poolnd.maxPool2d(input, options);
-  if (!same(max.output.data, expected.output.data) || !same(max.indices.data, expected.indices.data)) mismatches++;
+  // The plain result, into ordinary arrays filled with what no result holds.
+  const outLength = max.output.data.length;
+  const expected = poolnd.maxPool2d(input, {
+    ...options,
+    out: new Float32Array(outLength).fill(NaN),
+    indicesOut: new Int32Array(outLength).fill(-1),
+  });
+  for (const result of [max, syncMax]) {
+    if (!same(result.output.data, expected.output.data) || !same(result.indices.data, expected.indices.data)) mismatches++;
+  }
   if (!same(avg.data, input.data)) mismatches++;
   if (avg.data.buffer.byteLength !== input.data.byteLength) mismatches++;
-  checked += 3;
+  checked += 4;
   await collect();
 }
 const afterUse = binding.resultMemoryState();
