@@ -11,7 +11,18 @@ export const CASES = [
   { id: 'max-k2-nhwc', op: 'max', dtype: 'float32', shape: [8, 112, 112, 64], layout: 'NHWC', kernel: 2, stride: 2 },
   { id: 'avg-k2-nchw', op: 'avg', dtype: 'float32', shape: [8, 64, 112, 112], layout: 'NCHW', kernel: 2, stride: 2 },
   { id: 'avg-k2-nhwc', op: 'avg', dtype: 'float32', shape: [8, 112, 112, 64], layout: 'NHWC', kernel: 2, stride: 2 },
+  // The ResNet stem's pooling, in both layouts.
   { id: 'max-k3s2p1', op: 'max', dtype: 'float32', shape: [1, 64, 112, 112], layout: 'NCHW', kernel: 3, stride: 2, padding: 1 },
+  {
+    id: 'max-k3s2p1-nhwc',
+    op: 'max',
+    dtype: 'float32',
+    shape: [1, 112, 112, 64],
+    layout: 'NHWC',
+    kernel: 3,
+    stride: 2,
+    padding: 1,
+  },
   {
     id: 'tiny-max-k2',
     op: 'max',
@@ -27,6 +38,20 @@ export const CASES = [
   { id: 'gap-nhwc', op: 'globalAvg', dtype: 'float32', shape: [32, 7, 7, 512], layout: 'NHWC' },
   { id: 'image-avg-k2', op: 'avg', dtype: 'uint8', shape: [1080, 1920, 3], layout: 'HWC', kernel: 2, stride: 2 },
   { id: 'image-max-k2', op: 'max', dtype: 'uint8', shape: [1080, 1920, 3], layout: 'HWC', kernel: 2, stride: 2 },
+  // Float channels-last with few channels: a decoded image converted to float.
+  { id: 'image-f32-avg-k2', op: 'avg', dtype: 'float32', shape: [1080, 1920, 3], layout: 'HWC', kernel: 2, stride: 2 },
+  { id: 'image-f32-max-k2', op: 'max', dtype: 'float32', shape: [1080, 1920, 3], layout: 'HWC', kernel: 2, stride: 2 },
+  {
+    id: 'small-hwc-max-k2',
+    op: 'max',
+    dtype: 'float32',
+    shape: [32, 32, 3],
+    layout: 'HWC',
+    kernel: 2,
+    stride: 2,
+    unit: 'µs',
+    perCall: true,
+  },
   { id: 'max-k2-big', op: 'max', dtype: 'float32', shape: [16, 64, 224, 224], layout: 'NCHW', kernel: 2, stride: 2 },
 ].map(withGeometry);
 
