@@ -197,7 +197,8 @@ function encode(call: PoolCall): ArrayBuffer {
   const { input, window } = call;
   request[layout.operation] = codes.operations[call.operation];
   request[layout.dataType] = dataTypeOfArray[input.arrayType];
-  request[layout.layout] = input.channelsLast ? codes.layouts.channelsLast : codes.layouts.channelsFirst;
+  // One channel is the same bytes in either layout; the channels-first kernels walk them faster.
+  request[layout.layout] = input.channelsLast && input.channels !== 1 ? codes.layouts.channelsLast : codes.layouts.channelsFirst;
   request[layout.windowKind] = codes.windowKinds[call.windowKind ?? 'strided'];
   request[layout.batch] = input.batch;
   request[layout.channels] = input.channels;

@@ -31,6 +31,20 @@ POOLND_NOINLINE void channels_last_avg(int64_t channels, int64_t taps, const typ
   }
 }
 
+// Channels-last 2x2 windows of a few channels (see kFewestVectorChannels): a run of `pixels`
+// output pixels from input rows row0 and row1, each ((((0 + a) + b) + c) + d) / divisor in window
+// order, as the scalar kernel sums.
+template <typename T, int64_t channels>
+POOLND_NOINLINE void two_by_two_avg_pixels(int64_t pixels, const T* row0, const T* row1, T divisor, T* output) {
+  for (int64_t p = 0; p < pixels; ++p) {
+    const T* left0 = row0 + 2 * p * channels;
+    const T* left1 = row1 + 2 * p * channels;
+    for (int64_t c = 0; c < channels; ++c) {
+      output[p * channels + c] = (((T(0) + left0[c]) + left0[channels + c]) + left1[c] + left1[channels + c]) / divisor;
+    }
+  }
+}
+
 // As two_by_two_max, for averages: ((((0 + a) + b) + c) + d) / divisor.
 template <typename Ops>
 void two_by_two_avg_row(int64_t outputs, const typename Ops::Scalar* row0, const typename Ops::Scalar* row1,
@@ -142,6 +156,12 @@ void avg_pool_channels_last_driver(const PoolRequest& request, int64_t first_ite
     const T divisors[3] = {static_cast<T>(two_by_two_divisor(request)), T(1), T(1)};
     for_each_two_by_two_run<T, &avg_pool_scalar<T, T, Layout::channels_last>>(
         request, first_item, end_item, [&](int64_t pixel, int64_t pixels, const T* row0, const T* row1) {
+          if (channels < kFewestVectorChannels) {
+            return with_few_channels(channels, [&](auto few) {
+              two_by_two_avg_pixels<T, decltype(few)::value>(pixels, row0, row1, divisors[0],
+                                                             output + pixel * channels);
+            });
+          }
           for (int64_t p = 0; p < pixels; ++p) {
             const T* const taps[4] = {row0 + 2 * p * channels, row0 + (2 * p + 1) * channels, row1 + 2 * p * channels,
                                       row1 + (2 * p + 1) * channels};

@@ -5,6 +5,10 @@
 // as written.
 #pragma once
 
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
+
 #include "../adaptive_pool/adaptive_pool_vector.h"
 #include "../walkers.h"
 
@@ -58,6 +62,33 @@ POOLND_NOINLINE void channels_last_max(int64_t channels, int64_t taps, const typ
     }
     output[c] = best;
     if (indices != nullptr) indices[c] = static_cast<int32_t>(best_offset);
+  }
+}
+
+// A run of `pixels` output pixels from input rows row0 and row1: each element's four taps in
+// window order, folded with the scalar kernel's rule (a NaN takes over, a tie keeps the first) as
+// a select on the bits, which has no branch to mispredict. The channel count is a template
+// argument so that the compiler sees whole pixels and vectorises across them.
+template <typename T, int64_t channels>
+POOLND_NOINLINE void two_by_two_max_pixels(int64_t pixels, const T* row0, const T* row1, T* output) {
+  using Bits = std::conditional_t<sizeof(T) == 4, uint32_t, uint64_t>;
+  const auto take = [](T best, T value) {
+    const Bits takes = Bits{0} - static_cast<Bits>(static_cast<int>(value > best) | static_cast<int>(value != value));
+    Bits best_bits, value_bits;
+    std::memcpy(&best_bits, &best, sizeof(T));
+    std::memcpy(&value_bits, &value, sizeof(T));
+    const Bits chosen = (value_bits & takes) | (best_bits & ~takes);
+    T result;
+    std::memcpy(&result, &chosen, sizeof(T));
+    return result;
+  };
+  for (int64_t p = 0; p < pixels; ++p) {
+    const T* left0 = row0 + 2 * p * channels;
+    const T* left1 = row1 + 2 * p * channels;
+    for (int64_t c = 0; c < channels; ++c) {
+      const T best = take(take(left0[c], left0[channels + c]), left1[c]);
+      output[p * channels + c] = take(best, left1[channels + c]);
+    }
   }
 }
 
@@ -352,6 +383,11 @@ void max_pool_channels_last_driver(const PoolRequest& request, int64_t first_ite
     for_each_two_by_two_run<T, scalar>(
         request, first_item, end_item, [&](int64_t pixel, int64_t pixels, const T* row0, const T* row1) {
           const int64_t top_offset = (row0 - input) / channels % image_pixels;
+          if (channels < kFewestVectorChannels && request.indices == nullptr) {
+            return with_few_channels(channels, [&](auto few) {
+              two_by_two_max_pixels<T, decltype(few)::value>(pixels, row0, row1, output + pixel * channels);
+            });
+          }
           for (int64_t p = 0; p < pixels; ++p) {
             const T* const taps[4] = {row0 + 2 * p * channels, row0 + (2 * p + 1) * channels, row1 + 2 * p * channels,
                                       row1 + (2 * p + 1) * channels};
