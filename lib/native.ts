@@ -139,7 +139,7 @@ function trimWhenIdle(): void {
   const idleMs = Date.now() - lastResultAt;
   if (idleMs >= trimAfterMs) binding.trimResultMemory();
   if (idleMs < trimAfterMs || binding.resultMemoryState()[1] > 0) {
-    trimTimer = setTimeout(trimWhenIdle, Math.max(trimAfterMs - idleMs, trimAfterMs / 4));
+    trimTimer = setTimeout(trimWhenIdle, idleMs < trimAfterMs ? trimAfterMs - idleMs : trimAfterMs);
     trimTimer.unref?.(); // never what keeps the process alive
   }
 }
