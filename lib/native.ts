@@ -10,6 +10,7 @@ import {
   bufferByteLength,
   copyInto,
   hasResizableBuffer,
+  isSharedArray,
   arrayTypeNames,
   type ArrayTypeName,
   type InputTensor,
@@ -136,7 +137,7 @@ let trimTimer: ReturnType<typeof setTimeout> | undefined;
 
 function trimWhenIdle(): void {
   trimTimer = undefined;
-  const idleMs = Date.now() - lastResultAt;
+  const idleMs = performance.now() - lastResultAt;
   if (idleMs >= trimAfterMs) binding.trimResultMemory();
   if (idleMs < trimAfterMs || binding.resultMemoryState()[1] > 0) {
     trimTimer = setTimeout(trimWhenIdle, idleMs < trimAfterMs ? trimAfterMs - idleMs : trimAfterMs);
@@ -148,7 +149,7 @@ useResultMemory({
   smallestBytes: binding.smallestResultBytes,
   buffer(byteLength) {
     if (byteLength > bufferConstants.MAX_LENGTH) return undefined; // the engine refuses it anyway
-    lastResultAt = Date.now();
+    lastResultAt = performance.now();
     if (trimTimer === undefined) trimWhenIdle();
     return binding.resultBuffer(byteLength);
   },
@@ -229,8 +230,9 @@ interface WatchedArray {
   bufferBytes: number;
 }
 
-function watch(subject: string, array: PoolArray): WatchedArray {
-  return { subject, array, length: arrayLength(array), bufferBytes: bufferByteLength(array) };
+function watch(watched: WatchedArray[], subject: string, array: PoolArray): void {
+  // A SharedArrayBuffer can be neither detached nor shrunk, and growing one is harmless.
+  if (!isSharedArray(array)) watched.push({ subject, array, length: arrayLength(array), bufferBytes: bufferByteLength(array) });
 }
 
 /**
@@ -243,21 +245,22 @@ function watch(subject: string, array: PoolArray): WatchedArray {
  */
 export async function runPoolAsync(fn: string, call: PoolCall): Promise<number> {
   if (arrayLength(call.output) === 0) return -1;
-  const watched = [watch('the input', call.input.data)];
+  const watched: WatchedArray[] = [];
+  watch(watched, 'the input', call.input.data);
   const readable = <T extends PoolArray>(array: T) => (hasResizableBuffer(array) ? copyInto(arrayLike(array), array) : array);
   const writable = <T extends PoolArray>(array: T) => (hasResizableBuffer(array) ? arrayLike(array) : array);
   const input = readable(call.input.data);
   let output = call.output;
   let indices = call.indices;
   if (call.outputFromCaller) {
-    watched.push(watch("option 'out'", call.output));
+    watch(watched, "option 'out'", call.output);
     output = writable(call.output);
   }
   if (call.indices !== null && call.operation === 'maxUnpool') {
-    watched.push(watch('the indices', call.indices));
+    watch(watched, 'the indices', call.indices);
     indices = readable(call.indices);
   } else if (call.indices !== null && call.indicesFromCaller) {
-    watched.push(watch("option 'indicesOut'", call.indices));
+    watch(watched, "option 'indicesOut'", call.indices);
     indices = writable(call.indices);
   }
   const status = await binding.poolAsync(encode(call), input, output, indices);

@@ -77,15 +77,21 @@ const sharedBufferBytes =
     ? Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength')!.get!
     : undefined;
 
+/** Whether an array's buffer is a SharedArrayBuffer (a brand check: a swapped prototype cannot fool it). */
+export function isSharedArray(array: PoolArray): boolean {
+  if (sharedBufferBytes === undefined) return false;
+  try {
+    sharedBufferBytes.call(arrayBuffer(array));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The byte length of an array's whole buffer (0 once detached), read past any shadowing property. */
 export function bufferByteLength(array: PoolArray): number {
   const buffer = arrayBuffer(array);
-  try {
-    return plainBufferBytes.call(buffer) as number;
-  } catch (error) {
-    if (sharedBufferBytes === undefined) throw error;
-    return sharedBufferBytes.call(buffer) as number;
-  }
+  return ((isSharedArray(array) ? sharedBufferBytes : plainBufferBytes) as (this: unknown) => number).call(buffer);
 }
 
 // Node 20 and later; undefined before.

@@ -279,6 +279,19 @@ describe('buffers', () => {
     await expect(written).rejects.toEqual(errorLike('TypeError', 'ERR_POOLND_DETACHED'));
   });
 
+  it('a growable SharedArrayBuffer grown during an async call is no detach: the call resolves', async () => {
+    const Shared = SharedArrayBuffer as unknown as new (length: number, options: { maxByteLength: number }) => SharedArrayBuffer;
+    const buffer = new Shared(elements * 4, { maxByteLength: elements * 8 });
+    const grow = (buffer as unknown as { grow?: (length: number) => void }).grow;
+    if (grow === undefined) return; // no growable SharedArrayBuffer in this Node
+    const data = new Float32Array(buffer); // length-tracking: it grows with the buffer
+    data.set(rampFloat32(elements));
+    const expected = expectedFor(data);
+    const pending = poolnd.maxPool2dAsync({ data, shape }, options);
+    grow.call(buffer, elements * 8);
+    expect(Array.from((await pending).data)).toEqual(expected);
+  });
+
   it('SharedArrayBuffer-backed arrays work in place, sync and async', async () => {
     const data = new Float32Array(new SharedArrayBuffer(elements * 4));
     data.set(rampFloat32(elements));

@@ -1,100 +1,73 @@
-// A large result's ArrayBuffer is an external one on a block of result memory. The block comes
-// back to the cache as soon as the buffer is found collected: a weak reference to each buffer is
-// checked before every new one is made, so even a synchronous loop, whose finalizers Node defers
-// to a later turn of the event loop, reuses its blocks after each garbage collection. The
-// finalizer gives back a block no check has found. Undefined where the engine allows no external
-// buffers (a V8 sandbox, as in Electron), no block could be mapped, or too many are out (see
-// kLiveBytesLimit): lib/ then allocates its own.
+// A large result's ArrayBuffer is an external one on a block of result memory, given back to the
+// cache by its finalizer: V8 calls that only once the memory itself has no owner. (A collected
+// ArrayBuffer object is not enough: ArrayBuffer.prototype.transfer moves the memory to a new
+// buffer and leaves the old object to the collector.) Node runs those finalizers on a later turn
+// of the event loop, so a loop of calls that never yields reuses no block: new ones stop being
+// mapped (see kMappedWithoutReturnLimit), and lib/ then allocates its own. Undefined, too, where
+// the engine allows no external buffers (a V8 sandbox, as in Electron) or no block could be mapped.
 #include "result_buffers.h"
 
-#include <algorithm>
 #include <atomic>
 #include <cassert>
 #include <cstdint>
-#include <vector>
 
 #include "../runtime/result_memory.h"
 
 namespace poolnd {
 namespace {
 
-struct EnvironmentResults;
+// Bytes in buffers not yet finalized, across every environment, and bytes newly mapped since a
+// finalizer last gave a block back.
+std::atomic<uint64_t> live_result_bytes{0};
+std::atomic<int64_t> live_result_buffers{0};
+std::atomic<uint64_t> mapped_since_finalizer{0};
+
+// New blocks stop being mapped once this much has been mapped with no block coming back: a loop
+// that never yields to the event loop would otherwise pay a new block's page faults on every call,
+// where the engine's own allocator, which reuses its heap, does better. A loop that yields gets its
+// blocks back and maps nothing new.
+constexpr uint64_t kMappedWithoutReturnLimit = uint64_t{64} << 20;
+// And never more than this out at once.
+constexpr uint64_t kLiveBytesLimit = uint64_t{512} << 20;
 
 struct ResultRecord {
   ResultBlock block;
-  napi_ref weak = nullptr;
-  EnvironmentResults* owner = nullptr;
-  bool given_back = false;  // found collected: the finalizer has nothing left to do but delete this
+  bool published = false;  // the buffer exists: its finalizer owns this record
+  bool finalized = false;  // the finalizer ran (Node calls it at once when it cannot make the buffer)
 };
-
-// Buffers handed out in one environment (the main thread or a worker), touched only on its thread.
-struct EnvironmentResults {
-  std::vector<ResultRecord*> live;
-  bool closed = false;  // the environment is being torn down: the last record deletes this
-};
-
-std::atomic<int64_t> live_result_buffers{0};
-std::atomic<uint64_t> live_result_bytes{0};
-
-// New blocks stop being mapped while this much is out in buffers not yet found collected. Node
-// runs the garbage collector's incremental work between turns of the event loop, so a synchronous
-// loop of large results collects none of them: there each new block would cost its page faults,
-// and the engine's own allocator, which reuses its heap, does better.
-constexpr uint64_t kLiveBytesLimit = uint64_t{256} << 20;
-
-void give_back(napi_env env, ResultRecord* record) {
-  int64_t external_bytes = 0;
-  napi_adjust_external_memory(env, -static_cast<int64_t>(record->block.capacity), &external_bytes);
-  napi_delete_reference(env, record->weak);
-  release_result_block(record->block);
-  record->given_back = true;
-  --live_result_buffers;
-  live_result_bytes -= record->block.capacity;
-}
-
-// Gives back the blocks of every buffer the garbage collector has collected.
-void give_back_collected(napi_env env, EnvironmentResults& results) {
-  auto collected = [env](ResultRecord* record) {
-    napi_value value = nullptr;
-    if (napi_get_reference_value(env, record->weak, &value) != napi_ok || value != nullptr) return false;
-    give_back(env, record);
-    return true;
-  };
-  results.live.erase(std::remove_if(results.live.begin(), results.live.end(), collected), results.live.end());
-}
 
 void finalize_result_buffer(napi_env env, void* /*data*/, void* hint) {
   auto* record = static_cast<ResultRecord*>(hint);
-  if (!record->given_back) {
-    EnvironmentResults* owner = record->owner;
-    owner->live.erase(std::remove(owner->live.begin(), owner->live.end(), record), owner->live.end());
-    give_back(env, record);
-    if (owner->closed && owner->live.empty()) delete owner;
-  }
+  release_result_block(record->block);
+  record->finalized = true;
+  if (!record->published) return;  // ResultBuffer's failure path deletes it
+  mapped_since_finalizer = 0;
+  --live_result_buffers;
+  live_result_bytes -= record->block.capacity;
+  int64_t external_bytes = 0;
+  napi_adjust_external_memory(env, -static_cast<int64_t>(record->block.capacity), &external_bytes);
   delete record;
 }
 
 Napi::Value ResultBuffer(const Napi::CallbackInfo& info) {
   const Napi::Env env = info.Env();
-  auto* results = static_cast<EnvironmentResults*>(info.Data());
-  give_back_collected(env, *results);
   // lib/ asks for whole byte counts from kSmallestResultBlock up to the largest typed array.
   const double requested = info[0].As<Napi::Number>().DoubleValue();
   assert(requested >= static_cast<double>(kSmallestResultBlock) && requested <= 9007199254740991.0);
   const auto bytes = static_cast<size_t>(requested);
-  const ResultBlock block = acquire_result_block(bytes, live_result_bytes.load() < kLiveBytesLimit);
+  const bool may_map =
+      live_result_bytes.load() < kLiveBytesLimit && mapped_since_finalizer.load() < kMappedWithoutReturnLimit;
+  const ResultBlock block = acquire_result_block(bytes, may_map);
   if (block.data == nullptr) return env.Undefined();
-  auto* record = new ResultRecord{block, nullptr, results, false};
+  auto* record = new ResultRecord{block};
   napi_value buffer = nullptr;
   if (napi_create_external_arraybuffer(env, block.data, bytes, finalize_result_buffer, record, &buffer) != napi_ok) {
-    release_result_block(block);
+    if (!record->finalized) release_result_block(block);
     delete record;
     return env.Undefined();
   }
-  if (napi_create_reference(env, buffer, 0, &record->weak) != napi_ok) {
-    NAPI_THROW(Napi::Error::New(env, "poolnd: internal error: no weak reference to a result"), Napi::Value());
-  }
-  results->live.push_back(record);
+  record->published = true;
+  if (block.new_mapping) mapped_since_finalizer += block.capacity;
   ++live_result_buffers;
   live_result_bytes += block.capacity;
   int64_t external_bytes = 0;
@@ -103,14 +76,12 @@ Napi::Value ResultBuffer(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value TrimResultMemory(const Napi::CallbackInfo& info) {
-  give_back_collected(info.Env(), *static_cast<EnvironmentResults*>(info.Data()));
   trim_result_blocks();
   return info.Env().Undefined();
 }
 
-// [bytes cached, result buffers (of every environment) not yet given back]
+// [bytes cached, result buffers (of every environment) not yet finalized]
 Napi::Value ResultMemoryState(const Napi::CallbackInfo& info) {
-  give_back_collected(info.Env(), *static_cast<EnvironmentResults*>(info.Data()));
   Napi::Array state = Napi::Array::New(info.Env(), 2);
   state.Set(uint32_t{0}, static_cast<double>(cached_result_bytes()));
   state.Set(uint32_t{1}, static_cast<double>(live_result_buffers.load()));
@@ -120,16 +91,13 @@ Napi::Value ResultMemoryState(const Napi::CallbackInfo& info) {
 }  // namespace
 
 void export_result_buffers(Napi::Env env, Napi::Object exports) {
-  // Node finalizes an environment's external buffers in cleanup hooks added after this one, which
-  // run first; should one come later all the same, the last record deletes the environment's.
-  auto* results = new EnvironmentResults();
-  env.AddCleanupHook([results]() {
-    results->closed = true;
-    if (results->live.empty()) delete results;
-  });
-  exports.Set("resultBuffer", Napi::Function::New(env, ResultBuffer, "resultBuffer", results));
-  exports.Set("trimResultMemory", Napi::Function::New(env, TrimResultMemory, "trimResultMemory", results));
-  exports.Set("resultMemoryState", Napi::Function::New(env, ResultMemoryState, "resultMemoryState", results));
+  // An environment's idle timer (lib/native.ts) ends with it, and Node finalizes its external
+  // buffers in cleanup hooks added after this one, which run first: what they give back would
+  // otherwise stay cached until another environment trims.
+  env.AddCleanupHook([]() { trim_result_blocks(); });
+  exports.Set("resultBuffer", Napi::Function::New(env, ResultBuffer, "resultBuffer"));
+  exports.Set("trimResultMemory", Napi::Function::New(env, TrimResultMemory, "trimResultMemory"));
+  exports.Set("resultMemoryState", Napi::Function::New(env, ResultMemoryState, "resultMemoryState"));
   exports.Set("smallestResultBytes", static_cast<double>(kSmallestResultBlock));
 }
 

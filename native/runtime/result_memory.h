@@ -11,8 +11,9 @@
 namespace poolnd {
 
 struct ResultBlock {
-  void* data = nullptr;  // null when no memory could be had
-  size_t capacity = 0;   // bytes mapped: at least the size asked for
+  void* data = nullptr;      // null when no memory could be had
+  size_t capacity = 0;       // bytes mapped: at least the size asked for
+  bool new_mapping = false;  // mapped for this request rather than taken from the cache
 };
 
 // Results below this size are left to the engine's allocator: the cache's bookkeeping, and an
