@@ -79,19 +79,23 @@ const sharedBufferBytes =
 
 /** Whether an array's buffer is a SharedArrayBuffer (a brand check: a swapped prototype cannot fool it). */
 export function isSharedArray(array: PoolArray): boolean {
-  if (sharedBufferBytes === undefined) return false;
+  // The plain getter first: it throws only for a SharedArrayBuffer, so the usual case costs no exception.
   try {
-    sharedBufferBytes.call(arrayBuffer(array));
-    return true;
-  } catch {
+    plainBufferBytes.call(arrayBuffer(array));
     return false;
+  } catch {
+    return true;
   }
 }
 
 /** The byte length of an array's whole buffer (0 once detached), read past any shadowing property. */
 export function bufferByteLength(array: PoolArray): number {
   const buffer = arrayBuffer(array);
-  return ((isSharedArray(array) ? sharedBufferBytes : plainBufferBytes) as (this: unknown) => number).call(buffer);
+  try {
+    return plainBufferBytes.call(buffer) as number;
+  } catch {
+    return sharedBufferBytes!.call(buffer) as number;
+  }
 }
 
 // Node 20 and later; undefined before.
