@@ -1,6 +1,7 @@
 // Timing: every contestant of a case is checked, calibrated, warmed up, then timed in interleaved
 // rounds (the order rotates each round), so a noisy neighbour hits all of them alike. A sample is the
-// mean time of a batch of calls long enough for the clock; the result is the median sample.
+// mean time of a batch of calls long enough for the clock, after a turn of the event loop; the result
+// is the median sample.
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -35,7 +36,13 @@ export function checkOutput(output, reference) {
   };
 }
 
+// A turn of the event loop, as a server takes between requests: V8 finishes its incremental
+// collections in tasks and Node finalizes external buffers there, so a loop that never yields frees
+// nothing (in a loop of fresh 6.4 MB results, every call then pays new memory's page faults).
+const turnOfTheLoop = () => new Promise((resolve) => setImmediate(resolve));
+
 async function timeBatch(contestant, calls) {
+  await turnOfTheLoop();
   if (contestant.sample) return contestant.sample(calls);
   const start = process.hrtime.bigint();
   if (contestant.async) for (let i = 0; i < calls; i++) await contestant.run();
