@@ -69,17 +69,12 @@ export const arrayBuffer = (array: PoolArray): ArrayBufferLike => bufferGetter.c
 export const arrayByteOffset = (array: PoolArray): number => byteOffsetGetter.call(array) as number;
 export const arrayByteLength = (array: PoolArray): number => byteLengthGetter.call(array) as number;
 
-// The byteLength getters of both kinds of buffer: each throws for the other kind (a brand check
-// that a swapped prototype cannot fool).
+// ArrayBuffer's own byteLength getter: it throws for a SharedArrayBuffer (a brand check that a
+// swapped prototype cannot fool), and reads past any property shadowing it.
 const plainBufferBytes = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
-const sharedBufferBytes =
-  typeof SharedArrayBuffer === 'function'
-    ? Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength')!.get!
-    : undefined;
 
-/** Whether an array's buffer is a SharedArrayBuffer (a brand check: a swapped prototype cannot fool it). */
+/** Whether an array's buffer is a SharedArrayBuffer. */
 export function isSharedArray(array: PoolArray): boolean {
-  // The plain getter first: it throws only for a SharedArrayBuffer, so the usual case costs no exception.
   try {
     plainBufferBytes.call(arrayBuffer(array));
     return false;
@@ -88,15 +83,8 @@ export function isSharedArray(array: PoolArray): boolean {
   }
 }
 
-/** The byte length of an array's whole buffer (0 once detached), read past any shadowing property. */
-export function bufferByteLength(array: PoolArray): number {
-  const buffer = arrayBuffer(array);
-  try {
-    return plainBufferBytes.call(buffer) as number;
-  } catch {
-    return sharedBufferBytes!.call(buffer) as number;
-  }
-}
+/** The byte length of a non-shared array's whole buffer (0 once detached). */
+export const bufferByteLength = (array: PoolArray): number => plainBufferBytes.call(arrayBuffer(array)) as number;
 
 // Node 20 and later; undefined before.
 const resizableGetter = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'resizable')?.get;
