@@ -2,9 +2,9 @@
 // cache by its finalizer: V8 calls that only once the memory itself has no owner. (A collected
 // ArrayBuffer object is not enough: ArrayBuffer.prototype.transfer moves the memory to a new
 // buffer and leaves the old object to the collector.) Node runs those finalizers on a later turn
-// of the event loop, so a loop of calls that never yields reuses no block: new ones stop being
-// mapped (see kMappedWithoutReturnLimit), and lib/ then allocates its own. Undefined, too, where
-// the engine allows no external buffers (a V8 sandbox, as in Electron) or no block could be mapped.
+// of the event loop, so a loop of calls that never yields reuses no block: it maps new ones up to
+// kLiveBytesLimit, and lib/ then allocates its own. Undefined, too, where the engine allows no
+// external buffers (a V8 sandbox, as in Electron) or no block could be mapped.
 #include "result_buffers.h"
 
 #include <atomic>
@@ -16,19 +16,16 @@
 namespace poolnd {
 namespace {
 
-// Bytes in buffers not yet finalized, across every environment, and bytes newly mapped since a
-// finalizer last gave a block back.
+// Bytes in buffers not yet finalized, across every environment.
 std::atomic<uint64_t> live_result_bytes{0};
 std::atomic<int64_t> live_result_buffers{0};
-std::atomic<uint64_t> mapped_since_finalizer{0};
 
-// New blocks stop being mapped once this much has been mapped with no block coming back: a loop
-// that never yields to the event loop would otherwise pay a new block's page faults on every call,
-// where the engine's own allocator, which reuses its heap, does better. A loop that yields gets its
-// blocks back and maps nothing new.
-constexpr uint64_t kMappedWithoutReturnLimit = uint64_t{64} << 20;
-// And never more than this out at once.
-constexpr uint64_t kLiveBytesLimit = uint64_t{512} << 20;
+// No new block is mapped while this much is out. A burst of calls that does not yield maps up to
+// it: a new block's first touch costs several times the call itself (in a VM that hands freed
+// pages back to its host, 9-15 ms for 8 MiB against a 0.7 ms call), and the engine's allocator,
+// which lib/ falls back to, pays the same faults for its own new buffers. Blocks mapped in a burst
+// serve the next one from the cache.
+constexpr uint64_t kLiveBytesLimit = uint64_t{256} << 20;
 
 struct ResultRecord {
   ResultBlock block;
@@ -41,7 +38,6 @@ void finalize_result_buffer(napi_env env, void* /*data*/, void* hint) {
   release_result_block(record->block);
   record->finalized = true;
   if (!record->published) return;  // ResultBuffer's failure path deletes it
-  mapped_since_finalizer = 0;
   --live_result_buffers;
   live_result_bytes -= record->block.capacity;
   int64_t external_bytes = 0;
@@ -55,8 +51,7 @@ Napi::Value ResultBuffer(const Napi::CallbackInfo& info) {
   const double requested = info[0].As<Napi::Number>().DoubleValue();
   assert(requested >= static_cast<double>(kSmallestResultBlock) && requested <= 9007199254740991.0);
   const auto bytes = static_cast<size_t>(requested);
-  const bool may_map =
-      live_result_bytes.load() < kLiveBytesLimit && mapped_since_finalizer.load() < kMappedWithoutReturnLimit;
+  const bool may_map = live_result_bytes.load() < kLiveBytesLimit;
   const ResultBlock block = acquire_result_block(bytes, may_map);
   if (block.data == nullptr) return env.Undefined();
   auto* record = new ResultRecord{block};
@@ -67,7 +62,6 @@ Napi::Value ResultBuffer(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   record->published = true;
-  if (block.new_mapping) mapped_since_finalizer += block.capacity;
   ++live_result_buffers;
   live_result_bytes += block.capacity;
   int64_t external_bytes = 0;

@@ -85,7 +85,7 @@ ResultBlock acquire_result_block(size_t bytes, bool may_map) {
     }
   }
   if (!may_map) return ResultBlock{};
-  return ResultBlock{map_block(capacity), capacity, true};
+  return ResultBlock{map_block(capacity), capacity};
 }
 
 void release_result_block(ResultBlock block) {

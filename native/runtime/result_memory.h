@@ -11,9 +11,8 @@
 namespace poolnd {
 
 struct ResultBlock {
-  void* data = nullptr;      // null when no memory could be had
-  size_t capacity = 0;       // bytes mapped: at least the size asked for
-  bool new_mapping = false;  // mapped for this request rather than taken from the cache
+  void* data = nullptr;  // null when no memory could be had
+  size_t capacity = 0;   // bytes mapped: at least the size asked for
 };
 
 // Results below this size are left to the engine's allocator: the cache's bookkeeping, and an
