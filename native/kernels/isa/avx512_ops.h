@@ -41,11 +41,9 @@ struct Avx512Float32 {
     return _mm512_cmp_ps_mask(value, best, _CMP_GT_OQ) | _mm512_cmp_ps_mask(value, value, _CMP_UNORD_Q);
   }
   static Vector select(Mask m, Vector if_true, Vector if_false) { return _mm512_mask_blend_ps(m, if_false, if_true); }
-  // value > best ? value : best; a NaN value is not taken (nan_lanes finds it). Written as a
-  // compare and blend: GCC 12's _mm512_max_ps warns of its own undefined source operand.
-  static Vector maximum(Vector value, Vector best) {
-    return _mm512_mask_blend_ps(_mm512_cmp_ps_mask(value, best, _CMP_GT_OQ), best, value);
-  }
+  // value > best ? value : best; a NaN value is not taken (nan_lanes finds it). One vmaxps, in
+  // its masked form with every lane set: GCC 12's _mm512_max_ps warns of its own undefined source.
+  static Vector maximum(Vector value, Vector best) { return _mm512_mask_max_ps(best, 0xFFFF, value, best); }
   static Mask nan_lanes(Vector v) { return _mm512_cmp_ps_mask(v, v, _CMP_UNORD_Q); }
   static Mask zero_lanes(Vector v) { return _mm512_cmp_ps_mask(v, _mm512_setzero_ps(), _CMP_EQ_OQ); }
   static Mask mask_or(Mask a, Mask b) { return static_cast<Mask>(a | b); }
@@ -98,9 +96,7 @@ struct Avx512Float64 {
     return _mm512_cmp_pd_mask(value, best, _CMP_GT_OQ) | _mm512_cmp_pd_mask(value, value, _CMP_UNORD_Q);
   }
   static Vector select(Mask m, Vector if_true, Vector if_false) { return _mm512_mask_blend_pd(m, if_false, if_true); }
-  static Vector maximum(Vector value, Vector best) {
-    return _mm512_mask_blend_pd(_mm512_cmp_pd_mask(value, best, _CMP_GT_OQ), best, value);
-  }
+  static Vector maximum(Vector value, Vector best) { return _mm512_mask_max_pd(best, 0xFF, value, best); }
   static Mask nan_lanes(Vector v) { return _mm512_cmp_pd_mask(v, v, _CMP_UNORD_Q); }
   static Mask zero_lanes(Vector v) { return _mm512_cmp_pd_mask(v, _mm512_setzero_pd(), _CMP_EQ_OQ); }
   static Mask mask_or(Mask a, Mask b) { return static_cast<Mask>(a | b); }
