@@ -4,7 +4,7 @@
 // Run by run.mjs; on its own: node bench/async.mjs [--quick]
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
-import * as poolnd from 'poolnd';
+import * as poolnd from '../dist/index.mjs';
 
 import { CASES, makeInput, outputLength } from './cases.mjs';
 import { median } from './measure.mjs';

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 
-import * as poolnd from 'poolnd';
+import * as poolnd from '../dist/index.mjs';
 
 import { asyncTable, measureAsyncCalls } from './async.mjs';
 import { CASES, makeInput } from './cases.mjs';

@@ -53,6 +53,11 @@ interface Binding {
 
 const packageRoot = path.join(__dirname, '..');
 
+// What scripts/install.js prints too: the build tools are the app's to add, not poolnd's dependencies.
+const buildFromSourceHelp =
+  'Build it from source, with cmake (>= 3.15) and a C++17 compiler installed (Debian/Ubuntu: apt-get install cmake g++):\n' +
+  '  npm install --save-dev cmake-js node-addon-api && npm rebuild poolnd --build-from-source';
+
 function explainLoadFailure(cause: unknown): Error {
   const libc = process.report?.getReport
     ? ((process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime ?? 'not glibc')
@@ -62,7 +67,7 @@ function explainLoadFailure(cause: unknown): Error {
     `poolnd: could not load the native addon for ${process.platform}-${process.arch} ` +
       `(libc: ${libc}, Node ${process.versions.node}, N-API ${process.versions.napi}).\n` +
       `Cause: ${reason}\n` +
-      'Build it from source (needs cmake and a C++17 compiler): npm rebuild poolnd --build-from-source',
+      `${buildFromSourceHelp}`,
   );
   (error as Error & { code: string }).code = 'ERR_POOLND_NATIVE_LOAD';
   return error;

@@ -3,7 +3,7 @@
 // and async (which works on the caller's arrays in place).
 // For a per-call case it also times the kernel alone, as one call on a batch of copies of the input
 // divided by the batch size: what remains of a single call above that is the call's overhead.
-import * as poolnd from 'poolnd';
+import * as poolnd from '../../dist/index.mjs';
 
 import { outputLength } from '../cases.mjs';
 
