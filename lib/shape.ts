@@ -2,6 +2,7 @@
 import { readShape, resultShape } from './tensor';
 import {
   booleanOption,
+  checkOptionNames,
   integerAtLeast,
   integerTupleOption,
   isArray,
@@ -185,11 +186,25 @@ export interface OneDimWindowOptions {
   ceilMode?: boolean;
 }
 
+const oneDimWindowOptionNames = ['kernelSize', 'stride', 'padding', 'dilation', 'ceilMode'];
+// An op's options object can be passed as it is: what does not change the shape is allowed too.
+const outputShapeOptionNames = [
+  ...oneDimWindowOptionNames,
+  'channelsLast',
+  'out',
+  'returnIndices',
+  'indicesOut',
+  'countIncludePad',
+  'divisorOverride',
+  'normType',
+];
+
 /** The output size of one spatial dim. */
 export function poolOutputSize(inputSize: number, options: OneDimWindowOptions): number {
   const fn = 'poolOutputSize';
   const size = integerAtLeast(fn, 'inputSize', inputSize, 1);
   if (!isObject(options)) throw typeError(fn, 'options', 'an object', options);
+  checkOptionNames(fn, options, oneDimWindowOptionNames);
   // A lone [begin, end] pair is this dim's padding; the window reader expects one entry per dim.
   const padding = isArray(options.padding) ? [options.padding] : options.padding;
   return normaliseWindow(fn, { ...options, padding }, [size]).outputSize[0];
@@ -206,6 +221,7 @@ export function poolOutputShape(
     throw rangeError(fn, 'spatialDims', '1, 2 or 3', spatialDims);
   }
   if (!isObject(options)) throw typeError(fn, 'options', 'an object', options);
+  checkOptionNames(fn, options, outputShapeOptionNames);
   const channelsLast = booleanOption(fn, 'channelsLast', options.channelsLast, false);
   const parts = readShape(fn, 'inputShape', inputShape, spatialDims, channelsLast);
   const window = normaliseWindow(fn, options, parts.spatial);

@@ -9,9 +9,12 @@ export interface Tensor<T extends PoolArray = PoolArray> {
   shape: number[];
 }
 
-/** An input tensor: `shape`, or `dims` as onnxruntime-node's Tensor has. */
+/**
+ * An input tensor: `shape`, or `dims` as onnxruntime-node's Tensor has. A `type` field, as
+ * onnxruntime-node's Tensor carries, must name the array's element type.
+ */
 export type TensorLike<T extends PoolArray = PoolArray> =
-  { data: T; shape: readonly number[] } | { data: T; dims: readonly number[] };
+  { data: T; shape: readonly number[]; type?: string } | { data: T; dims: readonly number[]; type?: string };
 
 export type ArrayTypeName =
   | 'Float32Array'
@@ -125,14 +128,43 @@ export function useResultMemory(memory: ResultMemory): void {
   resultMemory = memory;
 }
 
+/** The element type names of ONNX (and onnxruntime-node's Tensor `type`) each array holds. */
+const elementTypes: Record<ArrayTypeName, string> = {
+  Float32Array: 'float32',
+  Float64Array: 'float64',
+  Int8Array: 'int8',
+  Uint8Array: 'uint8',
+  Uint8ClampedArray: 'uint8',
+  Int16Array: 'int16',
+  Uint16Array: 'uint16',
+  Int32Array: 'int32',
+  Uint32Array: 'uint32',
+};
+
+// A tensor's own `type`, when it has one, must be its array's: a float16 tensor holds its
+// values as uint16 bits, and pooling those bits would be a wrong answer, not an error.
+function checkElementType(fn: string, subject: string, type: unknown, arrayType: ArrayTypeName): void {
+  if (type === undefined || type === elementTypes[arrayType]) return;
+  const known = Object.values(elementTypes).includes(type as string);
+  const expected = known
+    ? `'${elementTypes[arrayType]}', the type of its data (a ${arrayType})`
+    : `'${elementTypes[arrayType]}' (the type of its data, a ${arrayType}); poolnd pools ` +
+      `${[...new Set(Object.values(elementTypes))].join(', ')} tensors only, so convert this one first`;
+  throw typeError(fn, subject, expected, type);
+}
+
+/** A Node Buffer: results for a Buffer input are Buffers too. */
+export const isNodeBuffer = (array: PoolArray): boolean => Buffer.isBuffer(array);
+
 /** A new array for a result; one too large for a typed array, or for memory, is a RangeError. */
-function allocateArray(fn: string, name: string, arrayType: ArrayTypeName, length: number): PoolArray {
+function allocateArray(fn: string, name: string, arrayType: ArrayTypeName, length: number, asBuffer: boolean): PoolArray {
   const Constructor = arrayConstructors[arrayType];
   const byteLength = length * Constructor.BYTES_PER_ELEMENT;
   try {
     // Its contents are not zeroed: every element of a result is written before it is returned.
     const buffer =
       resultMemory !== undefined && byteLength >= resultMemory.smallestBytes ? resultMemory.buffer(byteLength) : undefined;
+    if (asBuffer) return buffer === undefined ? Buffer.allocUnsafeSlow(length) : Buffer.from(buffer, 0, length);
     return buffer === undefined ? new Constructor(length) : new Constructor(buffer, 0, length);
   } catch (cause) {
     if (!(cause instanceof RangeError)) throw cause;
@@ -162,6 +194,8 @@ export interface InputTensor {
   batch: number;
   channels: number;
   spatial: number[];
+  /** `data` is a Node Buffer. */
+  isBuffer: boolean;
 }
 
 /** Checks a shape for an op with `spatialDims` spatial dims and splits it. */
@@ -219,7 +253,9 @@ export function readInputTensor(fn: string, input: unknown, spatialDims: number,
       'ERR_POOLND_SHAPE_MISMATCH',
     );
   }
-  return { data: data as PoolArray, arrayType, shape, batched, channelsLast, batch, channels, spatial };
+  checkElementType(fn, 'input.type', input.type, arrayType);
+  const isBuffer = isNodeBuffer(data as PoolArray);
+  return { data: data as PoolArray, arrayType, shape, batched, channelsLast, batch, channels, spatial, isBuffer };
 }
 
 /** The full shape of a result with the input's layout and batchedness and new spatial sizes. */
@@ -243,7 +279,7 @@ function overlaps(a: PoolArray, b: PoolArray): boolean {
 
 /**
  * A caller's `out`/`indicesOut` array, checked for type, length and overlap with `avoid`,
- * or a new array when the option is absent.
+ * or a new array when the option is absent; a Buffer (given or new) where `asBuffer`.
  */
 export function outputArray(
   fn: string,
@@ -252,10 +288,12 @@ export function outputArray(
   arrayType: ArrayTypeName,
   length: number,
   avoid: PoolArray[],
+  asBuffer = false,
 ): PoolArray {
-  if (given === undefined) return allocateArray(fn, name, arrayType, length);
+  if (given === undefined) return allocateArray(fn, name, arrayType, length, asBuffer);
   if (arrayTypeName(given) !== arrayType) throw typeError(fn, `option '${name}'`, `a ${arrayType}`, given);
   const array = given as PoolArray;
+  if (asBuffer && !isNodeBuffer(array)) throw typeError(fn, `option '${name}'`, 'a Buffer, as the input is', given);
   if (arrayLength(array) !== length) {
     throw rangeError(fn, `option '${name}'`, `of length ${length}`, given, 'ERR_POOLND_OUT_SIZE_MISMATCH');
   }

@@ -11,14 +11,46 @@ export type ErrorCode =
   | 'ERR_POOLND_OUT_SIZE_MISMATCH'
   | 'ERR_POOLND_OUT_OVERLAP'
   | 'ERR_POOLND_INDEX_OUT_OF_RANGE'
-  | 'ERR_POOLND_DETACHED';
+  | 'ERR_POOLND_DETACHED'
+  | 'ERR_POOLND_UNKNOWN_OPTION';
 
 export type PoolndError = (TypeError | RangeError) & { code: ErrorCode };
 
-/** A short, faithful rendering of a received value for error messages. */
+// A typed array (or Buffer) in a message: its kind and length, never its contents.
+function typedArraySummary(value: unknown): string | undefined {
+  if (!ArrayBuffer.isView(value) || value instanceof DataView) return undefined;
+  const kind = Buffer.isBuffer(value) ? 'Buffer' : (Object.prototype.toString.call(value) as string).slice(8, -1);
+  return `${kind}(${(value as unknown as { length: number }).length})`;
+}
+
+// The value with typed arrays among its own data properties (two levels down) summarised, for
+// inspect. Getters are left alone: a message must not run the caller's code.
+function summarised(value: unknown, depth: number): unknown {
+  const summary = typedArraySummary(value);
+  if (summary !== undefined) return { [inspect.custom]: () => summary };
+  if (depth === 0 || typeof value !== 'object' || value === null) return value;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (Array.isArray(value)) return value.length > 8 ? value : value.map((entry) => summarised(entry, depth - 1));
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(value))) {
+    if (!('value' in descriptor)) return value;
+    copy[key] = summarised(descriptor.value, depth - 1);
+  }
+  return copy;
+}
+
+/** A short, faithful rendering of a received value for error messages, on one line. */
 export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  return inspect(value, { depth: 2, maxArrayLength: 8, maxStringLength: 40, breakLength: Infinity });
+  const options = { depth: 2, maxArrayLength: 8, maxStringLength: 40, breakLength: Infinity };
+  if (typeof value !== 'object' || value === null) return inspect(value, options);
+  // A Proxy may throw from its traps: then it is shown as inspect shows it, without its traps.
+  try {
+    return inspect(summarised(value, 2), options);
+  } catch {
+    return inspect(value, { ...options, showProxy: true });
+  }
 }
 
 /**
@@ -96,6 +128,41 @@ export function integersAtLeast(
     integers[index] = value;
   }
   return integers;
+}
+
+// Levenshtein distance, for suggesting the option a misspelt one meant.
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * Options objects are strict: a key the function does not know (with a value other than
+ * undefined) is a TypeError naming it and the closest known one, never silently ignored.
+ */
+export function checkOptionNames(fn: string, options: Record<string, unknown>, known: readonly string[]): void {
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    const value = options[key];
+    if (value === undefined) continue;
+    const lower = key.toLowerCase();
+    const closest = known.reduce((best, name) =>
+      editDistance(lower, name.toLowerCase()) < editDistance(lower, best.toLowerCase()) ? name : best,
+    );
+    const error = new TypeError(
+      `poolnd: ${fn}: unknown option '${key}' (did you mean '${closest}'?), received ${describe(value)}; ` +
+        `${fn} takes ${known.join(', ')}`,
+    ) as PoolndError;
+    error.code = 'ERR_POOLND_UNKNOWN_OPTION';
+    throw error;
+  }
 }
 
 /** A boolean option, or its default when absent. */

@@ -2,7 +2,7 @@
 import type { PoolCall } from '../native';
 import { adaptiveOutputSize } from '../shape';
 import { checkAveragedElements, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
-import { type MaxIndicesOptions, maxIndicesArray, maxResult, type MaxPoolWithIndices } from './max-pool';
+import { type MaxIndicesOptions, maxIndicesArray, maxIndicesOptionNames, maxResult, type MaxPoolWithIndices } from './max-pool';
 import { globalCall } from './global';
 import { defineOp, type PreparedCall } from './define-op';
 import { type PreparedPool, preparePool } from './prepare-pool';
@@ -42,19 +42,29 @@ export interface AdaptiveMaxPoolAsyncFunction {
   <T extends PoolArray>(input: TensorLike<T>, options: AdaptiveMaxPoolOptions<T>): Promise<Tensor<T> | MaxPoolWithIndices<T>>;
 }
 
+const adaptiveAvgPoolOptionNames = ['outputSize', 'channelsLast', 'out'];
+const adaptiveMaxPoolOptionNames = [...adaptiveAvgPoolOptionNames, ...maxIndicesOptionNames];
+
 function prepareAdaptivePool(
   fn: string,
   spatialDims: number,
   input: unknown,
   options: unknown,
+  optionNames: readonly string[],
 ): PreparedPool<{ outputSize: number[] }> {
-  return preparePool(fn, spatialDims, input, options, (opts, tensor) => ({
+  return preparePool(fn, spatialDims, input, options, optionNames, (opts, tensor) => ({
     outputSize: adaptiveOutputSize(fn, opts.outputSize, tensor.spatial),
   }));
 }
 
 function prepareAdaptiveAvgPool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedCall<Tensor> {
-  const { input: tensor, window, outputShape, output, outputFromCaller } = prepareAdaptivePool(fn, spatialDims, input, options);
+  const {
+    input: tensor,
+    window,
+    outputShape,
+    output,
+    outputFromCaller,
+  } = prepareAdaptivePool(fn, spatialDims, input, options, adaptiveAvgPoolOptionNames);
   const { outputSize } = window;
   // One output per plane is global average pooling, as in PyTorch (which takes the mean there).
   let call: PoolCall;
@@ -73,7 +83,13 @@ function prepareAdaptiveMaxPool(
   input: unknown,
   options: unknown,
 ): PreparedCall<Tensor | MaxPoolWithIndices> {
-  const { input: tensor, window, outputShape, output, outputFromCaller } = prepareAdaptivePool(fn, spatialDims, input, options);
+  const {
+    input: tensor,
+    window,
+    outputShape,
+    output,
+    outputFromCaller,
+  } = prepareAdaptivePool(fn, spatialDims, input, options, adaptiveMaxPoolOptionNames);
   const indices = maxIndicesArray(fn, options as AdaptiveMaxPoolOptions, tensor, output);
   const indicesFromCaller = (options as AdaptiveMaxPoolOptions).indicesOut !== undefined;
   return {

@@ -2,7 +2,7 @@
 import { checkAveragedElements, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
 import { booleanOption, integerAtLeast } from '../validate';
 import { defineOp, type PreparedCall } from './define-op';
-import { prepareWindowedPool, type WindowedPoolOptions } from './prepare-pool';
+import { prepareWindowedPool, windowedOptionNames, type WindowedPoolOptions } from './prepare-pool';
 
 export interface AvgPoolOptions<T extends PoolArray = PoolArray> extends WindowedPoolOptions<T> {
   /** Count padding taps inside `input + padEnd` in the divisor (PyTorch's default). */
@@ -14,8 +14,10 @@ export interface AvgPoolOptions<T extends PoolArray = PoolArray> extends Windowe
 export type AvgPoolFunction = <T extends PoolArray>(input: TensorLike<T>, options: AvgPoolOptions<T>) => Tensor<T>;
 export type AvgPoolAsyncFunction = <T extends PoolArray>(input: TensorLike<T>, options: AvgPoolOptions<T>) => Promise<Tensor<T>>;
 
+const avgPoolOptionNames = [...windowedOptionNames, 'countIncludePad', 'divisorOverride'];
+
 function prepareAvgPool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedCall<Tensor> {
-  const prepared = prepareWindowedPool(fn, spatialDims, input, options);
+  const prepared = prepareWindowedPool(fn, spatialDims, input, options, avgPoolOptionNames);
   const opts = options as AvgPoolOptions;
   const countIncludePad = booleanOption(fn, 'countIncludePad', opts.countIncludePad, true);
   checkAveragedElements(

@@ -59,15 +59,24 @@ function globalSpatialDims(fn: string, input: unknown): number {
   return shape.length - 2;
 }
 
+const globalOptionNames = ['channelsLast', 'out'];
+
 function prepareGlobalPool(fn: string, operation: GlobalOperation, input: unknown, options?: unknown): PreparedCall<Tensor> {
   const {
     input: tensor,
     outputShape,
     output,
     outputFromCaller,
-  } = preparePool(fn, globalSpatialDims(fn, input), input, options === undefined ? {} : options, (_, read) => ({
-    outputSize: read.spatial.map(() => 1),
-  }));
+  } = preparePool(
+    fn,
+    globalSpatialDims(fn, input),
+    input,
+    options === undefined ? {} : options,
+    globalOptionNames,
+    (_, read) => ({
+      outputSize: read.spatial.map(() => 1),
+    }),
+  );
   return {
     call: globalCall(fn, operation, tensor, output, outputFromCaller),
     result: () => ({ data: output, shape: outputShape }),

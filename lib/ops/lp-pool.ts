@@ -5,6 +5,8 @@ import { isNumber, isObject, rangeError, typeError } from '../validate';
 import { defineOp, type PreparedCall } from './define-op';
 import { prepareWindowedPool } from './prepare-pool';
 
+const lpPoolOptionNames = ['normType', 'kernelSize', 'stride', 'ceilMode', 'channelsLast', 'out'];
+
 export interface LpPoolOptions<T extends Float32Array | Float64Array = Float32Array | Float64Array> {
   /** p: finite and > 0. */
   normType: number;
@@ -38,7 +40,7 @@ function prepareLpPool(fn: string, spatialDims: number, input: unknown, options:
   const normType = options.normType;
   if (!isNumber(normType)) throw typeError(fn, "option 'normType'", 'a number', normType);
   if (!Number.isFinite(normType) || normType <= 0) throw rangeError(fn, "option 'normType'", 'finite and > 0', normType);
-  const prepared = prepareWindowedPool(fn, spatialDims, input, options);
+  const prepared = prepareWindowedPool(fn, spatialDims, input, options, lpPoolOptionNames);
   return {
     call: {
       operation: 'lpPool',

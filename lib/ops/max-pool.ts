@@ -3,7 +3,7 @@ import type { InputTensor, PoolArray, Tensor, TensorLike } from '../tensor';
 import { arrayLength, outputArray, product } from '../tensor';
 import { booleanOption, rangeError } from '../validate';
 import { defineOp, type PreparedCall } from './define-op';
-import { prepareWindowedPool, type WindowedPoolOptions } from './prepare-pool';
+import { prepareWindowedPool, windowedOptionNames, type WindowedPoolOptions } from './prepare-pool';
 
 export interface MaxPoolOptions<T extends PoolArray = PoolArray> extends WindowedPoolOptions<T>, MaxIndicesOptions {}
 
@@ -70,13 +70,17 @@ export function maxResult(output: PoolArray, outputShape: number[], indices: Int
   return indices ? { output: outputTensor, indices: { data: indices, shape: outputShape.slice() } } : outputTensor;
 }
 
+/** What a max op adds to its family's options. */
+export const maxIndicesOptionNames = ['returnIndices', 'indicesOut'] as const;
+const maxPoolOptionNames = [...windowedOptionNames, ...maxIndicesOptionNames];
+
 function prepareMaxPool(
   fn: string,
   spatialDims: number,
   input: unknown,
   options: unknown,
 ): PreparedCall<Tensor | MaxPoolWithIndices> {
-  const prepared = prepareWindowedPool(fn, spatialDims, input, options);
+  const prepared = prepareWindowedPool(fn, spatialDims, input, options, maxPoolOptionNames);
   const indices = maxIndicesArray(fn, options as MaxPoolOptions, prepared.input, prepared.output);
   return {
     call: {

@@ -50,6 +50,8 @@ function readIndices(fn: string, indices: unknown, inputShape: number[]): Int32A
   return data as Int32Array;
 }
 
+const maxUnpoolOptionNames = ['kernelSize', 'stride', 'padding', 'outputSize', 'channelsLast', 'out'];
+
 function prepareMaxUnpool(
   fn: string,
   spatialDims: number,
@@ -63,7 +65,7 @@ function prepareMaxUnpool(
     outputShape,
     output,
     outputFromCaller,
-  } = preparePool(fn, spatialDims, input, options, (opts, tensor) => {
+  } = preparePool(fn, spatialDims, input, options, maxUnpoolOptionNames, (opts, tensor) => {
     const indicesData = readIndices(fn, indices, tensor.shape);
     return { ...unpoolWindow(fn, opts, tensor.spatial), indices: indicesData, reads: [indicesData] };
   });

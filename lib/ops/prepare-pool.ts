@@ -2,7 +2,7 @@
 // output array.
 import { normaliseWindow, type Window, type WindowOptions } from '../shape';
 import { type InputTensor, outputArray, type PoolArray, product, readInputTensor, resultShape } from '../tensor';
-import { booleanOption, isObject, typeError } from '../validate';
+import { booleanOption, checkOptionNames, isObject, typeError } from '../validate';
 
 export interface WindowedPoolOptions<T extends PoolArray = PoolArray> extends WindowOptions {
   /** `(N, *spatial, C)` instead of `(N, C, *spatial)`. */
@@ -10,6 +10,9 @@ export interface WindowedPoolOptions<T extends PoolArray = PoolArray> extends Wi
   /** Write the result here instead of a new array. */
   out?: T;
 }
+
+/** The options every windowed op takes; each op adds its own. */
+export const windowedOptionNames = ['kernelSize', 'stride', 'padding', 'dilation', 'ceilMode', 'channelsLast', 'out'] as const;
 
 export interface PreparedPool<W> {
   input: InputTensor;
@@ -21,27 +24,36 @@ export interface PreparedPool<W> {
 }
 
 /**
- * What every op with per-dim output sizes does first: read the options object, the layout and
- * the input, then the op's window (which fixes the output sizes), then `out` or a new array.
- * A window's `reads` lists further arrays the op reads, which `out` must not overlap.
+ * What every op with per-dim output sizes does first: read the options object (only the
+ * `optionNames` it knows), the layout and the input, then the op's window (which fixes the output
+ * sizes), then `out` or a new array. A window's `reads` lists further arrays the op reads, which
+ * `out` must not overlap.
  */
 export function preparePool<W extends { outputSize: number[]; reads?: PoolArray[] }>(
   fn: string,
   spatialDims: number,
   input: unknown,
   options: unknown,
+  optionNames: readonly string[],
   readWindow: (options: Record<string, unknown>, tensor: InputTensor) => W,
 ): PreparedPool<W> {
   if (!isObject(options)) throw typeError(fn, 'options', 'an object', options);
+  checkOptionNames(fn, options, optionNames);
   const channelsLast = booleanOption(fn, 'channelsLast', options.channelsLast, false);
   const tensor = readInputTensor(fn, input, spatialDims, channelsLast);
   const window = readWindow(options, tensor);
   const outputShape = resultShape(tensor, window.outputSize);
   const reads = window.reads === undefined ? [tensor.data] : [tensor.data, ...window.reads];
-  const output = outputArray(fn, 'out', options.out, tensor.arrayType, product(outputShape), reads);
+  const output = outputArray(fn, 'out', options.out, tensor.arrayType, product(outputShape), reads, tensor.isBuffer);
   return { input: tensor, window, outputShape, output, outputFromCaller: options.out !== undefined };
 }
 
-export function prepareWindowedPool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedPool<Window> {
-  return preparePool(fn, spatialDims, input, options, (opts, tensor) => normaliseWindow(fn, opts, tensor.spatial));
+export function prepareWindowedPool(
+  fn: string,
+  spatialDims: number,
+  input: unknown,
+  options: unknown,
+  optionNames: readonly string[],
+): PreparedPool<Window> {
+  return preparePool(fn, spatialDims, input, options, optionNames, (opts, tensor) => normaliseWindow(fn, opts, tensor.spatial));
 }
