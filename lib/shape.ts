@@ -13,13 +13,36 @@ import {
   typeError,
 } from './validate';
 
-export type Padding = number | number[] | [number, number][] | 'valid' | 'same';
+/** The number of spatial dims an op pools: its 1d, 2d or 3d. */
+export type SpatialRank = 1 | 2 | 3;
 
-export interface WindowOptions {
-  kernelSize: number | number[];
-  stride?: number | number[];
-  padding?: Padding;
-  dilation?: number | number[];
+/**
+ * One value per spatial dim: a tuple as long as the op's rank, so `kernelSize: [2, 2, 2]` does not
+ * compile for a 2d op. Where the rank is not fixed, any of the three.
+ */
+export type PerDim<T, D extends SpatialRank = SpatialRank> = D extends 1
+  ? readonly [T]
+  : D extends 2
+    ? readonly [T, T]
+    : readonly [T, T, T];
+
+/**
+ * Padding: one number for every dim, one per dim, a `[begin, end]` pair per dim, `'valid'` (none)
+ * or `'same'` (output = ceil(input / stride), TensorFlow's rule).
+ */
+export type Padding<D extends SpatialRank = SpatialRank> =
+  number | PerDim<number, D> | PerDim<readonly [number, number], D> | 'valid' | 'same';
+
+export interface WindowOptions<D extends SpatialRank = SpatialRank> {
+  /** Window size: one number for every spatial dim, or one per dim (PyTorch's `kernel_size`). */
+  kernelSize: number | PerDim<number, D>;
+  /** Step between windows (PyTorch's `stride`). @default kernelSize */
+  stride?: number | PerDim<number, D>;
+  /** Implicit padding, at most half the kernel (PyTorch's `padding`). @default 0 */
+  padding?: Padding<D>;
+  /** Spacing between a window's taps (PyTorch's `dilation`). @default 1 */
+  dilation?: number | PerDim<number, D>;
+  /** Round output sizes up: a last, partial window counts (PyTorch's `ceil_mode`). @default false */
   ceilMode?: boolean;
 }
 
@@ -211,10 +234,10 @@ export function poolOutputSize(inputSize: number, options: OneDimWindowOptions):
 }
 
 /** The whole output shape an op gives for `inputShape` (options as the op's, channelsLast included). */
-export function poolOutputShape(
+export function poolOutputShape<D extends SpatialRank>(
   inputShape: readonly number[],
-  spatialDims: 1 | 2 | 3,
-  options: WindowOptions & { channelsLast?: boolean },
+  spatialDims: D,
+  options: WindowOptions<D> & { channelsLast?: boolean },
 ): number[] {
   const fn = 'poolOutputShape';
   if (spatialDims !== 1 && spatialDims !== 2 && spatialDims !== 3) {

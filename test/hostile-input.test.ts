@@ -147,7 +147,13 @@ describe('options', () => {
       kernelSize: Object.freeze([2, 2]),
       padding: Object.freeze([Object.freeze([1, 1]), Object.freeze([0, 0])]),
     });
-    const result = poolnd.maxPool2d(frozen, frozenOptions as unknown as { kernelSize: number[]; padding: [number, number][] });
+    const result = poolnd.maxPool2d(
+      frozen,
+      frozenOptions as unknown as {
+        kernelSize: readonly [number, number];
+        padding: readonly [[number, number], [number, number]];
+      },
+    );
     expect(result.shape).toEqual([1, 1, 3, 2]);
   });
 

@@ -2,6 +2,7 @@
 // versions, labelled, the pooled ones scaled back up with nearest neighbour so their blocks show.
 import { avgPool2dAsync, maxPool2dAsync } from '../index';
 import type { Tensor } from '../tensor';
+import type { WindowOptions } from '../shape';
 import { writeFileAtomically } from './files';
 import { encodeImage, isImageFile, readImage, sharp } from './images';
 import { isOptionError } from './pooling';
@@ -43,7 +44,8 @@ async function run(args: string[]): Promise<void> {
   const kernelSize = windowArgument('kernel', parsed.string('kernel') ?? '4', 1)!;
   const stride = windowArgument('stride', parsed.string('stride'), 1) ?? kernelSize;
   const image = await readImage(input);
-  const options = { kernelSize, stride, channelsLast: true };
+  // Per-dim lists of any length: the library checks them against the image's rank.
+  const options = { kernelSize, stride, channelsLast: true } as WindowOptions<2> & { channelsLast: boolean };
   let pooled: [string, Tensor<Uint8Array>][];
   try {
     pooled = [

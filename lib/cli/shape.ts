@@ -1,7 +1,7 @@
 // `poolnd shape`: a pooling layer's output shape with PyTorch's formula worked through, and the
 // bytes moved and the work done.
 import { poolOutputShape } from '../index';
-import { normaliseWindow } from '../shape';
+import { normaliseWindow, type WindowOptions } from '../shape';
 import { readShape } from '../tensor';
 import { windowOptions } from './pooling';
 import { integerArgument, integerListArgument, paddingArgument, parse, UsageError, windowArgument, type Command } from './usage';
@@ -69,7 +69,8 @@ function run(args: string[]): void {
   // The library's own checks and shape math: its errors name the option and the value received.
   let outputShape: number[];
   try {
-    outputShape = poolOutputShape(inputShape, dims, { ...options, channelsLast });
+    // Per-dim lists of any length: the library checks them against the rank.
+    outputShape = poolOutputShape(inputShape, dims, { ...options, channelsLast } as WindowOptions);
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/^poolnd: poolOutputShape: /, ''));
   }

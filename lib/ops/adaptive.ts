@@ -1,45 +1,52 @@
 // adaptiveAvgPool1d/2d/3d, adaptiveMaxPool1d/2d/3d and their async variants.
 import type { PoolCall } from '../native';
-import { adaptiveOutputSize } from '../shape';
+import { adaptiveOutputSize, type PerDim, type SpatialRank } from '../shape';
 import { checkAveragedElements, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
 import { type MaxIndicesOptions, maxIndicesArray, maxIndicesOptionNames, maxResult, type MaxPoolWithIndices } from './max-pool';
 import { globalCall } from './global';
 import { defineOp, type PreparedCall } from './define-op';
 import { type PreparedPool, preparePool } from './prepare-pool';
 
-export interface AdaptivePoolOptions<T extends PoolArray = PoolArray> {
-  /** Output size per spatial dim (one number for all); null keeps that dim's input size. */
-  outputSize: number | (number | null)[];
+export interface AdaptivePoolOptions<T extends PoolArray = PoolArray, D extends SpatialRank = SpatialRank> {
+  /** Output size per spatial dim (one number for all); null keeps that dim's input size (PyTorch's `output_size`). */
+  outputSize: number | PerDim<number | null, D>;
   /** `(N, *spatial, C)` instead of `(N, C, *spatial)`. */
   channelsLast?: boolean;
   /** Write the result here instead of a new array. */
   out?: T;
 }
 
-export interface AdaptiveMaxPoolOptions<T extends PoolArray = PoolArray> extends AdaptivePoolOptions<T>, MaxIndicesOptions {}
+export interface AdaptiveMaxPoolOptions<T extends PoolArray = PoolArray, D extends SpatialRank = SpatialRank>
+  extends AdaptivePoolOptions<T, D>, MaxIndicesOptions {}
 
-export type AdaptiveAvgPoolFunction = <T extends PoolArray>(input: TensorLike<T>, options: AdaptivePoolOptions<T>) => Tensor<T>;
-export type AdaptiveAvgPoolAsyncFunction = <T extends PoolArray>(
+export type AdaptiveAvgPoolFunction<D extends SpatialRank = SpatialRank> = <T extends PoolArray>(
   input: TensorLike<T>,
-  options: AdaptivePoolOptions<T>,
+  options: AdaptivePoolOptions<T, D>,
+) => Tensor<T>;
+export type AdaptiveAvgPoolAsyncFunction<D extends SpatialRank = SpatialRank> = <T extends PoolArray>(
+  input: TensorLike<T>,
+  options: AdaptivePoolOptions<T, D>,
 ) => Promise<Tensor<T>>;
 
-export interface AdaptiveMaxPoolFunction {
+export interface AdaptiveMaxPoolFunction<D extends SpatialRank = SpatialRank> {
   <T extends PoolArray>(
     input: TensorLike<T>,
-    options: AdaptiveMaxPoolOptions<T> & { returnIndices: true },
+    options: AdaptiveMaxPoolOptions<T, D> & { returnIndices: true },
   ): MaxPoolWithIndices<T>;
-  <T extends PoolArray>(input: TensorLike<T>, options: AdaptiveMaxPoolOptions<T> & { returnIndices?: false }): Tensor<T>;
-  <T extends PoolArray>(input: TensorLike<T>, options: AdaptiveMaxPoolOptions<T>): Tensor<T> | MaxPoolWithIndices<T>;
+  <T extends PoolArray>(input: TensorLike<T>, options: AdaptiveMaxPoolOptions<T, D> & { returnIndices?: false }): Tensor<T>;
+  <T extends PoolArray>(input: TensorLike<T>, options: AdaptiveMaxPoolOptions<T, D>): Tensor<T> | MaxPoolWithIndices<T>;
 }
 
-export interface AdaptiveMaxPoolAsyncFunction {
+export interface AdaptiveMaxPoolAsyncFunction<D extends SpatialRank = SpatialRank> {
   <T extends PoolArray>(
     input: TensorLike<T>,
-    options: AdaptiveMaxPoolOptions<T> & { returnIndices: true },
+    options: AdaptiveMaxPoolOptions<T, D> & { returnIndices: true },
   ): Promise<MaxPoolWithIndices<T>>;
-  <T extends PoolArray>(input: TensorLike<T>, options: AdaptiveMaxPoolOptions<T> & { returnIndices?: false }): Promise<Tensor<T>>;
-  <T extends PoolArray>(input: TensorLike<T>, options: AdaptiveMaxPoolOptions<T>): Promise<Tensor<T> | MaxPoolWithIndices<T>>;
+  <T extends PoolArray>(
+    input: TensorLike<T>,
+    options: AdaptiveMaxPoolOptions<T, D> & { returnIndices?: false },
+  ): Promise<Tensor<T>>;
+  <T extends PoolArray>(input: TensorLike<T>, options: AdaptiveMaxPoolOptions<T, D>): Promise<Tensor<T> | MaxPoolWithIndices<T>>;
 }
 
 const adaptiveAvgPoolOptionNames = ['outputSize', 'channelsLast', 'out'];

@@ -1,18 +1,28 @@
 // avgPool1d/2d/3d and their async variants.
+import type { SpatialRank } from '../shape';
 import { checkAveragedElements, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
 import { booleanOption, integerAtLeast } from '../validate';
 import { defineOp, type PreparedCall } from './define-op';
 import { prepareWindowedPool, windowedOptionNames, type WindowedPoolOptions } from './prepare-pool';
 
-export interface AvgPoolOptions<T extends PoolArray = PoolArray> extends WindowedPoolOptions<T> {
+export interface AvgPoolOptions<T extends PoolArray = PoolArray, D extends SpatialRank = SpatialRank> extends WindowedPoolOptions<
+  T,
+  D
+> {
   /** Count padding taps inside `input + padEnd` in the divisor (PyTorch's default). */
   countIncludePad?: boolean;
   /** A positive integer that replaces the divisor. */
   divisorOverride?: number;
 }
 
-export type AvgPoolFunction = <T extends PoolArray>(input: TensorLike<T>, options: AvgPoolOptions<T>) => Tensor<T>;
-export type AvgPoolAsyncFunction = <T extends PoolArray>(input: TensorLike<T>, options: AvgPoolOptions<T>) => Promise<Tensor<T>>;
+export type AvgPoolFunction<D extends SpatialRank = SpatialRank> = <T extends PoolArray>(
+  input: TensorLike<T>,
+  options: AvgPoolOptions<T, D>,
+) => Tensor<T>;
+export type AvgPoolAsyncFunction<D extends SpatialRank = SpatialRank> = <T extends PoolArray>(
+  input: TensorLike<T>,
+  options: AvgPoolOptions<T, D>,
+) => Promise<Tensor<T>>;
 
 const avgPoolOptionNames = [...windowedOptionNames, 'countIncludePad', 'divisorOverride'];
 

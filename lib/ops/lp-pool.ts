@@ -1,4 +1,5 @@
 // lpPool1d/2d/3d and their async variants: (sum of x^p over each window's real elements)^(1/p).
+import type { PerDim, SpatialRank } from '../shape';
 import type { Tensor, TensorLike } from '../tensor';
 import { arrayTypeName, isFloatArrayType } from '../tensor';
 import { isNumber, isObject, rangeError, typeError } from '../validate';
@@ -7,23 +8,31 @@ import { prepareWindowedPool } from './prepare-pool';
 
 const lpPoolOptionNames = ['normType', 'kernelSize', 'stride', 'ceilMode', 'channelsLast', 'out'];
 
-export interface LpPoolOptions<T extends Float32Array | Float64Array = Float32Array | Float64Array> {
-  /** p: finite and > 0. */
+export interface LpPoolOptions<
+  T extends Float32Array | Float64Array = Float32Array | Float64Array,
+  D extends SpatialRank = SpatialRank,
+> {
+  /** p, finite and > 0 (PyTorch's `norm_type`): 1 is sum pooling, 2 the Euclidean norm. */
   normType: number;
-  kernelSize: number | number[];
-  stride?: number | number[];
+  /** Window size: one number for every spatial dim, or one per dim (PyTorch's `kernel_size`). */
+  kernelSize: number | PerDim<number, D>;
+  /** Step between windows (PyTorch's `stride`). @default kernelSize */
+  stride?: number | PerDim<number, D>;
+  /** Round output sizes up: a last, partial window counts (PyTorch's `ceil_mode`). @default false */
   ceilMode?: boolean;
+  /** `(N, *spatial, C)` instead of `(N, C, *spatial)`. @default false */
   channelsLast?: boolean;
+  /** Write the result here instead of a new array. */
   out?: T;
 }
 
-export type LpPoolFunction = <T extends Float32Array | Float64Array>(
+export type LpPoolFunction<D extends SpatialRank = SpatialRank> = <T extends Float32Array | Float64Array>(
   input: TensorLike<T>,
-  options: LpPoolOptions<T>,
+  options: LpPoolOptions<T, D>,
 ) => Tensor<T>;
-export type LpPoolAsyncFunction = <T extends Float32Array | Float64Array>(
+export type LpPoolAsyncFunction<D extends SpatialRank = SpatialRank> = <T extends Float32Array | Float64Array>(
   input: TensorLike<T>,
-  options: LpPoolOptions<T>,
+  options: LpPoolOptions<T, D>,
 ) => Promise<Tensor<T>>;
 
 function prepareLpPool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedCall<Tensor> {

@@ -1,30 +1,32 @@
 // maxPool1d/2d/3d and their async variants.
+import type { SpatialRank } from '../shape';
 import type { InputTensor, PoolArray, Tensor, TensorLike } from '../tensor';
 import { arrayLength, outputArray, product } from '../tensor';
 import { booleanOption, rangeError } from '../validate';
 import { defineOp, type PreparedCall } from './define-op';
 import { prepareWindowedPool, windowedOptionNames, type WindowedPoolOptions } from './prepare-pool';
 
-export interface MaxPoolOptions<T extends PoolArray = PoolArray> extends WindowedPoolOptions<T>, MaxIndicesOptions {}
+export interface MaxPoolOptions<T extends PoolArray = PoolArray, D extends SpatialRank = SpatialRank>
+  extends WindowedPoolOptions<T, D>, MaxIndicesOptions {}
 
 export interface MaxPoolWithIndices<T extends PoolArray = PoolArray> {
   output: Tensor<T>;
   indices: Tensor<Int32Array>;
 }
 
-export interface MaxPoolFunction {
-  <T extends PoolArray>(input: TensorLike<T>, options: MaxPoolOptions<T> & { returnIndices: true }): MaxPoolWithIndices<T>;
-  <T extends PoolArray>(input: TensorLike<T>, options: MaxPoolOptions<T> & { returnIndices?: false }): Tensor<T>;
-  <T extends PoolArray>(input: TensorLike<T>, options: MaxPoolOptions<T>): Tensor<T> | MaxPoolWithIndices<T>;
+export interface MaxPoolFunction<D extends SpatialRank = SpatialRank> {
+  <T extends PoolArray>(input: TensorLike<T>, options: MaxPoolOptions<T, D> & { returnIndices: true }): MaxPoolWithIndices<T>;
+  <T extends PoolArray>(input: TensorLike<T>, options: MaxPoolOptions<T, D> & { returnIndices?: false }): Tensor<T>;
+  <T extends PoolArray>(input: TensorLike<T>, options: MaxPoolOptions<T, D>): Tensor<T> | MaxPoolWithIndices<T>;
 }
 
-export interface MaxPoolAsyncFunction {
+export interface MaxPoolAsyncFunction<D extends SpatialRank = SpatialRank> {
   <T extends PoolArray>(
     input: TensorLike<T>,
-    options: MaxPoolOptions<T> & { returnIndices: true },
+    options: MaxPoolOptions<T, D> & { returnIndices: true },
   ): Promise<MaxPoolWithIndices<T>>;
-  <T extends PoolArray>(input: TensorLike<T>, options: MaxPoolOptions<T> & { returnIndices?: false }): Promise<Tensor<T>>;
-  <T extends PoolArray>(input: TensorLike<T>, options: MaxPoolOptions<T>): Promise<Tensor<T> | MaxPoolWithIndices<T>>;
+  <T extends PoolArray>(input: TensorLike<T>, options: MaxPoolOptions<T, D> & { returnIndices?: false }): Promise<Tensor<T>>;
+  <T extends PoolArray>(input: TensorLike<T>, options: MaxPoolOptions<T, D>): Promise<Tensor<T> | MaxPoolWithIndices<T>>;
 }
 
 // The largest plane whose offsets fit the Int32Array of indices.

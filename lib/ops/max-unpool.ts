@@ -1,30 +1,37 @@
 // maxUnpool1d/2d/3d and their async variants: the inverse of maxPoolNd with returnIndices.
-import { unpoolWindow } from '../shape';
+import { type Padding, type PerDim, type SpatialRank, unpoolWindow } from '../shape';
 import { arrayLength, arrayTypeName, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
 import { isObject, poolError, rangeError, typeError } from '../validate';
 import { defineOp, type PreparedCall } from './define-op';
 import { preparePool } from './prepare-pool';
 
-export interface MaxUnpoolOptions<T extends PoolArray = PoolArray> {
-  kernelSize: number | number[];
-  stride?: number | number[];
-  /** As maxPoolNd's padding, without 'same'. */
-  padding?: number | number[] | [number, number][] | 'valid';
-  /** Spatial output sizes, each within stride - 1 above the default. */
-  outputSize?: number | number[];
+export interface MaxUnpoolOptions<T extends PoolArray = PoolArray, D extends SpatialRank = SpatialRank> {
+  /** The max pooling's window size (PyTorch's `kernel_size`). */
+  kernelSize: number | PerDim<number, D>;
+  /** The max pooling's stride (PyTorch's `stride`). @default kernelSize */
+  stride?: number | PerDim<number, D>;
+  /** The max pooling's padding, without 'same' (PyTorch's `padding`). @default 0 */
+  padding?: Exclude<Padding<D>, 'same'>;
+  /**
+   * Spatial output sizes, each within stride - 1 above the default
+   * `(in - 1) * stride - padBegin - padEnd + kernelSize` (PyTorch's `output_size`).
+   */
+  outputSize?: number | PerDim<number, D>;
+  /** `(N, *spatial, C)` instead of `(N, C, *spatial)`. @default false */
   channelsLast?: boolean;
+  /** Write the result here instead of a new array. */
   out?: T;
 }
 
-export type MaxUnpoolFunction = <T extends PoolArray>(
+export type MaxUnpoolFunction<D extends SpatialRank = SpatialRank> = <T extends PoolArray>(
   input: TensorLike<T>,
   indices: TensorLike<Int32Array>,
-  options: MaxUnpoolOptions<T>,
+  options: MaxUnpoolOptions<T, D>,
 ) => Tensor<T>;
-export type MaxUnpoolAsyncFunction = <T extends PoolArray>(
+export type MaxUnpoolAsyncFunction<D extends SpatialRank = SpatialRank> = <T extends PoolArray>(
   input: TensorLike<T>,
   indices: TensorLike<Int32Array>,
-  options: MaxUnpoolOptions<T>,
+  options: MaxUnpoolOptions<T, D>,
 ) => Promise<Tensor<T>>;
 
 function readIndices(fn: string, indices: unknown, inputShape: number[]): Int32Array {

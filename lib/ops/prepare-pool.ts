@@ -1,10 +1,13 @@
 // What the ops share before their native call: reading the options, the input, the window and the
 // output array.
-import { normaliseWindow, type Window, type WindowOptions } from '../shape';
+import { normaliseWindow, type SpatialRank, type Window, type WindowOptions } from '../shape';
 import { type InputTensor, outputArray, type PoolArray, product, readInputTensor, resultShape } from '../tensor';
 import { booleanOption, checkOptionNames, isObject, typeError } from '../validate';
 
-export interface WindowedPoolOptions<T extends PoolArray = PoolArray> extends WindowOptions {
+export interface WindowedPoolOptions<
+  T extends PoolArray = PoolArray,
+  D extends SpatialRank = SpatialRank,
+> extends WindowOptions<D> {
   /** `(N, *spatial, C)` instead of `(N, C, *spatial)`. */
   channelsLast?: boolean;
   /** Write the result here instead of a new array. */
