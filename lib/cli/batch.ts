@@ -7,26 +7,28 @@ import * as path from 'node:path';
 
 import type { PoolArray, Tensor } from '../tensor';
 import { writeFileAtomically } from './files';
-import { isImageFile, readImage, writeImage } from './images';
+import { imageExtensionsText, isImageFile, readImage, sharp, writeImage } from './images';
 import { readNpy, writeNpy } from './npy';
 import { defaultDims } from './pool';
 import { pool, poolingHelp, poolingOptions, readPooling, type Pooling } from './pooling';
-import { integerArgument, parse, UsageError, type Command } from './usage';
+import { commonHelp, integerArgument, parse, UsageError, type Command, type Outcome, type Reporting } from './usage';
 
 const help = `Usage: poolnd batch DIR -o OUTDIR --kernel K [options]
 
-Pools every image (PNG, JPEG, WebP, TIFF) and .npy array in DIR into a file of the same name and
-kind in OUTDIR, several at once, with a progress bar on a terminal, then prints how many files
-it pooled per second and how many megabytes it read per second. A file that cannot be read or
-pooled is reported and skipped; the run goes on, and exits 1 at the end.
+Pools every image (any format the installed sharp reads) and .npy array in DIR into a file of the
+same name and kind in OUTDIR, several at once, with a progress bar on a terminal, then prints how
+many files it pooled per second and how many megabytes it read per second. It lists every file it
+skipped and why: one it does not pool (not ${imageExtensionsText} or .npy), or one that cannot be
+read or pooled; the run goes on, and exits 1 at the end if any file failed.
 
 Options:
   -o, --output DIR    the folder to write into (made if missing; required)
 ${poolingHelp}  --concurrency N     files in flight at once (default: the number of CPUs)
-  -h, --help          this help
+${commonHelp}  -h, --help          this help
 `;
 
-interface Outcome {
+interface FileOutcome {
+  file: string;
   bytes: number;
   error?: string;
 }
@@ -46,7 +48,7 @@ async function poolFile(source: string, target: string, pooling: Pooling): Promi
   return bytes.length;
 }
 
-async function run(args: string[]): Promise<number> {
+async function run(args: string[], reporting: Reporting): Promise<Outcome> {
   const parsed = parse(
     args,
     { ...poolingOptions, output: { type: 'string', short: 'o' }, concurrency: { type: 'string' } },
@@ -61,14 +63,20 @@ async function run(args: string[]): Promise<number> {
   const concurrencyText = parsed.string('concurrency');
   const concurrency =
     concurrencyText === undefined ? os.availableParallelism() : integerArgument('concurrency', concurrencyText, 1);
-  const names = (
+  const files = (
     await readdir(folder, { withFileTypes: true }).catch((error: Error) => {
       throw new Error(`cannot read the folder ${folder}: ${error.message}`);
     })
   )
-    .filter((entry) => entry.isFile() && (isImageFile(entry.name) || entry.name.endsWith('.npy')))
+    .filter((entry) => entry.isFile())
     .map((entry) => entry.name)
     .sort();
+  const names = files.filter((name) => isImageFile(name) || name.endsWith('.npy'));
+  const notPooled = files
+    .filter((name) => !names.includes(name))
+    .map((name) => ({ file: name, reason: `not an image (${imageExtensionsText}) or a .npy array` }));
+  // Without sharp no image can be read: say so once, not once per file.
+  if (names.some(isImageFile)) sharp();
   if (path.resolve(folder) === path.resolve(output))
     throw new UsageError('OUTDIR must not be DIR: the outputs would replace the inputs');
   await mkdir(output, { recursive: true });
@@ -80,39 +88,56 @@ async function run(args: string[]): Promise<number> {
     { format: 'pooling [{bar}] {value}/{total} files, {eta}s left', stream: process.stderr, hideCursor: true },
     Presets.shades_classic,
   );
-  bar.start(names.length, 0);
+  // No bar where a script reads the output.
+  if (!reporting.json) bar.start(names.length, 0);
   const started = process.hrtime.bigint();
-  const outcomes: Outcome[] = [];
+  const outcomes: FileOutcome[] = [];
   let next = 0;
   const worker = async () => {
     while (next < names.length) {
       const name = names[next++];
       try {
-        outcomes.push({ bytes: await poolFile(path.join(folder, name), path.join(output, name), pooling) });
+        outcomes.push({ file: name, bytes: await poolFile(path.join(folder, name), path.join(output, name), pooling) });
       } catch (error) {
         // Options can suit one file and not another (a kernel larger than a small image): a
         // file's error is that file's, reported at the end.
-        outcomes.push({ bytes: 0, error: `${name}: ${(error as Error).message}` });
+        outcomes.push({ file: name, bytes: 0, error: (error as Error).message });
       }
-      bar.increment();
+      if (!reporting.json) bar.increment();
     }
   };
   try {
     await Promise.all(Array.from({ length: Math.min(concurrency, names.length) }, worker));
   } finally {
-    bar.stop();
+    if (!reporting.json) bar.stop();
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const failed = outcomes.filter((outcome) => outcome.error !== undefined);
-  for (const outcome of failed) process.stderr.write(`poolnd batch: skipped ${outcome.error}\n`);
+  const failed = outcomes
+    .filter((outcome) => outcome.error !== undefined)
+    .map((outcome) => ({ file: outcome.file, reason: outcome.error! }))
+    .sort((a, b) => a.file.localeCompare(b.file));
+  const skipped = [...notPooled, ...failed];
+  if (!reporting.json) for (const { file, reason } of skipped) process.stderr.write(`poolnd batch: skipped ${file}: ${reason}\n`);
   const pooled = outcomes.length - failed.length;
   const megabytes = outcomes.reduce((total, outcome) => total + outcome.bytes, 0) / 1e6;
-  const rate = (amount: number) => (seconds > 0 ? amount / seconds : 0).toFixed(1);
-  process.stdout.write(
-    `pooled ${pooled} of ${names.length} files in ${seconds.toFixed(2)} s: ${rate(pooled)} files/s, ${rate(megabytes)} MB/s read` +
-      `${failed.length > 0 ? `; ${failed.length} skipped` : ''}\n`,
-  );
-  return failed.length > 0 ? 1 : 0;
+  const rate = (amount: number) => (seconds > 0 ? amount / seconds : 0);
+  return {
+    document: {
+      input: folder,
+      output,
+      files: files.length,
+      pooled,
+      skipped,
+      seconds,
+      filesPerSecond: rate(pooled),
+      megabytesPerSecond: rate(megabytes),
+    },
+    text:
+      `pooled ${pooled} of ${names.length} files in ${seconds.toFixed(2)} s: ${rate(pooled).toFixed(1)} files/s, ` +
+      `${rate(megabytes).toFixed(1)} MB/s read${failed.length > 0 ? `; ${failed.length} skipped` : ''}` +
+      `${notPooled.length > 0 ? `; ${notPooled.length} not pooled` : ''}\n`,
+    exitCode: failed.length > 0 ? 1 : 0,
+  };
 }
 
 export const batchCommand: Command = { name: 'batch', summary: 'pool every image and .npy array in a folder', help, run };

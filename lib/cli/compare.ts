@@ -4,21 +4,21 @@ import { avgPool2dAsync, maxPool2dAsync } from '../index';
 import type { Tensor } from '../tensor';
 import type { WindowOptions } from '../shape';
 import { writeFileAtomically } from './files';
-import { encodeImage, isImageFile, readImage, sharp } from './images';
-import { isOptionError } from './pooling';
-import { parse, UsageError, windowArgument, type Command } from './usage';
+import { encodeImage, imageExtensionsText, imageFormat, isImageFile, readImage, sharp } from './images';
+import { inFlagTerms, isOptionError } from './pooling';
+import { commonHelp, parse, UsageError, windowArgument, type Command, type Outcome } from './usage';
 
 const help = `Usage: poolnd compare IN -o OUT.png [--kernel K] [--stride S]
 
-Writes one picture: the image IN (PNG, JPEG, WebP or TIFF), then its max-pooled and its
+Writes one picture: the image IN (any format the installed sharp reads), then its max-pooled and its
 average-pooled versions, each labelled with the op, kernel, stride and shapes. The pooled images
 are scaled back up with nearest neighbour, so each output pixel shows as a block.
 
 Options:
-  -o, --output FILE   the picture to write (required; .png, .jpg, .webp or .tif)
+  -o, --output FILE   the picture to write (required; its extension picks the format)
   --kernel K          kernel size (default 4)
   --stride S          stride (default: the kernel size)
-  -h, --help          this help
+${commonHelp}  -h, --help          this help
 `;
 
 const labelHeight = 22;
@@ -30,7 +30,7 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-async function run(args: string[]): Promise<void> {
+async function run(args: string[]): Promise<Outcome> {
   const parsed = parse(
     args,
     { output: { type: 'string', short: 'o' }, kernel: { type: 'string' }, stride: { type: 'string' } },
@@ -39,10 +39,10 @@ async function run(args: string[]): Promise<void> {
   if (parsed.positionals.length !== 1) throw new UsageError(`one input image expected, received ${parsed.positionals.length}`);
   const [input] = parsed.positionals;
   const output = parsed.required('output');
-  if (!isImageFile(input) || !isImageFile(output))
-    throw new UsageError('IN and OUT must be images (.png, .jpg, .jpeg, .webp, .tif, .tiff)');
+  if (!isImageFile(input) || !isImageFile(output)) throw new UsageError(`IN and OUT must be images (${imageExtensionsText})`);
   const kernelSize = windowArgument('kernel', parsed.string('kernel') ?? '4', 1)!;
   const stride = windowArgument('stride', parsed.string('stride'), 1) ?? kernelSize;
+  imageFormat(output, 'output'); // before any work
   const image = await readImage(input);
   // Per-dim lists of any length: the library checks them against the image's rank.
   const options = { kernelSize, stride, channelsLast: true } as WindowOptions<2> & { channelsLast: boolean };
@@ -53,7 +53,7 @@ async function run(args: string[]): Promise<void> {
       ['avg', await avgPool2dAsync(image, options)],
     ];
   } catch (error) {
-    if (isOptionError(error)) throw new UsageError((error as Error).message.replace(/^poolnd: \w+: /, ''));
+    if (isOptionError(error)) throw new UsageError(inFlagTerms((error as Error).message));
     throw error;
   }
   const [height, width] = image.shape;
@@ -96,6 +96,16 @@ async function run(args: string[]): Promise<void> {
     shape: [grid.info.height, grid.info.width, grid.info.channels],
   };
   await writeFileAtomically(output, await encodeImage(picture, output));
+  return {
+    document: {
+      input: { file: input, shape: image.shape },
+      output: { file: output, shape: picture.shape },
+      kernelSize,
+      stride,
+      panels: panels.map((panel) => panel.label),
+    },
+    text: `wrote ${output}: ${panels.map((panel) => panel.label).join('; ')}\n`,
+  };
 }
 
 export const compareCommand: Command = {

@@ -29,23 +29,49 @@ export function sharp(): Sharp {
   return sharpModule;
 }
 
-const formats: Record<string, 'png' | 'jpeg' | 'webp' | 'tiff'> = {
-  '.png': 'png',
-  '.jpg': 'jpeg',
-  '.jpeg': 'jpeg',
-  '.webp': 'webp',
-  '.tif': 'tiff',
-  '.tiff': 'tiff',
-};
+// Extensions of the formats sharp reads where its libvips has them. Which of them the installed
+// sharp reads and writes is asked of sharp.format when an image is opened or written.
+const imageSuffixes = [
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.jpe',
+  '.jfif',
+  '.webp',
+  '.tif',
+  '.tiff',
+  '.gif',
+  '.avif',
+  '.heic',
+  '.heif',
+  '.svg',
+  '.jp2',
+  '.jxl',
+];
 
-export const imageExtensions = Object.keys(formats);
+/** The image extensions, for messages. */
+export const imageExtensionsText = imageSuffixes.join(', ');
 
 export function isImageFile(file: string): boolean {
-  return path.extname(file).toLowerCase() in formats;
+  return imageSuffixes.includes(path.extname(file).toLowerCase());
+}
+
+/** The sharp format that reads (or writes) a file of this name; an explained error if none does. */
+export function imageFormat(file: string, direction: 'input' | 'output'): string {
+  const suffix = path.extname(file).toLowerCase();
+  const formats = Object.entries(sharp().format).filter(([, info]) => info[direction].file);
+  const match = formats.find(([, info]) => info.input.fileSuffix?.includes(suffix));
+  if (match !== undefined) return match[0] === 'heif' && suffix === '.avif' ? 'avif' : match[0];
+  const supported = formats.flatMap(([, info]) => info.input.fileSuffix ?? []);
+  throw new Error(
+    `the installed sharp (libvips ${sharp().versions.vips}) cannot ${direction === 'input' ? 'read' : 'write'} ${suffix} ` +
+      `files; it ${direction === 'input' ? 'reads' : 'writes'} ${supported.join(', ')}`,
+  );
 }
 
 /** An image's pixels: uint8, shape [height, width, channels]. */
 export async function readImage(file: string): Promise<Tensor<Uint8Array>> {
+  imageFormat(file, 'input');
   try {
     const { data, info } = await sharp()(file).raw().toBuffer({ resolveWithObject: true });
     return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), shape: [info.height, info.width, info.channels] };
@@ -57,7 +83,7 @@ export async function readImage(file: string): Promise<Tensor<Uint8Array>> {
 /** Encodes pixels ([height, width, channels], uint8) as the image the extension names. */
 export async function encodeImage(image: Tensor<Uint8Array>, file: string): Promise<Buffer> {
   const [height, width, channels] = image.shape;
-  const format = formats[path.extname(file).toLowerCase()];
+  const format = imageFormat(file, 'output') as keyof import('sharp').FormatEnum;
   return sharp()(image.data, { raw: { width, height, channels: channels as 1 | 2 | 3 | 4 } })
     .toFormat(format)
     .toBuffer();

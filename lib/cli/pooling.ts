@@ -86,6 +86,15 @@ export function readPooling(parsed: Arguments): Pooling {
   return { op, options, dims, channelsLast: parsed.flag('channels-last') };
 }
 
+/** The element type of an array as NumPy and ONNX name it (uint8 for image pixels). */
+export function elementType(data: PoolArray): string {
+  const name = Buffer.isBuffer(data) ? 'Uint8Array' : data.constructor.name;
+  return name
+    .replace(/Clamped/, '')
+    .replace(/Array$/, '')
+    .toLowerCase();
+}
+
 /** A library error about the options (a PoolndError) is the caller's mistake: exit code 2. */
 export function isOptionError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -98,6 +107,27 @@ const functions = {
   lp: [poolnd.lpPool1dAsync, poolnd.lpPool2dAsync, poolnd.lpPool3dAsync],
 } as const;
 
+// The library's option names, as the flags that set them.
+const flagOfOption: Record<string, string> = {
+  kernelSize: '--kernel',
+  stride: '--stride',
+  padding: '--padding',
+  dilation: '--dilation',
+  ceilMode: '--ceil',
+  countIncludePad: '--exclude-pad',
+  divisorOverride: '--divisor',
+  normType: '--norm',
+};
+
+/** A library error's message in the command line's terms: flags for options, no function name. */
+export function inFlagTerms(message: string): string {
+  return message
+    .replace(/^poolnd: \w+: /, '')
+    .replace(/option '(\w+)(\[\d+\])?'/g, (whole, name: string, entry = '') =>
+      name in flagOfOption ? `${flagOfOption[name]}${entry}` : whole,
+    );
+}
+
 /** Pools the tensor off the event loop (the library's async form); library errors become UsageErrors. */
 export async function pool(tensor: Tensor<PoolArray>, pooling: Pooling, dims: 1 | 2 | 3): Promise<Tensor<PoolArray>> {
   const run = functions[pooling.op][dims - 1] as unknown as (
@@ -107,7 +137,7 @@ export async function pool(tensor: Tensor<PoolArray>, pooling: Pooling, dims: 1 
   try {
     return await run(tensor, { ...pooling.options, channelsLast: pooling.channelsLast });
   } catch (error) {
-    if (isOptionError(error)) throw new UsageError((error as Error).message.replace(/^poolnd: \w+: /, ''));
+    if (isOptionError(error)) throw new UsageError(inFlagTerms((error as Error).message));
     throw error;
   }
 }

@@ -3,8 +3,18 @@
 import { poolOutputShape } from '../index';
 import { normaliseWindow, type WindowOptions } from '../shape';
 import { readShape } from '../tensor';
-import { windowOptions } from './pooling';
-import { integerArgument, integerListArgument, paddingArgument, parse, UsageError, windowArgument, type Command } from './usage';
+import { inFlagTerms, windowOptions } from './pooling';
+import {
+  commonHelp,
+  integerArgument,
+  integerListArgument,
+  paddingArgument,
+  parse,
+  UsageError,
+  windowArgument,
+  type Command,
+  type Outcome,
+} from './usage';
 
 const bytesPerElement: Record<string, number> = {
   float32: 4,
@@ -33,7 +43,7 @@ Options:
   --dims 1|2|3       spatial dims (default: the input's rank minus 2)
   --channels-last    the channels come last in --input
   --dtype TYPE       element type, for the bytes moved (default float32)
-  -h, --help         this help
+${commonHelp}  -h, --help         this help
 `;
 
 const format = (value: number): string => value.toLocaleString('en-US');
@@ -43,7 +53,7 @@ function formatBytes(bytes: number): string {
   return `${(bytes / scale).toPrecision(3)} ${unit}`;
 }
 
-function run(args: string[]): void {
+function run(args: string[]): Outcome {
   const parsed = parse(args, { ...windowOptions, input: { type: 'string' }, dtype: { type: 'string' } });
   const inputShape = integerListArgument('input', parsed.required('input'), 0);
   const kernelSize = windowArgument('kernel', parsed.required('kernel'), 1)!;
@@ -72,7 +82,7 @@ function run(args: string[]): void {
     // Per-dim lists of any length: the library checks them against the rank.
     outputShape = poolOutputShape(inputShape, dims, { ...options, channelsLast } as WindowOptions);
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/^poolnd: poolOutputShape: /, ''));
+    throw new UsageError(inFlagTerms((error as Error).message));
   }
   const { spatial } = readShape('poolOutputShape', 'inputShape', inputShape, dims, channelsLast);
   const window = normaliseWindow('poolOutputShape', options, spatial);
@@ -101,7 +111,26 @@ function run(args: string[]): void {
   lines.push(
     `work    ${format(outputElements)} windows × ${format(taps)} taps = ${format(outputElements * taps)} comparisons (max) or additions (average)`,
   );
-  process.stdout.write(`${lines.join('\n')}\n`);
+  return {
+    document: {
+      input: inputShape,
+      channelsLast,
+      dtype,
+      window: {
+        kernelSize: window.kernelSize,
+        stride: window.stride,
+        padding: window.padBegin.map((begin, dim) => [begin, window.padEnd[dim]]),
+        dilation: window.dilation,
+        ceilMode: window.ceilMode,
+      },
+      output: outputShape,
+      bytesRead: inputElements * size,
+      bytesWritten: outputElements * size,
+      windows: outputElements,
+      tapsPerWindow: taps,
+    },
+    text: `${lines.join('\n')}\n`,
+  };
 }
 
 export const shapeCommand: Command = { name: 'shape', summary: 'the output shape of a pooling layer, worked through', help, run };

@@ -10,15 +10,34 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * What a command did: `document`, printed as one JSON document with --json; `text`, printed
+ * otherwise (unless --quiet); and the exit code when it is not 0.
+ */
+export interface Outcome {
+  document: Record<string, unknown>;
+  text: string;
+  exitCode?: number;
+}
+
+/** How the command was asked to report: `json` for --json (no progress bars, no prose). */
+export interface Reporting {
+  json: boolean;
+}
+
 /** What a subcommand is: its name, one-line summary, help text (which main prints for -h and
  * --help), and what it runs. */
 export interface Command {
   name: string;
   summary: string;
   help: string;
-  /** Returns the exit code when it is not 0. */
-  run(args: string[]): Promise<number | void> | number | void;
+  run(args: string[], reporting: Reporting): Promise<Outcome> | Outcome;
 }
+
+/** The flags every command takes, as main reads them. */
+export const commonHelp = `  --json              print one JSON document on stdout (errors as JSON on stderr)
+  --quiet             print nothing on success
+`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

@@ -34,7 +34,25 @@ describe('poolnd batch', () => {
     const run = runCli(['batch', input, '-o', output, '--kernel', '2', '--concurrency', '3']);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('poolnd batch: skipped broken.png: cannot read');
-    expect(run.stdout).toMatch(/^pooled 6 of 7 files in [\d.]+ s: [\d.]+ files\/s, [\d.]+ MB\/s read; 1 skipped\n$/);
+    expect(run.stderr).toContain('poolnd batch: skipped notes.txt: not an image');
+    expect(run.stdout).toMatch(
+      /^pooled 6 of 7 files in [\d.]+ s: [\d.]+ files\/s, [\d.]+ MB\/s read; 1 skipped; 1 not pooled\n$/,
+    );
+
+    // --json: one document, no progress bar, every skipped file with its reason.
+    const again = runCli(['batch', input, '-o', path.join(folder, 'out-json'), '--kernel', '2', '--json']);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toBe('');
+    const document = JSON.parse(again.stdout) as {
+      command: string;
+      pooled: number;
+      files: number;
+      skipped: { file: string; reason: string }[];
+    };
+    expect(document.command).toBe('batch');
+    expect([document.pooled, document.files]).toEqual([6, 8]);
+    expect(document.skipped.map((entry) => entry.file)).toEqual(['notes.txt', 'broken.png']);
+    expect(document.skipped[1].reason).toContain('cannot read');
     expect(readdirSync(output).sort()).toEqual(['array.npy', 'five.png', 'four.png', 'one.png', 'three.webp', 'two.png']);
 
     for (const name of ['one.png', 'two.png', 'four.png', 'five.png']) {

@@ -62,7 +62,7 @@ describe('poolnd compare', () => {
     const target = path.join(folder, 'none.png');
     const tooLarge = runCli(['compare', source, '-o', target, '--kernel', '99']);
     expect(tooLarge.status).toBe(2);
-    expect(tooLarge.stderr).toContain("option 'kernelSize' must be no larger than the padded input");
+    expect(tooLarge.stderr).toContain('--kernel must be no larger than the padded input');
     const notImage = runCli(['compare', 'notes.txt', '-o', target]);
     expect(notImage.status).toBe(2);
     const missing = runCli(['compare', path.join(folder, 'absent.png'), '-o', target]);

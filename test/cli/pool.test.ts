@@ -93,11 +93,11 @@ describe('poolnd pool', () => {
     [['--kernel', '2'], '--output is required'],
     [['-o', 'OUT', '--kernel', '2', '--op', 'median'], '--op must be max, avg or lp, received "median"'],
     [['-o', 'OUT', '--kernel', '2', '--op', 'avg', '--dilation', '2'], '--dilation does not apply to --op avg'],
-    [['-o', 'OUT', '--kernel', '20'], "option 'kernelSize' must be no larger than the padded input"],
+    [['-o', 'OUT', '--kernel', '20'], '--kernel must be no larger than the padded input'],
     [['-o', 'OUT', '--kernel', '2', '--op', 'lp', '--norm', '0'], '--norm must be a number above 0'],
     [
       ['-o', 'OUT.png', '--kernel', '2'],
-      'IN and OUT must both be images (.png, .jpg, .jpeg, .webp, .tif, .tiff) or both .npy files',
+      'IN and OUT must both be images (.png, .jpg, .jpeg, .jpe, .jfif, .webp, .tif, .tiff, .gif, .avif, .heic, .heif, .svg, .jp2, .jxl) or both .npy files',
     ],
   ])('exits 2 on %j and writes nothing', (args, message) => {
     const source = writeInput('small.npy', new Float32Array(2 * 5 * 5), [2, 5, 5]);

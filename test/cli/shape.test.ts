@@ -53,8 +53,8 @@ describe('poolnd shape', () => {
     [['--input', '1,3,8,8'], '--kernel is required'],
     [['--input', '1,3,8,8', '--kernel', 'two'], '--kernel must be a whole number of at least 1, received "two"'],
     [['--input', '1,3,8,8', '--kernel', '2', '--dtype', 'float16'], '--dtype must be one of float32'],
-    [['--input', '1,3,8,8', '--kernel', '9'], "option 'kernelSize' must be no larger than the padded input"],
-    [['--input', '1,3,8,8', '--kernel', '2', '--padding', '2'], "option 'padding' must be at most half the kernel size"],
+    [['--input', '1,3,8,8', '--kernel', '9'], '--kernel must be no larger than the padded input'],
+    [['--input', '1,3,8,8', '--kernel', '2', '--padding', '2'], '--padding must be at most half the kernel size'],
     [['--input', '1,3,8,8', '--kernel', '2', '--bogus'], "Unknown option '--bogus'"],
   ])('rejects %j with exit code 2 and a message', (args, message) => {
     const run = runCli(['shape', ...args]);
