@@ -25,22 +25,30 @@ function threadCount(fn: string, subject: string, count: unknown): number {
 
 /**
  * Sets the number of threads a call runs on (the calling thread included) for the whole
- * process, worker threads too.
+ * process, worker threads too (PyTorch's `torch.set_num_threads`). The default is the
+ * `POOLND_NUM_THREADS` environment variable, else `os.availableParallelism()`.
+ * @example
+ * setNumThreads(1); // every call on the calling thread (or, async, one libuv thread)
  */
 export function setNumThreads(count: number): void {
   binding.setThreadCount(threadCount('setNumThreads', 'count', count));
 }
 
-/** The number of threads a call runs on; small calls stay on the calling thread. */
+/** The number of threads a call runs on; small calls stay on the calling thread (PyTorch's `torch.get_num_threads`). */
 export function getNumThreads(): number {
   return binding.threadCount();
 }
 
-/** The SIMD kernels in use. */
+/** The SIMD kernels in use, chosen at load from what the CPU has (`POOLND_SIMD` forces a lower level). */
 export function simdLevel(): SimdLevel {
   return binding.simdLevel() as SimdLevel;
 }
 
+/**
+ * What is running: the version, SIMD level, thread count, arch and the path of the native binary.
+ * @example
+ * console.log(info()); // { version: '0.1.0', simd: 'avx2', threads: 8, arch: 'x64', binding: '.../poolnd.glibc.node' }
+ */
 export function info(): PoolndInfo {
   return { version, simd: simdLevel(), threads: getNumThreads(), arch: process.arch, binding: bindingPath };
 }

@@ -85,7 +85,11 @@ function samePaddingOf(inputSize: number, kernelSize: number, stride: number, di
   return [begin, total - begin];
 }
 
-/** TensorFlow's 'same' padding for one dim: output = ceil(input / stride). */
+/**
+ * TensorFlow's 'same' padding for one dim, as `[begin, end]`: output = ceil(input / stride).
+ * @example
+ * samePadding(224, 3, 2); // [0, 1]
+ */
 export function samePadding(inputSize: number, kernelSize: number, stride: number, dilation = 1): [number, number] {
   const fn = 'samePadding';
   return samePaddingOf(
@@ -222,7 +226,13 @@ const outputShapeOptionNames = [
   'normType',
 ];
 
-/** The output size of one spatial dim. */
+/**
+ * The output size of one spatial dim, by PyTorch's formula
+ * `floor((in + padBegin + padEnd - dilation * (kernelSize - 1) - 1) / stride) + 1` (ceil with
+ * `ceilMode`, less a last window that would start in the padding).
+ * @example
+ * poolOutputSize(224, { kernelSize: 3, stride: 2, padding: 1 }); // 112
+ */
 export function poolOutputSize(inputSize: number, options: OneDimWindowOptions): number {
   const fn = 'poolOutputSize';
   const size = integerAtLeast(fn, 'inputSize', inputSize, 1);
@@ -233,7 +243,11 @@ export function poolOutputSize(inputSize: number, options: OneDimWindowOptions):
   return normaliseWindow(fn, { ...options, padding }, [size]).outputSize[0];
 }
 
-/** The whole output shape an op gives for `inputShape` (options as the op's, channelsLast included). */
+/**
+ * The whole output shape an op gives for `inputShape` (options as the op's, channelsLast included).
+ * @example
+ * poolOutputShape([8, 3, 224, 224], 2, { kernelSize: 2 }); // [8, 3, 112, 112]
+ */
 export function poolOutputShape<D extends SpatialRank>(
   inputShape: readonly number[],
   spatialDims: D,
