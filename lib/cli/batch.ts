@@ -24,6 +24,10 @@ read or pooled; the run goes on, and exits 1 at the end if any file failed.
 Options:
   -o, --output DIR    the folder to write into (made if missing; required)
 ${poolingHelp}  --concurrency N     files in flight at once (default: the number of CPUs)
+  --recursive         also the files in DIR's subfolders, written to the same subfolders of OUTDIR
+  --skip-existing     leave a file alone when its output exists already (listed as skipped)
+  --dims, --channels-last   as for poolnd pool: how .npy arrays are read (images are always 2-D,
+                      channels last)
 ${commonHelp}  -h, --help          this help
 `;
 
@@ -34,6 +38,7 @@ interface FileOutcome {
 }
 
 async function poolFile(source: string, target: string, pooling: Pooling): Promise<number> {
+  await mkdir(path.dirname(target), { recursive: true });
   if (isImageFile(source)) {
     if (pooling.op === 'lp') throw new UsageError('--op lp pools float arrays, and image pixels are uint8: use max or avg');
     const image = await readImage(source);
@@ -43,7 +48,7 @@ async function poolFile(source: string, target: string, pooling: Pooling): Promi
   }
   const bytes = await readFile(source);
   const array: Tensor<PoolArray> = readNpy(bytes, source);
-  const result = await pool(array, pooling, defaultDims(array.shape.length));
+  const result = await pool(array, pooling, pooling.dims ?? defaultDims(array.shape.length));
   await writeFileAtomically(target, writeNpy(result));
   return bytes.length;
 }
@@ -51,30 +56,52 @@ async function poolFile(source: string, target: string, pooling: Pooling): Promi
 async function run(args: string[], reporting: Reporting): Promise<Outcome> {
   const parsed = parse(
     args,
-    { ...poolingOptions, output: { type: 'string', short: 'o' }, concurrency: { type: 'string' } },
+    {
+      ...poolingOptions,
+      output: { type: 'string', short: 'o' },
+      concurrency: { type: 'string' },
+      recursive: { type: 'boolean' },
+      'skip-existing': { type: 'boolean' },
+    },
     true,
   );
   if (parsed.positionals.length !== 1) throw new UsageError(`one input folder expected, received ${parsed.positionals.length}`);
   const [folder] = parsed.positionals;
   const output = parsed.required('output');
   const pooling = readPooling(parsed);
-  if (pooling.dims !== undefined || pooling.channelsLast)
-    throw new UsageError('--dims and --channels-last are for poolnd pool on one .npy array');
   const concurrencyText = parsed.string('concurrency');
   const concurrency =
     concurrencyText === undefined ? os.availableParallelism() : integerArgument('concurrency', concurrencyText, 1);
+  const recursive = parsed.flag('recursive');
+  // Paths relative to DIR, with '/' between folders whatever the platform.
   const files = (
-    await readdir(folder, { withFileTypes: true }).catch((error: Error) => {
+    await readdir(folder, { withFileTypes: true, recursive }).catch((error: Error) => {
       throw new Error(`cannot read the folder ${folder}: ${error.message}`);
     })
   )
     .filter((entry) => entry.isFile())
-    .map((entry) => entry.name)
+    .map((entry) =>
+      path
+        .relative(folder, path.join(entry.parentPath ?? entry.path, entry.name))
+        .split(path.sep)
+        .join('/'),
+    )
+    .filter((name) => !path.resolve(folder, name).startsWith(path.resolve(output) + path.sep))
     .sort();
-  const names = files.filter((name) => isImageFile(name) || name.endsWith('.npy'));
+  const poolable = files.filter((name) => isImageFile(name) || name.endsWith('.npy'));
   const notPooled = files
-    .filter((name) => !names.includes(name))
+    .filter((name) => !poolable.includes(name))
     .map((name) => ({ file: name, reason: `not an image (${imageExtensionsText}) or a .npy array` }));
+  const exists = (name: string) =>
+    stat(path.join(output, name)).then(
+      () => true,
+      () => false,
+    );
+  const existing = parsed.flag('skip-existing')
+    ? new Set((await Promise.all(poolable.map(async (name) => ((await exists(name)) ? name : '')))).filter(Boolean))
+    : new Set<string>();
+  const names = poolable.filter((name) => !existing.has(name));
+  notPooled.push(...[...existing].map((name) => ({ file: name, reason: 'its output exists (--skip-existing)' })));
   // Without sharp no image can be read: say so once, not once per file.
   if (names.some(isImageFile)) sharp();
   if (path.resolve(folder) === path.resolve(output))

@@ -66,6 +66,34 @@ describe('poolnd batch', () => {
     expect(Array.from(pooled.data)).toEqual(Array.from(maxPool2d(array, { kernelSize: 2 }).data));
   });
 
+  it('--recursive mirrors subfolders, --skip-existing leaves done files alone, --channels-last reads arrays', () => {
+    const input = path.join(folder, 'tree');
+    const output = path.join(folder, 'tree-out');
+    mkdirSync(path.join(input, 'a', 'b'), { recursive: true });
+    const top = { data: random.array('Float32Array', 4 * 4 * 3) as Float32Array, shape: [4, 4, 3] };
+    const deep = { data: random.array('Float32Array', 6 * 6 * 2) as Float32Array, shape: [6, 6, 2] };
+    writeFileSync(path.join(input, 'top.npy'), writeNpy(top));
+    writeFileSync(path.join(input, 'a', 'b', 'deep.npy'), writeNpy(deep));
+    const args = ['batch', input, '-o', output, '--kernel', '2', '--channels-last', '--json'];
+
+    const flat = JSON.parse(runCli(args).stdout) as { pooled: number };
+    expect(flat.pooled).toBe(1); // without --recursive, only DIR's own files
+    const run = runCli([...args, '--recursive']);
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as { pooled: number }).pooled).toBe(2);
+    const pooledDeep = readNpy(readFileSync(path.join(output, 'a', 'b', 'deep.npy')), 'deep.npy');
+    expect(pooledDeep.shape).toEqual([3, 3, 2]);
+    expect(Array.from(pooledDeep.data)).toEqual(Array.from(maxPool2d(deep, { kernelSize: 2, channelsLast: true }).data));
+
+    const again = JSON.parse(runCli([...args, '--recursive', '--skip-existing']).stdout) as {
+      pooled: number;
+      skipped: { file: string; reason: string }[];
+    };
+    expect(again.pooled).toBe(0);
+    expect(again.skipped.map((entry) => entry.file).sort()).toEqual(['a/b/deep.npy', 'top.npy']);
+    expect(again.skipped[0].reason).toContain('--skip-existing');
+  });
+
   it('exits 2 on bad arguments and 1 on a missing folder', () => {
     expect(runCli(['batch', folder, '--kernel', '2']).status).toBe(2);
     expect(runCli(['batch', folder, '-o', folder, '--kernel', '2']).stderr).toContain('OUTDIR must not be DIR');
