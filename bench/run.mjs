@@ -8,6 +8,7 @@ import os from 'node:os';
 import * as poolnd from '../dist/index.mjs';
 
 import { asyncTable, measureAsyncCalls } from './async.mjs';
+import { speedChart } from './chart.mjs';
 import { CASES, makeInput } from './cases.mjs';
 import { ceilingContestants, loadProbe } from './ceiling.mjs';
 import { measure } from './measure.mjs';
@@ -71,4 +72,6 @@ const report = [
 ].join('\n\n');
 console.log(report);
 writeFileSync(new URL('RESULTS.md', import.meta.url), `${report}\n`);
-console.log(`\nwrote bench/RESULTS.md`);
+const chartTitle = `Share of the memory-bandwidth ceiling at 1 thread (log scale; time · share), ${poolnd.info().simd}, ${os.cpus()[0]?.model ?? 'unknown CPU'}`;
+writeFileSync(new URL('RESULTS.svg', import.meta.url), speedChart(results, 1, chartTitle));
+console.log(`\nwrote bench/RESULTS.md and bench/RESULTS.svg`);
