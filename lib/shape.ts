@@ -213,9 +213,9 @@ export interface OneDimWindowOptions {
   ceilMode?: boolean;
 }
 
-const oneDimWindowOptionNames = ['kernelSize', 'stride', 'padding', 'dilation', 'ceilMode'];
+const oneDimWindowOptionNames = new Set(['kernelSize', 'stride', 'padding', 'dilation', 'ceilMode']);
 // An op's options object can be passed as it is: what does not change the shape is allowed too.
-const outputShapeOptionNames = [
+const outputShapeOptionNames = new Set([
   ...oneDimWindowOptionNames,
   'channelsLast',
   'out',
@@ -224,7 +224,7 @@ const outputShapeOptionNames = [
   'countIncludePad',
   'divisorOverride',
   'normType',
-];
+]);
 
 /**
  * The output size of one spatial dim, by PyTorch's formula

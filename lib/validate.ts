@@ -147,18 +147,20 @@ function editDistance(a: string, b: string): number {
  * Options objects are strict: a key the function does not know (with a value other than
  * undefined) is a TypeError naming it and the closest known one, never silently ignored.
  */
-export function checkOptionNames(fn: string, options: Record<string, unknown>, known: readonly string[]): void {
-  for (const key of Object.keys(options)) {
-    if (known.includes(key)) continue;
+export function checkOptionNames(fn: string, options: Record<string, unknown>, known: ReadonlySet<string>): void {
+  // for-in and a Set: no array per call, and every op call passes here. Own keys only, as
+  // Object.keys lists them.
+  for (const key in options) {
+    if (known.has(key) || !Object.hasOwn(options, key)) continue;
     const value = options[key];
     if (value === undefined) continue;
     const lower = key.toLowerCase();
-    const closest = known.reduce((best, name) =>
+    const closest = [...known].reduce((best, name) =>
       editDistance(lower, name.toLowerCase()) < editDistance(lower, best.toLowerCase()) ? name : best,
     );
     const error = new TypeError(
       `poolnd: ${fn}: unknown option '${key}' (did you mean '${closest}'?), received ${describe(value)}; ` +
-        `${fn} takes ${known.join(', ')}`,
+        `${fn} takes ${[...known].join(', ')}`,
     ) as PoolndError;
     error.code = 'ERR_POOLND_UNKNOWN_OPTION';
     throw error;

@@ -49,15 +49,15 @@ export interface AdaptiveMaxPoolAsyncFunction<D extends SpatialRank = SpatialRan
   <T extends PoolArray>(input: TensorLike<T>, options: AdaptiveMaxPoolOptions<T, D>): Promise<Tensor<T> | MaxPoolWithIndices<T>>;
 }
 
-const adaptiveAvgPoolOptionNames = ['outputSize', 'channelsLast', 'out'];
-const adaptiveMaxPoolOptionNames = [...adaptiveAvgPoolOptionNames, ...maxIndicesOptionNames];
+const adaptiveAvgPoolOptionNames = new Set(['outputSize', 'channelsLast', 'out']);
+const adaptiveMaxPoolOptionNames = new Set([...adaptiveAvgPoolOptionNames, ...maxIndicesOptionNames]);
 
 function prepareAdaptivePool(
   fn: string,
   spatialDims: number,
   input: unknown,
   options: unknown,
-  optionNames: readonly string[],
+  optionNames: ReadonlySet<string>,
 ): PreparedPool<{ outputSize: number[] }> {
   return preparePool(fn, spatialDims, input, options, optionNames, (opts, tensor) => ({
     outputSize: adaptiveOutputSize(fn, opts.outputSize, tensor.spatial),

@@ -24,7 +24,7 @@ export type AvgPoolAsyncFunction<D extends SpatialRank = SpatialRank> = <T exten
   options: AvgPoolOptions<T, D>,
 ) => Promise<Tensor<T>>;
 
-const avgPoolOptionNames = [...windowedOptionNames, 'countIncludePad', 'divisorOverride'];
+const avgPoolOptionNames = new Set([...windowedOptionNames, 'countIncludePad', 'divisorOverride']);
 
 function prepareAvgPool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedCall<Tensor> {
   const prepared = prepareWindowedPool(fn, spatialDims, input, options, avgPoolOptionNames);

@@ -59,7 +59,7 @@ function globalSpatialDims(fn: string, input: unknown): number {
   return shape.length - 2;
 }
 
-const globalOptionNames = ['channelsLast', 'out'];
+const globalOptionNames = new Set(['channelsLast', 'out']);
 
 function prepareGlobalPool(fn: string, operation: GlobalOperation, input: unknown, options?: unknown): PreparedCall<Tensor> {
   const {

@@ -6,7 +6,7 @@ import { isNumber, isObject, rangeError, typeError } from '../validate';
 import { defineOp, type PreparedCall } from './define-op';
 import { prepareWindowedPool } from './prepare-pool';
 
-const lpPoolOptionNames = ['normType', 'kernelSize', 'stride', 'ceilMode', 'channelsLast', 'out'];
+const lpPoolOptionNames = new Set(['normType', 'kernelSize', 'stride', 'ceilMode', 'channelsLast', 'out']);
 
 export interface LpPoolOptions<
   T extends Float32Array | Float64Array = Float32Array | Float64Array,

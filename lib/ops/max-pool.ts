@@ -74,7 +74,7 @@ export function maxResult(output: PoolArray, outputShape: number[], indices: Int
 
 /** What a max op adds to its family's options. */
 export const maxIndicesOptionNames = ['returnIndices', 'indicesOut'] as const;
-const maxPoolOptionNames = [...windowedOptionNames, ...maxIndicesOptionNames];
+const maxPoolOptionNames = new Set([...windowedOptionNames, ...maxIndicesOptionNames]);
 
 function prepareMaxPool(
   fn: string,

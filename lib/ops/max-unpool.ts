@@ -57,7 +57,7 @@ function readIndices(fn: string, indices: unknown, inputShape: number[]): Int32A
   return data as Int32Array;
 }
 
-const maxUnpoolOptionNames = ['kernelSize', 'stride', 'padding', 'outputSize', 'channelsLast', 'out'];
+const maxUnpoolOptionNames = new Set(['kernelSize', 'stride', 'padding', 'outputSize', 'channelsLast', 'out']);
 
 function prepareMaxUnpool(
   fn: string,

@@ -37,7 +37,7 @@ export function preparePool<W extends { outputSize: number[]; reads?: PoolArray[
   spatialDims: number,
   input: unknown,
   options: unknown,
-  optionNames: readonly string[],
+  optionNames: ReadonlySet<string>,
   readWindow: (options: Record<string, unknown>, tensor: InputTensor) => W,
 ): PreparedPool<W> {
   if (!isObject(options)) throw typeError(fn, 'options', 'an object', options);
@@ -56,7 +56,7 @@ export function prepareWindowedPool(
   spatialDims: number,
   input: unknown,
   options: unknown,
-  optionNames: readonly string[],
+  optionNames: ReadonlySet<string>,
 ): PreparedPool<Window> {
   return preparePool(fn, spatialDims, input, options, optionNames, (opts, tensor) => normaliseWindow(fn, opts, tensor.spatial));
 }
