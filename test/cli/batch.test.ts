@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -92,6 +93,20 @@ describe('poolnd batch', () => {
     expect(again.pooled).toBe(0);
     expect(again.skipped.map((entry) => entry.file).sort()).toEqual(['a/b/deep.npy', 'top.npy']);
     expect(again.skipped[0].reason).toContain('--skip-existing');
+  });
+
+  it('stops at once without sharp, with one message, when the folder holds images', () => {
+    const input = path.join(folder, 'no-sharp');
+    mkdirSync(input);
+    for (const name of ['a.png', 'b.png', 'c.jpg']) writeFileSync(path.join(input, name), 'whatever');
+    const preload = fileURLToPath(new URL('./fixtures/without-sharp.cjs', import.meta.url));
+    const run = runCli(['batch', input, '-o', path.join(folder, 'no-sharp-out'), '--kernel', '2'], undefined, [
+      '--require',
+      preload,
+    ]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.match(/needs sharp/g)).toHaveLength(1);
+    expect(run.stderr).not.toContain('skipped');
   });
 
   it('exits 2 on bad arguments and 1 on a missing folder', () => {

@@ -11,7 +11,8 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd?: string): CliRun {
-  const run = spawnProgram(process.execPath, [main, ...args], { encoding: 'utf8', cwd, timeout: 60_000 });
+/** Runs the command; `nodeArgs` go to Node before it (a --require, say). */
+export function runCli(args: string[], cwd?: string, nodeArgs: string[] = []): CliRun {
+  const run = spawnProgram(process.execPath, [...nodeArgs, main, ...args], { encoding: 'utf8', cwd, timeout: 60_000 });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
