@@ -36,6 +36,19 @@ export type {
 export type { GlobalPoolOptions, GlobalPoolFunction, GlobalPoolAsyncFunction } from './ops/global';
 export type { MaxUnpoolOptions, MaxUnpoolFunction, MaxUnpoolAsyncFunction } from './ops/max-unpool';
 export type { SimdLevel, PoolndInfo } from './runtime';
+export type {
+  ConvWindowOptions,
+  ConvOptions,
+  ConvLayer,
+  FlattenLayer,
+  LinearLayer,
+  PoolingLayer,
+  PoolingLayerType,
+  Layer,
+  PlannedLayer,
+  LayerPlan,
+  PlanOptions,
+} from './planner';
 export type { ErrorCode, PoolndError } from './validate';
 
 /**
@@ -359,4 +372,5 @@ export const maxUnpool2dAsync = maxUnpool.async('maxUnpool2dAsync', 2) as MaxUnp
 export const maxUnpool3dAsync = maxUnpool.async('maxUnpool3dAsync', 3) as MaxUnpoolAsyncFunction;
 
 export { poolOutputSize, poolOutputShape, samePadding } from './shape';
+export { convOutputSize, convOutputShape, planLayers } from './planner';
 export { setNumThreads, getNumThreads, simdLevel, info } from './runtime';
