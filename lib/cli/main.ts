@@ -5,11 +5,12 @@
 import { batchCommand } from './batch';
 import { compareCommand } from './compare';
 import { infoCommand } from './info';
+import { planCommand } from './plan';
 import { poolCommand } from './pool';
 import { shapeCommand } from './shape';
 import { commonHelp, UsageError, type Command } from './usage';
 
-const commands: Command[] = [poolCommand, batchCommand, compareCommand, shapeCommand, infoCommand];
+const commands: Command[] = [poolCommand, batchCommand, compareCommand, shapeCommand, planCommand, infoCommand];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
