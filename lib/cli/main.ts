@@ -8,9 +8,18 @@ import { infoCommand } from './info';
 import { planCommand } from './plan';
 import { poolCommand } from './pool';
 import { shapeCommand } from './shape';
+import { spectrogramCommand } from './spectrogram';
 import { commonHelp, UsageError, type Command } from './usage';
 
-const commands: Command[] = [poolCommand, batchCommand, compareCommand, shapeCommand, planCommand, infoCommand];
+const commands: Command[] = [
+  poolCommand,
+  batchCommand,
+  compareCommand,
+  spectrogramCommand,
+  shapeCommand,
+  planCommand,
+  infoCommand,
+];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((command) => command.name.length));

@@ -21,7 +21,7 @@ describe('poolnd', () => {
     expect(bare.stdout).toBe(help.stdout);
   });
 
-  it.each(['pool', 'batch', 'compare', 'shape', 'plan', 'info'])('%s --help prints its usage', (name) => {
+  it.each(['pool', 'batch', 'compare', 'spectrogram', 'shape', 'plan', 'info'])('%s --help prints its usage', (name) => {
     const run = runCli([name, '--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`^Usage: poolnd ${name}\\b`));
