@@ -1,6 +1,6 @@
 // `poolnd compare`: the picture holds the original and the library's max- and average-pooled
 // images, each pooled pixel scaled up to a stride × stride block, pixel for pixel.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import sharp from 'sharp';
@@ -56,6 +56,53 @@ describe('poolnd compare', () => {
         }
       }
     });
+  });
+
+  it('draws a folder of images as grids: inputs, then each op, pooled as one batch', async () => {
+    const images = path.join(folder, 'batch');
+    mkdirSync(images);
+    const random = seededRandom(11);
+    const inputs = Array.from({ length: 7 }, () => random.array('Uint8Array', 16 * 16 * 3) as Uint8Array);
+    for (const [index, data] of inputs.entries()) {
+      await sharp(data, { raw: { width: 16, height: 16, channels: 3 } })
+        .png()
+        .toFile(path.join(images, `image${index}.png`));
+    }
+    const target = path.join(folder, 'batch.png');
+    const run = runCli(['compare', images, '-o', target, '--kernel', '3', '--ceil', '--max', '6', '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const document = JSON.parse(run.stdout) as { inputs: unknown[]; panels: string[] };
+    expect(document.inputs).toHaveLength(6);
+    expect(document.panels).toEqual([
+      'inputs: 6 images, 16×16×3',
+      'max pool, kernel 3, stride 3, ceil: 6×6×3',
+      'avg pool, kernel 3, stride 3, ceil: 6×6×3',
+    ]);
+    // The layout compare.ts draws: 3 columns of 16-pixel tiles at zoom 8 in 2-pixel-framed cells,
+    // bands of a label row, the grid and a gap. Each pooled tile is the library's result of its
+    // own image, scaled back up with nearest neighbour.
+    const cell = 16 * 8 + 2;
+    const band = labelHeight + 2 * cell + gap;
+    for (const [op, pool, bandIndex] of [
+      ['max', maxPool2d, 1],
+      ['avg', avgPool2d, 2],
+    ] as const) {
+      for (const index of [0, 4]) {
+        const pooled = pool({ data: inputs[index], shape: [16, 16, 3] }, { kernelSize: 3, ceilMode: true, channelsLast: true });
+        const expected = await sharp(Buffer.from(pooled.data), { raw: { width: 6, height: 6, channels: 3 } })
+          .resize(128, 128, { kernel: 'nearest', fit: 'fill' })
+          .raw()
+          .toBuffer();
+        const region = {
+          left: gap + (index % 3) * cell,
+          top: gap + bandIndex * band + labelHeight + Math.floor(index / 3) * cell,
+          width: 128,
+          height: 128,
+        };
+        const drawn = await sharp(target).extract(region).raw().toBuffer();
+        expect(drawn.equals(expected), `${op} tile ${index}`).toBe(true);
+      }
+    }
   });
 
   it('exits 2 on bad arguments and 1 on an unreadable image, with no picture written', () => {
