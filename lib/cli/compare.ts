@@ -11,16 +11,8 @@ import type { Tensor } from '../tensor';
 import { writeFileAtomically } from './files';
 import { encodeImage, imageExtensionsText, imageFormat, isImageFile, readImage, sharp } from './images';
 import { inFlagTerms, isOptionError } from './pooling';
-import {
-  commonHelp,
-  integerArgument,
-  paddingArgument,
-  parse,
-  UsageError,
-  windowArgument,
-  type Command,
-  type Outcome,
-} from './usage';
+import type { Command, Outcome } from './usage';
+import { commonHelp, integerArgument, paddingArgument, parse, UsageError, valueOptions, windowArgument } from './usage';
 
 const help = `Usage: poolnd compare IN... -o OUT.png [--kernel K] [--stride S] [--padding P] [--ceil] [--max N]
 
@@ -136,18 +128,12 @@ const label = (x: number, y: number, text: string) =>
   `<text x="${x}" y="${y}" font-family="sans-serif" font-size="13" fill="#111">${escapeXml(text)}</text>`;
 
 async function run(args: string[]): Promise<Outcome> {
-  const parsed = parse(
-    args,
-    {
-      output: { type: 'string', short: 'o' },
-      kernel: { type: 'string' },
-      stride: { type: 'string' },
-      padding: { type: 'string' },
-      ceil: { type: 'boolean' },
-      max: { type: 'string' },
-    },
-    true,
-  );
+  const options = {
+    output: { type: 'string', short: 'o' },
+    ceil: { type: 'boolean' },
+    ...valueOptions('kernel', 'stride', 'padding', 'max'),
+  } as const;
+  const parsed = parse(args, options, true);
   if (parsed.positionals.length === 0) throw new UsageError('no input: give images or a folder of them');
   const output = parsed.required('output');
   if (!isImageFile(output)) throw new UsageError(`OUT must be an image (${imageExtensionsText})`);
@@ -160,10 +146,10 @@ async function run(args: string[]): Promise<Outcome> {
   const files = await inputFiles(parsed.positionals, limit);
   const images = await Promise.all(files.map(readImage));
   // Per-dim lists of any length: the library checks them against the image's rank.
-  const options = { kernelSize, stride, padding, ceilMode, channelsLast: true };
+  const poolOptions = { kernelSize, stride, padding, ceilMode, channelsLast: true };
   let pooled: Pooled;
   try {
-    pooled = await poolImages(images, options);
+    pooled = await poolImages(images, poolOptions);
   } catch (error) {
     if (isOptionError(error)) throw new UsageError(inFlagTerms((error as Error).message));
     throw error;

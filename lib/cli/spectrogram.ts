@@ -11,7 +11,7 @@ import { writeFileAtomically } from './files';
 import { heatmapFigure } from './heatmap';
 import { imageFormat, isImageFile } from './images';
 import { writeNpy } from './npy';
-import { commonHelp, integerArgument, parse, UsageError, type Command, type Outcome } from './usage';
+import { commonHelp, integerArgument, parse, UsageError, valueOptions, type Command, type Outcome } from './usage';
 
 const help = `Usage: poolnd spectrogram IN.wav -o OUT.png [options]
 
@@ -49,20 +49,11 @@ function secondsArgument(name: string, text: string | undefined, fallback: numbe
 const shapeText = (shape: number[]) => `(${shape.join(', ')})`;
 
 async function run(args: string[]): Promise<Outcome> {
-  const parsed = parse(
-    args,
-    {
-      output: { type: 'string', short: 'o' },
-      sr: { type: 'string' },
-      start: { type: 'string' },
-      duration: { type: 'string' },
-      'n-fft': { type: 'string' },
-      hop: { type: 'string' },
-      kernel: { type: 'string' },
-      npy: { type: 'string' },
-    },
-    true,
-  );
+  const options = {
+    output: { type: 'string', short: 'o' },
+    ...valueOptions('sr', 'start', 'duration', 'n-fft', 'hop', 'kernel', 'npy'),
+  } as const;
+  const parsed = parse(args, options, true);
   if (parsed.positionals.length !== 1) throw new UsageError(`one WAV file expected, received ${parsed.positionals.length}`);
   const [input] = parsed.positionals;
   const output = parsed.required('output');

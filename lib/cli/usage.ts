@@ -65,6 +65,11 @@ export class Arguments {
   }
 }
 
+/** Options that each take a value, by name, for parse(). */
+export function valueOptions(...names: string[]): Options {
+  return Object.fromEntries(names.map((name) => [name, { type: 'string' as const }]));
+}
+
 /** Parses args strictly; an unknown option or a missing value is a UsageError. */
 export function parse(args: string[], options: Options, allowPositionals = false): Arguments {
   try {

@@ -65,13 +65,8 @@ function prepareAdaptivePool(
 }
 
 function prepareAdaptiveAvgPool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedCall<Tensor> {
-  const {
-    input: tensor,
-    window,
-    outputShape,
-    output,
-    outputFromCaller,
-  } = prepareAdaptivePool(fn, spatialDims, input, options, adaptiveAvgPoolOptionNames);
+  const prepared = prepareAdaptivePool(fn, spatialDims, input, options, adaptiveAvgPoolOptionNames);
+  const { input: tensor, window, outputShape, output, outputFromCaller } = prepared;
   const { outputSize } = window;
   // One output per plane is global average pooling, as in PyTorch (which takes the mean there).
   let call: PoolCall;
@@ -90,13 +85,8 @@ function prepareAdaptiveMaxPool(
   input: unknown,
   options: unknown,
 ): PreparedCall<Tensor | MaxPoolWithIndices> {
-  const {
-    input: tensor,
-    window,
-    outputShape,
-    output,
-    outputFromCaller,
-  } = prepareAdaptivePool(fn, spatialDims, input, options, adaptiveMaxPoolOptionNames);
+  const prepared = prepareAdaptivePool(fn, spatialDims, input, options, adaptiveMaxPoolOptionNames);
+  const { input: tensor, window, outputShape, output, outputFromCaller } = prepared;
   const indices = maxIndicesArray(fn, options as AdaptiveMaxPoolOptions, tensor, output);
   const indicesFromCaller = (options as AdaptiveMaxPoolOptions).indicesOut !== undefined;
   return {

@@ -66,16 +66,11 @@ function prepareMaxUnpool(
   indices: unknown,
   options: unknown,
 ): PreparedCall<Tensor> {
-  const {
-    input: tensor,
-    window,
-    outputShape,
-    output,
-    outputFromCaller,
-  } = preparePool(fn, spatialDims, input, options, maxUnpoolOptionNames, (opts, tensor) => {
+  const prepared = preparePool(fn, spatialDims, input, options, maxUnpoolOptionNames, (opts, tensor) => {
     const indicesData = readIndices(fn, indices, tensor.shape);
     return { ...unpoolWindow(fn, opts, tensor.spatial), indices: indicesData, reads: [indicesData] };
   });
+  const { input: tensor, window, outputShape, output, outputFromCaller } = prepared;
   const { indices: indicesData } = window;
   const plane = product(window.outputSize);
   return {
