@@ -341,3 +341,38 @@ export function unpoolWindow(fn: string, options: Record<string, unknown>, input
   });
   return { kernelSize, stride, padBegin: pairs.map((pair) => pair[0]), padEnd: pairs.map((pair) => pair[1]), outputSize };
 }
+
+/**
+ * Fractional max pooling's window starts along one dim, as PyTorch's generate_intervals computes
+ * them from a plane's sample u in [0, 1): with alpha = (in - k) / (out - 1), window i < out - 1
+ * starts at trunc((i + u) * alpha) - trunc(u * alpha) and the last at in - k. alpha and the
+ * products are rounded to float32 at each step where the samples are float32 (PyTorch computes
+ * them in the input's type). Every window has k taps inside the input when out + k - 1 <= in.
+ */
+export function fractionalWindowStarts(
+  inputSize: number,
+  outputSize: number,
+  kernelSize: number,
+  sample: number,
+  precision: 'float32' | 'float64',
+): number[] {
+  const round = precision === 'float32' ? Math.fround : (x: number) => x;
+  const starts = new Array<number>(outputSize);
+  if (outputSize > 1) {
+    const alpha = round(round(inputSize - kernelSize) / round(outputSize - 1));
+    const offset = Math.trunc(round(round(sample) * alpha));
+    for (let i = 0; i < outputSize - 1; i++) starts[i] = Math.trunc(round(round(i + round(sample)) * alpha)) - offset;
+  }
+  starts[outputSize - 1] = inputSize - kernelSize;
+  return starts;
+}
+
+/** Which entry of a plane's samples drives spatial dim `dim`: PyTorch's 2-D op reads width first. */
+export function fractionalSampleEntry(spatialDims: number, dim: number): number {
+  return spatialDims === 2 ? 1 - dim : dim;
+}
+
+/** The output size `floor(in * ratio)` that PyTorch's fractional max pooling takes from an output ratio. */
+export function fractionalOutputSize(inputSize: number, ratio: number): number {
+  return Math.floor(inputSize * ratio);
+}

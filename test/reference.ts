@@ -349,3 +349,46 @@ export function referenceUnpool(
   }
   return { shape: output.shape, data: result, indices: [] };
 }
+
+/**
+ * Fractional max pooling over given windows: `starts[n][c][dim]` lists each window's first input
+ * position along a dim, every window `kernelSize[dim]` long; PyTorch's max rule (a greater value
+ * or a NaN takes over; the first of equal values stays), indices as offsets in the plane.
+ */
+export function referenceFractionalMax(
+  data: PoolArray,
+  shape: number[],
+  spatialDims: number,
+  kernelSize: number[],
+  starts: number[][][][],
+  channelsLast: boolean,
+): ReferenceResult {
+  const input = layoutOf(shape, spatialDims, channelsLast);
+  const outputSize = starts[0][0].map((list) => list.length);
+  const output = outputLayout(input, outputSize, channelsLast);
+  const outPlane = product(outputSize);
+  const result = new Array<number>(input.batch * input.channels * outPlane);
+  const indices = new Array<number>(result.length);
+  const strides = input.spatial.map((_, dim) => product(input.spatial.slice(dim + 1)));
+  for (let n = 0; n < input.batch; n++) {
+    for (let c = 0; c < input.channels; c++) {
+      let outOffset = 0;
+      for (const window of coordinates(outputSize)) {
+        let best = -Infinity;
+        let bestIndex = -1;
+        for (const tap of coordinates(kernelSize)) {
+          const planeOffset = tap.reduce((sum, t, dim) => sum + (starts[n][c][dim][window[dim]] + t) * strides[dim], 0);
+          const value = data[input.offset(n, c, planeOffset)];
+          if (bestIndex < 0 || value > best || Number.isNaN(value)) {
+            best = value;
+            bestIndex = planeOffset;
+          }
+        }
+        const at = output.offset(n, c, outOffset++);
+        result[at] = best;
+        indices[at] = bestIndex;
+      }
+    }
+  }
+  return { shape: output.shape, data: result, indices };
+}
