@@ -8,6 +8,7 @@ import {
   type AdaptiveMaxPoolFunction,
 } from './ops/adaptive';
 import { avgPool, type AvgPoolAsyncFunction, type AvgPoolFunction } from './ops/avg-pool';
+import { fractionalMaxPool, type FractionalMaxPoolAsyncFunction, type FractionalMaxPoolFunction } from './ops/fractional';
 import { globalPool, type GlobalPoolAsyncFunction, type GlobalPoolFunction } from './ops/global';
 import { lpPool, type LpPoolAsyncFunction, type LpPoolFunction } from './ops/lp-pool';
 import { maxPool, type MaxPoolAsyncFunction, type MaxPoolFunction } from './ops/max-pool';
@@ -34,6 +35,7 @@ export type {
   AdaptiveMaxPoolAsyncFunction,
 } from './ops/adaptive';
 export type { GlobalPoolOptions, GlobalPoolFunction, GlobalPoolAsyncFunction } from './ops/global';
+export type { FractionalMaxPoolOptions, FractionalMaxPoolFunction, FractionalMaxPoolAsyncFunction } from './ops/fractional';
 export type { MaxUnpoolOptions, MaxUnpoolFunction, MaxUnpoolAsyncFunction } from './ops/max-unpool';
 export type { SimdLevel, PoolndInfo } from './runtime';
 export type {
@@ -370,6 +372,49 @@ export const maxUnpool2dAsync = maxUnpool.async('maxUnpool2dAsync', 2) as MaxUnp
  * const result = await maxUnpool3dAsync(output, indices, { kernelSize: 2 });
  */
 export const maxUnpool3dAsync = maxUnpool.async('maxUnpool3dAsync', 3) as MaxUnpoolAsyncFunction;
+
+/**
+ * 2-D fractional max pooling, as PyTorch's `torch.nn.functional.fractional_max_pool2d` (`torch.nn.FractionalMaxPool2d`):
+ * kernel-sized windows at pseudo-random, overlapping places per (n, c) plane, which shrink the
+ * input by a non-integer factor (`outputSize` or `outputRatio`). With the same `samples` as
+ * PyTorch's `_random_samples` the result is PyTorch's bit for bit; otherwise they are drawn from
+ * `seed`. Max rule and indices as {@link maxPool2d} (the indices suit {@link maxUnpool2d}).
+ * @example
+ * const result = fractionalMaxPool2d({ data, shape: [1, 3, 64, 64] }, { kernelSize: 2, outputRatio: 0.7, seed: 42 });
+ */
+export const fractionalMaxPool2d = fractionalMaxPool.sync('fractionalMaxPool2d', 2) as FractionalMaxPoolFunction<2>;
+/**
+ * 3-D fractional max pooling, as PyTorch's `torch.nn.functional.fractional_max_pool3d` (`torch.nn.FractionalMaxPool3d`):
+ * kernel-sized windows at pseudo-random, overlapping places per (n, c) plane, which shrink the
+ * input by a non-integer factor (`outputSize` or `outputRatio`). With the same `samples` as
+ * PyTorch's `_random_samples` the result is PyTorch's bit for bit; otherwise they are drawn from
+ * `seed`. Max rule and indices as {@link maxPool3d} (the indices suit {@link maxUnpool3d}).
+ * @example
+ * const result = fractionalMaxPool3d({ data, shape: [1, 3, 16, 64, 64] }, { kernelSize: 2, outputRatio: 0.7, seed: 42 });
+ */
+export const fractionalMaxPool3d = fractionalMaxPool.sync('fractionalMaxPool3d', 3) as FractionalMaxPoolFunction<3>;
+/**
+ * As {@link fractionalMaxPool2d}, off the JavaScript thread: the kernels run on poolnd's threads and the promise
+ * settles with the same result. The caller's arrays are used in place: do not write, transfer,
+ * detach or resize them until it settles.
+ * @example
+ * const { output, indices } = await fractionalMaxPool2dAsync(input, { kernelSize: 2, outputRatio: 0.5, returnIndices: true });
+ */
+export const fractionalMaxPool2dAsync = fractionalMaxPool.async(
+  'fractionalMaxPool2dAsync',
+  2,
+) as FractionalMaxPoolAsyncFunction<2>;
+/**
+ * As {@link fractionalMaxPool3d}, off the JavaScript thread: the kernels run on poolnd's threads and the promise
+ * settles with the same result. The caller's arrays are used in place: do not write, transfer,
+ * detach or resize them until it settles.
+ * @example
+ * const { output, indices } = await fractionalMaxPool3dAsync(input, { kernelSize: 2, outputRatio: 0.5, returnIndices: true });
+ */
+export const fractionalMaxPool3dAsync = fractionalMaxPool.async(
+  'fractionalMaxPool3dAsync',
+  3,
+) as FractionalMaxPoolAsyncFunction<3>;
 
 export { poolOutputSize, poolOutputShape, samePadding } from './shape';
 export { convOutputSize, convOutputShape, planLayers } from './planner';

@@ -22,8 +22,21 @@ import { poolError } from './validate';
 interface Binding {
   // Both return -1, or for max-unpooling the position of the first index outside the output plane.
   // `request` holds the float64 fields of requestLayout.
-  pool(request: ArrayBuffer, input: PoolArray, output: PoolArray, indices: Int32Array | null): number;
-  poolAsync(request: ArrayBuffer, input: PoolArray, output: PoolArray, indices: Int32Array | null): Promise<number>;
+  // `windowStarts`: fractional windows' starts, else null.
+  pool(
+    request: ArrayBuffer,
+    input: PoolArray,
+    output: PoolArray,
+    indices: Int32Array | null,
+    windowStarts: Int32Array | null,
+  ): number;
+  poolAsync(
+    request: ArrayBuffer,
+    input: PoolArray,
+    output: PoolArray,
+    indices: Int32Array | null,
+    windowStarts: Int32Array | null,
+  ): Promise<number>;
   /** A large result's ArrayBuffer on memory poolnd keeps between results, or undefined (see native/runtime/result_memory.h). */
   resultBuffer(byteLength: number): ArrayBuffer | undefined;
   smallestResultBytes: number;
@@ -87,7 +100,7 @@ function loadBinding(): { binding: Binding; bindingPath: string } {
 export const { binding, bindingPath } = loadBinding();
 
 export type PoolOperation = 'maxPool' | 'avgPool' | 'lpPool' | 'globalMaxPool' | 'globalAvgPool' | 'maxUnpool';
-export type WindowKind = 'strided' | 'adaptive';
+export type WindowKind = 'strided' | 'adaptive' | 'fractional';
 
 const requestFields = [
   'operation',
@@ -126,7 +139,7 @@ function checkBinding(): void {
     ...missing('request field', requestFields, binding.requestLayout),
     ...missing('operation', operations, binding.codes.operations),
     ...missing('layout', ['channelsFirst', 'channelsLast'], binding.codes.layouts),
-    ...missing('window kind', ['strided', 'adaptive'], binding.codes.windowKinds),
+    ...missing('window kind', ['strided', 'adaptive', 'fractional'], binding.codes.windowKinds),
     ...missing('data type', arrayTypeNames.map(dataTypeName), binding.codes.dataTypes),
   ];
   if (problems.length > 0) throw explainLoadFailure(new Error(`the addon at ${bindingPath} lacks ${problems.join(', ')}`));
@@ -183,6 +196,11 @@ export interface PoolCall {
   /** `output` (and max pooling's `indices`) is the caller's `out` (`indicesOut`), not an array made for this call. */
   outputFromCaller?: boolean;
   indicesFromCaller?: boolean;
+  /**
+   * Fractional windows (windowKind 'fractional'): per (n, c) plane, the window starts of each of
+   * the three spatial dims native sees (size-1 leading dims included), a new array of this call's.
+   */
+  windowStarts?: Int32Array;
 }
 
 // Native reads the request before returning (also for async calls), so one buffer serves all calls.
@@ -224,7 +242,7 @@ function encode(call: PoolCall): ArrayBuffer {
 /** Runs a call; returns -1, or max-unpooling's first invalid index position (nothing written). */
 export function runPool(call: PoolCall): number {
   if (arrayLength(call.output) === 0) return -1;
-  return binding.pool(encode(call), call.input.data, call.output, call.indices);
+  return binding.pool(encode(call), call.input.data, call.output, call.indices, call.windowStarts ?? null);
 }
 
 // Where a caller's array stands when an async call starts: what must be unchanged when it ends.
@@ -268,7 +286,7 @@ export async function runPoolAsync(fn: string, call: PoolCall): Promise<number> 
     watch(watched, "option 'indicesOut'", call.indices);
     indices = writable(call.indices);
   }
-  const status = await binding.poolAsync(encode(call), input, output, indices);
+  const status = await binding.poolAsync(encode(call), input, output, indices, call.windowStarts ?? null);
   for (const { subject, array, length, bufferBytes } of watched) {
     const now = { length: arrayLength(array), bufferBytes: bufferByteLength(array) };
     if (now.length !== length || now.bufferBytes !== bufferBytes) {

@@ -11,6 +11,7 @@ PoolAsyncWorker::PoolAsyncWorker(const Napi::CallbackInfo& info, const PoolReque
       input_(Napi::Persistent(info[1].As<Napi::Object>())),
       output_(Napi::Persistent(info[2].As<Napi::Object>())) {
   if (info[3].IsObject()) indices_ = Napi::Persistent(info[3].As<Napi::Object>());
+  if (info[4].IsObject()) window_starts_ = Napi::Persistent(info[4].As<Napi::Object>());
 }
 
 void PoolAsyncWorker::Execute() { result_ = run_pool(request_); }

@@ -29,6 +29,7 @@ class PoolAsyncWorker : public Napi::AsyncWorker {
   Napi::ObjectReference input_;
   Napi::ObjectReference output_;
   Napi::ObjectReference indices_;
+  Napi::ObjectReference window_starts_;
 };
 
 }  // namespace poolnd

@@ -92,6 +92,11 @@ void check_operation_invariants(Napi::Env env, const PoolRequest& request) {
   const bool windowed = request.operation == PoolOperation::max_pool || request.operation == PoolOperation::avg_pool ||
                         request.operation == PoolOperation::lp_pool;
   check(env, g.window_kind == WindowKind::strided || windowed, "adaptive windows for an operation without windows");
+  if (g.window_kind == WindowKind::fractional) {
+    check(env, request.operation == PoolOperation::max_pool,
+          "fractional windows for an operation other than max pooling");
+    check(env, unpadded && undilated, "fractional windows with padding or dilation");
+  }
   if (g.window_kind == WindowKind::adaptive) {
     check(env, request.operation != PoolOperation::lp_pool, "adaptive LP pooling");
     check(env, unpadded && undilated, "adaptive windows with padding or dilation");
@@ -180,6 +185,26 @@ PoolRequest decode_pool_request(const Napi::CallbackInfo& info) {
     }
   }
   check(env, !unpool || request.unpool_indices != nullptr, "max-unpooling without indices");
+
+  const bool fractional = g.window_kind == WindowKind::fractional;
+  check(env, fractional == (!info[4].IsNull() && !info[4].IsUndefined()), "window starts with the wrong window kind");
+  if (fractional) {
+    const TypedArrayView starts = typed_array_view(env, info[4], "window starts are not an Int32Array");
+    check(env, starts.type == napi_int32_array, "window starts are not an Int32Array");
+    const int64_t per_plane = g.output_size[0] + g.output_size[1] + g.output_size[2];
+    check(env, starts.length == checked_product({g.batch, g.channels, per_plane}),
+          "window starts length does not match");
+    // Every window must lie inside its plane: the kernel reads its taps unchecked.
+    const auto* start = static_cast<const int32_t*>(starts.data);
+    for (int64_t plane = 0; plane < g.batch * g.channels; ++plane) {
+      for (int dim = 0; dim < kSpatialDims; ++dim) {
+        for (int64_t i = 0; i < g.output_size[dim]; ++i, ++start) {
+          check(env, *start >= 0 && *start <= g.input_size[dim] - g.kernel_size[dim], "window start outside the input");
+        }
+      }
+    }
+    request.window_starts = static_cast<const int32_t*>(starts.data);
+  }
   return request;
 }
 

@@ -10,7 +10,7 @@
 namespace poolnd {
 
 // Arguments: (request: ArrayBuffer of float64 fields, input: TypedArray, output: TypedArray, indices: Int32Array |
-// null)
+// null, windowStarts: Int32Array | null (fractional windows only))
 PoolRequest decode_pool_request(const Napi::CallbackInfo& info);
 
 }  // namespace poolnd

@@ -99,7 +99,29 @@ MicrokernelList microkernels() {
   return {kMicrokernels, kMicrokernels + sizeof(kMicrokernels) / sizeof(kMicrokernels[0]) - 1};
 }
 
+namespace {
+
+// Fractional windows have one kernel per layout and type, the scalar one, at every level.
+#define POOLND_FRACTIONAL_KERNEL(name, js_name, element, accumulator)                    \
+  case DataType::name:                                                                   \
+    return channels_first ? &fractional_max_pool_scalar<element, Layout::channels_first> \
+                          : &fractional_max_pool_scalar<element, Layout::channels_last>;
+
+PoolKernel fractional_kernel(const PoolRequest& request) {
+  const bool channels_first = request.layout == Layout::channels_first;
+  switch (request.data_type) {
+    POOLND_FOR_EACH_DATA_TYPE(POOLND_FRACTIONAL_KERNEL)
+    case DataType::count: break;
+  }
+  return nullptr;
+}
+
+#undef POOLND_FRACTIONAL_KERNEL
+
+}  // namespace
+
 PoolKernel select_pool_kernel(const PoolRequest& request, SimdLevel level) {
+  if (request.geometry.window_kind == WindowKind::fractional) return fractional_kernel(request);
   const auto operation = static_cast<int>(request.operation);
   const auto layout = static_cast<int>(request.layout);
   const auto type = static_cast<int>(request.data_type);

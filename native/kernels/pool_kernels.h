@@ -33,6 +33,9 @@ inline int64_t pool_work_items(const PoolRequest& request) {
 // Every one takes its layout as a template argument.
 template <typename T, Layout layout>
 void max_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
+// Max pooling over fractional windows (request.window_starts); scalar only, on every SIMD level.
+template <typename T, Layout layout>
+void fractional_max_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
 template <typename T, typename Accumulator, Layout layout>
 void avg_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item);
 template <typename T, Layout layout>

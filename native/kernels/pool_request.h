@@ -36,11 +36,13 @@ namespace poolnd {
   X(channels_first, channelsFirst) \
   X(channels_last, channelsLast)
 
-// How output positions map to windows: strided windows (kernel, stride, padding, dilation) or
-// adaptive bins, where window i of a dim spans [floor(i * in / out), ceil((i + 1) * in / out)).
+// How output positions map to windows: strided windows (kernel, stride, padding, dilation),
+// adaptive bins, where window i of a dim spans [floor(i * in / out), ceil((i + 1) * in / out)), or
+// fractional windows (max pooling only): kernel-sized windows at starts given per (n, c) plane.
 #define POOLND_FOR_EACH_WINDOW_KIND(X) \
   X(strided, strided)                  \
-  X(adaptive, adaptive)
+  X(adaptive, adaptive)                \
+  X(fractional, fractional)
 
 #define POOLND_ENUMERATOR(name, ...) name,
 enum class DataType : int32_t { POOLND_FOR_EACH_DATA_TYPE(POOLND_ENUMERATOR) count };
@@ -96,6 +98,9 @@ struct PoolRequest {
   void* output = nullptr;
   int32_t* indices = nullptr;               // max pooling with returnIndices; otherwise null
   const int32_t* unpool_indices = nullptr;  // max_unpool only: where each input element goes
+  // Fractional windows only: for plane n * channels + c, output_size[0] + output_size[1] +
+  // output_size[2] window starts, each dim's in turn.
+  const int32_t* window_starts = nullptr;
 };
 
 }  // namespace poolnd

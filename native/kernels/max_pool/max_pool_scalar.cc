@@ -17,8 +17,50 @@ void max_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end
                              });
 }
 
+// Fractional windows: each (n, c) plane has its own starts per dim (request.window_starts), every
+// window kernel_size long and inside the input, so the work items are those of strided windows but
+// the taps come from the plane's starts.
+template <typename T, Layout layout>
+void fractional_max_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
+  const WindowGeometry& g = request.geometry;
+  const T* input = static_cast<const T*>(request.input);
+  T* output = static_cast<T*>(request.output);
+  const int64_t per_plane = g.output_size[0] + g.output_size[1] + g.output_size[2];
+  const auto window = [&](int64_t plane, int dim, int64_t index) {
+    const int32_t* starts =
+        request.window_starts + plane * per_plane + (dim > 0 ? g.output_size[0] : 0) + (dim > 1 ? g.output_size[1] : 0);
+    return TapRange{starts[index], 0, g.kernel_size[dim]};
+  };
+  const auto store = [&](int64_t at, const WindowMaximum<T>& best) {
+    output[at] = best.value;
+    if (request.indices) request.indices[at] = static_cast<int32_t>(best.offset);
+  };
+  if constexpr (layout == Layout::channels_first) {
+    OutputRow at = output_row(g, first_item);
+    for (int64_t row = first_item; row < end_item; ++row, advance_output_row(g, at)) {
+      const TapRange depth = window(at.plane, 0, at.od);
+      const TapRange height = window(at.plane, 1, at.oh);
+      const T* plane_input = input + at.plane * g.input_plane();
+      for (int64_t ow = 0; ow < g.output_size[2]; ++ow) {
+        store(row * g.output_size[2] + ow, window_maximum(g, depth, height, window(at.plane, 2, ow), plane_input, 1));
+      }
+    }
+  } else {
+    for (int64_t pixel = first_item; pixel < end_item; ++pixel) {
+      const OutputPixel at = output_pixel(g, pixel);
+      const T* pixels = input + at.n * g.input_plane() * g.channels;
+      for (int64_t c = 0; c < g.channels; ++c) {
+        const int64_t plane = at.n * g.channels + c;
+        store(pixel * g.channels + c, window_maximum(g, window(plane, 0, at.od), window(plane, 1, at.oh),
+                                                     window(plane, 2, at.ow), pixels + c, g.channels));
+      }
+    }
+  }
+}
+
 #define POOLND_INSTANTIATE_MAX_POOL(name, js_name, element, accumulator) \
-  POOLND_INSTANTIATE_BOTH_LAYOUTS(max_pool_scalar, element)
+  POOLND_INSTANTIATE_BOTH_LAYOUTS(max_pool_scalar, element)              \
+  POOLND_INSTANTIATE_BOTH_LAYOUTS(fractional_max_pool_scalar, element)
 POOLND_FOR_EACH_DATA_TYPE(POOLND_INSTANTIATE_MAX_POOL)
 #undef POOLND_INSTANTIATE_MAX_POOL
 
