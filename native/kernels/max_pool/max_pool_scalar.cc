@@ -19,18 +19,31 @@ void max_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end
 
 // Fractional windows: each (n, c) plane has its own starts per dim (request.window_starts), every
 // window kernel_size long and inside the input, so the work items are those of strided windows but
-// the taps come from the plane's starts.
+// the taps come from the plane's starts. The taps are walked directly (no padding, no dilation).
+template <typename T>
+inline WindowMaximum<T> fractional_window_maximum(const WindowGeometry& g, int64_t depth, int64_t height, int64_t width,
+                                                  const T* values, int64_t value_stride) {
+  WindowMaximum<T> best;
+  for (int64_t id = depth; id < depth + g.kernel_size[0]; ++id) {
+    for (int64_t ih = height; ih < height + g.kernel_size[1]; ++ih) {
+      const int64_t row = (id * g.input_size[1] + ih) * g.input_size[2];
+      for (int64_t iw = width; iw < width + g.kernel_size[2]; ++iw)
+        best.consider(values[(row + iw) * value_stride], row + iw);
+    }
+  }
+  return best;
+}
+
 template <typename T, Layout layout>
 void fractional_max_pool_scalar(const PoolRequest& request, int64_t first_item, int64_t end_item) {
   const WindowGeometry& g = request.geometry;
   const T* input = static_cast<const T*>(request.input);
   T* output = static_cast<T*>(request.output);
   const int64_t per_plane = g.output_size[0] + g.output_size[1] + g.output_size[2];
-  const auto window = [&](int64_t plane, int dim, int64_t index) {
-    const int32_t* starts =
-        request.window_starts + plane * per_plane + (dim > 0 ? g.output_size[0] : 0) + (dim > 1 ? g.output_size[1] : 0);
-    return TapRange{starts[index], 0, g.kernel_size[dim]};
-  };
+  // A plane's starts: depth's, then height's, then width's.
+  const auto starts_of = [&](int64_t plane) { return request.window_starts + plane * per_plane; };
+  const int64_t height_at = g.output_size[0];
+  const int64_t width_at = g.output_size[0] + g.output_size[1];
   const auto store = [&](int64_t at, const WindowMaximum<T>& best) {
     output[at] = best.value;
     if (request.indices) request.indices[at] = static_cast<int32_t>(best.offset);
@@ -38,11 +51,11 @@ void fractional_max_pool_scalar(const PoolRequest& request, int64_t first_item, 
   if constexpr (layout == Layout::channels_first) {
     OutputRow at = output_row(g, first_item);
     for (int64_t row = first_item; row < end_item; ++row, advance_output_row(g, at)) {
-      const TapRange depth = window(at.plane, 0, at.od);
-      const TapRange height = window(at.plane, 1, at.oh);
+      const int32_t* starts = starts_of(at.plane);
       const T* plane_input = input + at.plane * g.input_plane();
       for (int64_t ow = 0; ow < g.output_size[2]; ++ow) {
-        store(row * g.output_size[2] + ow, window_maximum(g, depth, height, window(at.plane, 2, ow), plane_input, 1));
+        store(row * g.output_size[2] + ow, fractional_window_maximum(g, starts[at.od], starts[height_at + at.oh],
+                                                                     starts[width_at + ow], plane_input, 1));
       }
     }
   } else {
@@ -50,9 +63,9 @@ void fractional_max_pool_scalar(const PoolRequest& request, int64_t first_item, 
       const OutputPixel at = output_pixel(g, pixel);
       const T* pixels = input + at.n * g.input_plane() * g.channels;
       for (int64_t c = 0; c < g.channels; ++c) {
-        const int64_t plane = at.n * g.channels + c;
-        store(pixel * g.channels + c, window_maximum(g, window(plane, 0, at.od), window(plane, 1, at.oh),
-                                                     window(plane, 2, at.ow), pixels + c, g.channels));
+        const int32_t* starts = starts_of(at.n * g.channels + c);
+        store(pixel * g.channels + c, fractional_window_maximum(g, starts[at.od], starts[height_at + at.oh],
+                                                                starts[width_at + at.ow], pixels + c, g.channels));
       }
     }
   }
