@@ -1,11 +1,12 @@
 // adaptiveAvgPool1d/2d/3d, adaptiveMaxPool1d/2d/3d and their async variants.
 import type { PoolCall } from '../native';
 import { adaptiveOutputSize, type PerDim, type SpatialRank } from '../shape';
-import { checkAveragedElements, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
+import { checkAveragedElements, type PoolArray, product, type Tensor } from '../tensor';
 import { type MaxIndicesOptions, maxIndicesArray, maxIndicesOptionNames, maxResult, type MaxPoolWithIndices } from './max-pool';
 import { globalCall } from './global';
 import { defineOp, type PreparedCall } from './define-op';
 import { type PreparedPool, preparePool } from './prepare-pool';
+import type { MaxAsyncFunction, MaxFunction, TensorAsyncFunction, TensorFunction } from './signatures';
 
 export interface AdaptivePoolOptions<T extends PoolArray = PoolArray, D extends SpatialRank = SpatialRank> {
   /** Output size per spatial dim (one number for all); null keeps that dim's input size (PyTorch's `output_size`). */
@@ -19,35 +20,10 @@ export interface AdaptivePoolOptions<T extends PoolArray = PoolArray, D extends 
 export interface AdaptiveMaxPoolOptions<T extends PoolArray = PoolArray, D extends SpatialRank = SpatialRank>
   extends AdaptivePoolOptions<T, D>, MaxIndicesOptions {}
 
-export type AdaptiveAvgPoolFunction<D extends SpatialRank = SpatialRank> = <T extends PoolArray>(
-  input: TensorLike<T>,
-  options: AdaptivePoolOptions<T, D>,
-) => Tensor<T>;
-export type AdaptiveAvgPoolAsyncFunction<D extends SpatialRank = SpatialRank> = <T extends PoolArray>(
-  input: TensorLike<T>,
-  options: AdaptivePoolOptions<T, D>,
-) => Promise<Tensor<T>>;
-
-export interface AdaptiveMaxPoolFunction<D extends SpatialRank = SpatialRank> {
-  <T extends PoolArray>(
-    input: TensorLike<T>,
-    options: AdaptiveMaxPoolOptions<T, D> & { returnIndices: true },
-  ): MaxPoolWithIndices<T>;
-  <T extends PoolArray>(input: TensorLike<T>, options: AdaptiveMaxPoolOptions<T, D> & { returnIndices?: false }): Tensor<T>;
-  <T extends PoolArray>(input: TensorLike<T>, options: AdaptiveMaxPoolOptions<T, D>): Tensor<T> | MaxPoolWithIndices<T>;
-}
-
-export interface AdaptiveMaxPoolAsyncFunction<D extends SpatialRank = SpatialRank> {
-  <T extends PoolArray>(
-    input: TensorLike<T>,
-    options: AdaptiveMaxPoolOptions<T, D> & { returnIndices: true },
-  ): Promise<MaxPoolWithIndices<T>>;
-  <T extends PoolArray>(
-    input: TensorLike<T>,
-    options: AdaptiveMaxPoolOptions<T, D> & { returnIndices?: false },
-  ): Promise<Tensor<T>>;
-  <T extends PoolArray>(input: TensorLike<T>, options: AdaptiveMaxPoolOptions<T, D>): Promise<Tensor<T> | MaxPoolWithIndices<T>>;
-}
+export type AdaptiveAvgPoolFunction<D extends SpatialRank = SpatialRank> = TensorFunction<'adaptiveAvgPool', D>;
+export type AdaptiveAvgPoolAsyncFunction<D extends SpatialRank = SpatialRank> = TensorAsyncFunction<'adaptiveAvgPool', D>;
+export type AdaptiveMaxPoolFunction<D extends SpatialRank = SpatialRank> = MaxFunction<'adaptiveMaxPool', D>;
+export type AdaptiveMaxPoolAsyncFunction<D extends SpatialRank = SpatialRank> = MaxAsyncFunction<'adaptiveMaxPool', D>;
 
 const adaptiveAvgPoolOptionNames = new Set(['outputSize', 'channelsLast', 'out']);
 const adaptiveMaxPoolOptionNames = new Set([...adaptiveAvgPoolOptionNames, ...maxIndicesOptionNames]);

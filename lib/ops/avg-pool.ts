@@ -1,8 +1,9 @@
 // avgPool1d/2d/3d and their async variants.
 import type { SpatialRank } from '../shape';
-import { checkAveragedElements, type PoolArray, product, type Tensor, type TensorLike } from '../tensor';
+import { checkAveragedElements, type PoolArray, product, type Tensor } from '../tensor';
 import { booleanOption, integerAtLeast } from '../validate';
 import { defineOp, type PreparedCall } from './define-op';
+import type { TensorAsyncFunction, TensorFunction } from './signatures';
 import { prepareWindowedPool, windowedOptionNames, type WindowedPoolOptions } from './prepare-pool';
 
 export interface AvgPoolOptions<T extends PoolArray = PoolArray, D extends SpatialRank = SpatialRank> extends WindowedPoolOptions<
@@ -15,14 +16,8 @@ export interface AvgPoolOptions<T extends PoolArray = PoolArray, D extends Spati
   divisorOverride?: number;
 }
 
-export type AvgPoolFunction<D extends SpatialRank = SpatialRank> = <T extends PoolArray>(
-  input: TensorLike<T>,
-  options: AvgPoolOptions<T, D>,
-) => Tensor<T>;
-export type AvgPoolAsyncFunction<D extends SpatialRank = SpatialRank> = <T extends PoolArray>(
-  input: TensorLike<T>,
-  options: AvgPoolOptions<T, D>,
-) => Promise<Tensor<T>>;
+export type AvgPoolFunction<D extends SpatialRank = SpatialRank> = TensorFunction<'avgPool', D>;
+export type AvgPoolAsyncFunction<D extends SpatialRank = SpatialRank> = TensorAsyncFunction<'avgPool', D>;
 
 const avgPoolOptionNames = new Set([...windowedOptionNames, 'countIncludePad', 'divisorOverride']);
 

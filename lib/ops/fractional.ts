@@ -12,6 +12,7 @@ import { integerAtLeast, integerTupleOption, isArray, isNumber, rangeError, repe
 import { defineOp, type PreparedCall } from './define-op';
 import { maxIndicesArray, maxIndicesOptionNames, maxResult, type MaxIndicesOptions, type MaxPoolWithIndices } from './max-pool';
 import { preparePool } from './prepare-pool';
+import type { MaxAsyncFunction, MaxFunction } from './signatures';
 
 export interface FractionalMaxPoolOptions<
   T extends PoolArray = PoolArray,
@@ -37,29 +38,8 @@ export interface FractionalMaxPoolOptions<
   out?: T;
 }
 
-export interface FractionalMaxPoolFunction<D extends SpatialRank = SpatialRank> {
-  <T extends PoolArray>(
-    input: TensorLike<T>,
-    options: FractionalMaxPoolOptions<T, D> & { returnIndices: true },
-  ): MaxPoolWithIndices<T>;
-  <T extends PoolArray>(input: TensorLike<T>, options: FractionalMaxPoolOptions<T, D> & { returnIndices?: false }): Tensor<T>;
-  <T extends PoolArray>(input: TensorLike<T>, options: FractionalMaxPoolOptions<T, D>): Tensor<T> | MaxPoolWithIndices<T>;
-}
-
-export interface FractionalMaxPoolAsyncFunction<D extends SpatialRank = SpatialRank> {
-  <T extends PoolArray>(
-    input: TensorLike<T>,
-    options: FractionalMaxPoolOptions<T, D> & { returnIndices: true },
-  ): Promise<MaxPoolWithIndices<T>>;
-  <T extends PoolArray>(
-    input: TensorLike<T>,
-    options: FractionalMaxPoolOptions<T, D> & { returnIndices?: false },
-  ): Promise<Tensor<T>>;
-  <T extends PoolArray>(
-    input: TensorLike<T>,
-    options: FractionalMaxPoolOptions<T, D>,
-  ): Promise<Tensor<T> | MaxPoolWithIndices<T>>;
-}
+export type FractionalMaxPoolFunction<D extends SpatialRank = SpatialRank> = MaxFunction<'fractionalMaxPool', D>;
+export type FractionalMaxPoolAsyncFunction<D extends SpatialRank = SpatialRank> = MaxAsyncFunction<'fractionalMaxPool', D>;
 
 const optionNames = new Set([
   'kernelSize',

@@ -1,9 +1,10 @@
 // maxPool1d/2d/3d and their async variants.
 import type { SpatialRank } from '../shape';
-import type { InputTensor, PoolArray, Tensor, TensorLike } from '../tensor';
+import type { InputTensor, PoolArray, Tensor } from '../tensor';
 import { arrayLength, outputArray, product } from '../tensor';
 import { booleanOption, rangeError } from '../validate';
 import { defineOp, type PreparedCall } from './define-op';
+import type { MaxAsyncFunction, MaxFunction } from './signatures';
 import { prepareWindowedPool, windowedOptionNames, type WindowedPoolOptions } from './prepare-pool';
 
 export interface MaxPoolOptions<T extends PoolArray = PoolArray, D extends SpatialRank = SpatialRank>
@@ -14,20 +15,8 @@ export interface MaxPoolWithIndices<T extends PoolArray = PoolArray> {
   indices: Tensor<Int32Array>;
 }
 
-export interface MaxPoolFunction<D extends SpatialRank = SpatialRank> {
-  <T extends PoolArray>(input: TensorLike<T>, options: MaxPoolOptions<T, D> & { returnIndices: true }): MaxPoolWithIndices<T>;
-  <T extends PoolArray>(input: TensorLike<T>, options: MaxPoolOptions<T, D> & { returnIndices?: false }): Tensor<T>;
-  <T extends PoolArray>(input: TensorLike<T>, options: MaxPoolOptions<T, D>): Tensor<T> | MaxPoolWithIndices<T>;
-}
-
-export interface MaxPoolAsyncFunction<D extends SpatialRank = SpatialRank> {
-  <T extends PoolArray>(
-    input: TensorLike<T>,
-    options: MaxPoolOptions<T, D> & { returnIndices: true },
-  ): Promise<MaxPoolWithIndices<T>>;
-  <T extends PoolArray>(input: TensorLike<T>, options: MaxPoolOptions<T, D> & { returnIndices?: false }): Promise<Tensor<T>>;
-  <T extends PoolArray>(input: TensorLike<T>, options: MaxPoolOptions<T, D>): Promise<Tensor<T> | MaxPoolWithIndices<T>>;
-}
+export type MaxPoolFunction<D extends SpatialRank = SpatialRank> = MaxFunction<'maxPool', D>;
+export type MaxPoolAsyncFunction<D extends SpatialRank = SpatialRank> = MaxAsyncFunction<'maxPool', D>;
 
 // The largest plane whose offsets fit the Int32Array of indices.
 const maxIndexedPlane = 2 ** 31 - 1;
