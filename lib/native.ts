@@ -12,6 +12,7 @@ import {
   hasResizableBuffer,
   isSharedArray,
   arrayTypeNames,
+  elementTypeName,
   type ArrayTypeName,
   type InputTensor,
   type PoolArray,
@@ -124,12 +125,6 @@ const requestFields = [
 ] as const;
 const operations: readonly PoolOperation[] = ['maxPool', 'avgPool', 'lpPool', 'globalMaxPool', 'globalAvgPool', 'maxUnpool'];
 
-// A typed array's element type is its name less 'Array' (Uint8Clamped shares uint8's kernels).
-function dataTypeName(arrayType: ArrayTypeName): string {
-  const name = arrayType === 'Uint8ClampedArray' ? 'uint8' : arrayType.slice(0, -'Array'.length);
-  return name[0].toLowerCase() + name.slice(1);
-}
-
 // A binary from another version of this package could name things differently: fail at load, not
 // with a wrong request.
 function checkBinding(): void {
@@ -140,7 +135,7 @@ function checkBinding(): void {
     ...missing('operation', operations, binding.codes.operations),
     ...missing('layout', ['channelsFirst', 'channelsLast'], binding.codes.layouts),
     ...missing('window kind', ['strided', 'adaptive', 'fractional'], binding.codes.windowKinds),
-    ...missing('data type', arrayTypeNames.map(dataTypeName), binding.codes.dataTypes),
+    ...missing('data type', arrayTypeNames.map(elementTypeName), binding.codes.dataTypes),
   ];
   if (problems.length > 0) throw explainLoadFailure(new Error(`the addon at ${bindingPath} lacks ${problems.join(', ')}`));
 }
@@ -176,7 +171,7 @@ useResultMemory({
 const layout = binding.requestLayout as Record<(typeof requestFields)[number], number>;
 const codes = binding.codes;
 const dataTypeOfArray = Object.fromEntries(
-  arrayTypeNames.map((arrayType) => [arrayType, codes.dataTypes[dataTypeName(arrayType)]]),
+  arrayTypeNames.map((arrayType) => [arrayType, codes.dataTypes[elementTypeName(arrayType)]]),
 ) as Record<ArrayTypeName, number>;
 
 /** What native needs of a window: output sizes, and for strided windows their parameters. */

@@ -141,6 +141,9 @@ const elementTypes: Record<ArrayTypeName, string> = {
   Uint32Array: 'uint32',
 };
 
+/** An array type's element type name: 'float32' for Float32Array ('uint8' for Uint8ClampedArray too). */
+export const elementTypeName = (arrayType: ArrayTypeName): string => elementTypes[arrayType];
+
 // A tensor's own `type`, when it has one, must be its array's: a float16 tensor holds its
 // values as uint16 bits, and pooling those bits would be a wrong answer, not an error.
 function checkElementType(fn: string, subject: string, type: unknown, arrayType: ArrayTypeName): void {

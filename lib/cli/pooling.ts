@@ -1,7 +1,7 @@
 // The pooling options the pool, batch and compare commands share, read from the command line,
 // and the library call they make.
 import * as poolnd from '../index';
-import type { PoolArray, Tensor } from '../tensor';
+import { arrayTypeName, elementTypeName, type PoolArray, type Tensor } from '../tensor';
 import { Arguments, integerArgument, paddingArgument, UsageError, windowArgument } from './usage';
 
 /** The window options of every command that pools or works out a pooling's shape. */
@@ -88,11 +88,7 @@ export function readPooling(parsed: Arguments): Pooling {
 
 /** The element type of an array as NumPy and ONNX name it (uint8 for image pixels). */
 export function elementType(data: PoolArray): string {
-  const name = Buffer.isBuffer(data) ? 'Uint8Array' : data.constructor.name;
-  return name
-    .replace(/Clamped/, '')
-    .replace(/Array$/, '')
-    .toLowerCase();
+  return elementTypeName(arrayTypeName(data)!);
 }
 
 /** A library error about the options (a PoolndError) is the caller's mistake: exit code 2. */
