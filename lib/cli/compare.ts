@@ -9,6 +9,7 @@ import { avgPool2dAsync, maxPool2dAsync } from '../index';
 import type { WindowOptions } from '../shape';
 import type { Tensor } from '../tensor';
 import { writeFileAtomically } from './files';
+import { escapeXml } from './format';
 import { encodeImage, imageExtensionsText, imageFormat, isImageFile, readImage, sharp } from './images';
 import { inFlagTerms, isOptionError } from './pooling';
 import type { Command, Outcome } from './usage';
@@ -37,10 +38,6 @@ const labelHeight = 22;
 const gap = 8;
 
 const shapeText = (image: Tensor<Uint8Array>) => image.shape.join('×');
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 // The image files the arguments name: files as given, folders' images in name order.
 async function inputFiles(names: string[], limit: number): Promise<string[]> {

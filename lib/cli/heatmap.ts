@@ -1,6 +1,7 @@
 // Heatmaps for the spectrogram command: panels of values drawn with a colormap (origin at the
 // bottom, as a spectrogram's low frequencies are), with axes, ticks, titles and a shared colorbar,
 // composed into one PNG with sharp.
+import { escapeXml } from './format';
 import { sharp } from './images';
 
 export interface HeatmapPanel {
@@ -25,8 +26,6 @@ const marginTop = 34;
 const marginBottom = 52;
 const colorbarWidth = 18;
 const colorbarSpace = 80;
-
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Tick values from 0 (or `low`) to `high`, at a step of 1, 2 or 5 times a power of ten, at most `count` of them. */
 function ticks(low: number, high: number, count: number): number[] {

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 
 import { type Layer, planLayers } from '../planner';
+import { formatCount, formatScaled } from './format';
 import { isOptionError } from './pooling';
 import { commonHelp, integerListArgument, parse, UsageError, type Command, type Outcome } from './usage';
 
@@ -75,18 +76,6 @@ export function parseLayer(token: string): Layer {
   return layer as unknown as Layer;
 }
 
-const format = (value: number): string => value.toLocaleString('en-US');
-function scaled(value: number, unit = ''): string {
-  const steps: [number, string][] = [
-    [1e12, 'T'],
-    [1e9, 'G'],
-    [1e6, 'M'],
-    [1e3, 'k'],
-  ];
-  const [scale, prefix] = steps.find(([limit]) => value >= limit) ?? [1, ''];
-  return `${scale === 1 ? value : (value / scale).toPrecision(3)} ${prefix}${unit}`.trim();
-}
-
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   return rows
@@ -144,24 +133,24 @@ async function run(args: string[]): Promise<Outcome> {
       '',
       '',
       '',
-      scaled(plan.inputShape.reduce((a, b) => a * b, 1) * bytesPerElement, 'B'),
+      formatScaled(plan.inputShape.reduce((a, b) => a * b, 1) * bytesPerElement, 'B'),
     ],
     ...plan.layers.map((layer) => [
       layer.name,
       `[${layer.outputShape.join(', ')}]`,
-      format(layer.parameters),
-      format(layer.macs),
-      format(layer.flops),
-      scaled(layer.outputBytes, 'B'),
+      formatCount(layer.parameters),
+      formatCount(layer.macs),
+      formatCount(layer.flops),
+      formatScaled(layer.outputBytes, 'B'),
     ]),
   ];
   const { totals } = plan;
   const text =
     `${table(rows)}\n\n` +
-    `Total params: ${format(totals.parameters)} (weights ${format(totals.weights)}, bias ${format(totals.bias)})\n` +
-    `Total MACs: ${format(totals.macs)} (${scaled(totals.macs)}; what many courses call FLOPs)\n` +
-    `Total FLOPs: ${format(totals.flops)} (${scaled(totals.flops)}; 2 × MACs, plus pooling's comparisons and additions)\n` +
-    `Output bytes: ${format(totals.outputBytes)} (${scaled(totals.outputBytes, 'B')}, ${bytesPerElement} bytes per element)\n`;
+    `Total params: ${formatCount(totals.parameters)} (weights ${formatCount(totals.weights)}, bias ${formatCount(totals.bias)})\n` +
+    `Total MACs: ${formatCount(totals.macs)} (${formatScaled(totals.macs)}; what many courses call FLOPs)\n` +
+    `Total FLOPs: ${formatCount(totals.flops)} (${formatScaled(totals.flops)}; 2 × MACs, plus pooling's comparisons and additions)\n` +
+    `Output bytes: ${formatCount(totals.outputBytes)} (${formatScaled(totals.outputBytes, 'B')}, ${bytesPerElement} bytes per element)\n`;
   return { document: { ...plan, bytesPerElement }, text };
 }
 

@@ -3,6 +3,7 @@
 import { poolOutputShape } from '../index';
 import { normaliseWindow, type WindowOptions } from '../shape';
 import { readShape } from '../tensor';
+import { formatCount, formatScaled } from './format';
 import { inFlagTerms, windowOptions } from './pooling';
 import {
   commonHelp,
@@ -45,13 +46,6 @@ Options:
   --dtype TYPE       element type, for the bytes moved (default float32)
 ${commonHelp}  -h, --help         this help
 `;
-
-const format = (value: number): string => value.toLocaleString('en-US');
-function formatBytes(bytes: number): string {
-  if (bytes < 1e3) return `${bytes} B`;
-  const [unit, scale] = bytes < 1e6 ? ['kB', 1e3] : bytes < 1e9 ? ['MB', 1e6] : ['GB', 1e9];
-  return `${(bytes / scale).toPrecision(3)} ${unit}`;
-}
 
 function run(args: string[]): Outcome {
   const parsed = parse(args, { ...windowOptions, input: { type: 'string' }, dtype: { type: 'string' } });
@@ -105,11 +99,11 @@ function run(args: string[]): Outcome {
   const taps = window.kernelSize.reduce((a, b) => a * b, 1);
   const size = bytesPerElement[dtype];
   lines.push(
-    `bytes   ${formatBytes(inputElements * size)} read, ${formatBytes(outputElements * size)} written (${dtype}: ` +
-      `${format(inputElements)} + ${format(outputElements)} elements)`,
+    `bytes   ${formatScaled(inputElements * size, 'B')} read, ${formatScaled(outputElements * size, 'B')} written (${dtype}: ` +
+      `${formatCount(inputElements)} + ${formatCount(outputElements)} elements)`,
   );
   lines.push(
-    `work    ${format(outputElements)} windows × ${format(taps)} taps = ${format(outputElements * taps)} comparisons (max) or additions (average)`,
+    `work    ${formatCount(outputElements)} windows × ${formatCount(taps)} taps = ${formatCount(outputElements * taps)} comparisons (max) or additions (average)`,
   );
   return {
     document: {
