@@ -61,6 +61,14 @@ interface Pooled {
   avg: Tensor<Uint8Array>[];
 }
 
+// Images of one shape as one (N, H, W, C) batch's data.
+function stacked(images: Tensor<Uint8Array>[]): Uint8Array {
+  const size = images[0].data.length;
+  const data = new Uint8Array(images.length * size);
+  images.forEach((image, n) => data.set(image.data, n * size));
+  return data;
+}
+
 // Pools every image with both ops: images of one shape as one (N, H, W, C) batch.
 async function poolImages(images: Tensor<Uint8Array>[], options: Record<string, unknown>): Promise<Pooled> {
   const pooled: Pooled = { max: [], avg: [] };
@@ -72,7 +80,7 @@ async function poolImages(images: Tensor<Uint8Array>[], options: Record<string, 
       group.length === 1
         ? group[0]
         : {
-            data: Uint8Array.from(group.flatMap((image) => Array.from(image.data))),
+            data: stacked(group),
             shape: [group.length, height, width, channels],
           };
     for (const op of ['max', 'avg'] as const) {
