@@ -5,10 +5,9 @@ import {
   normaliseWindow,
   type Padding,
   type PerDim,
-  readPadding,
   type SpatialRank,
   unpoolWindow,
-  windowCount,
+  type WindowRules,
 } from './shape';
 import { product, readShape } from './tensor';
 import {
@@ -20,7 +19,6 @@ import {
   isArray,
   isObject,
   rangeError,
-  repeated,
   typeError,
 } from './validate';
 
@@ -48,29 +46,11 @@ export interface ConvOptions<D extends SpatialRank = SpatialRank> extends ConvWi
 const convWindowNames = new Set(['kernelSize', 'stride', 'padding', 'dilation']);
 const convNames = new Set([...convWindowNames, 'outChannels', 'groups', 'bias']);
 
-// Output sizes of a convolution over `inputSpatial` (each at least 1, or a RangeError).
+// Output sizes of a convolution over `inputSpatial` (each at least 1, or a RangeError): pooling's
+// window arithmetic with a convolution's rules. Its options never hold ceilMode (their names are checked).
+const convolutionRules: WindowRules = { strideDefaultsToKernel: false, paddingAtMostHalfKernel: false };
 function convSpatial(fn: string, options: Record<string, unknown>, inputSpatial: number[]): number[] {
-  const dims = inputSpatial.length;
-  if (options.kernelSize === undefined) throw typeError(fn, "option 'kernelSize'", 'given', undefined);
-  const kernelSize = integerTupleOption(fn, 'kernelSize', options.kernelSize, dims, 1);
-  const stride = options.stride === undefined ? repeated(1, dims) : integerTupleOption(fn, 'stride', options.stride, dims, 1);
-  const dilation =
-    options.dilation === undefined ? repeated(1, dims) : integerTupleOption(fn, 'dilation', options.dilation, dims, 1);
-  const { pairs } = readPadding(fn, options.padding, { kernelSize, stride, dilation }, inputSpatial);
-  return inputSpatial.map((size, dim) => {
-    const count = windowCount(size, kernelSize[dim], stride[dim], pairs[dim][0], pairs[dim][1], dilation[dim], false);
-    if (count < 1) {
-      throw rangeError(
-        fn,
-        "option 'kernelSize'",
-        `no larger than the padded input in spatial dim ${dim} (input size ${size}, padding [${pairs[dim][0]}, ${pairs[dim][1]}], ` +
-          `dilation ${dilation[dim]}; the output size would be ${count})`,
-        options.kernelSize,
-        'ERR_POOLND_OUTPUT_TOO_SMALL',
-      );
-    }
-    return count;
-  });
+  return normaliseWindow(fn, options, inputSpatial, convolutionRules).outputSize;
 }
 
 /**

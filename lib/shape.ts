@@ -158,15 +158,28 @@ export function readPadding(
 }
 
 /**
+ * How a kind of layer reads its window. Pooling's stride defaults to its kernel and its explicit
+ * padding is at most half the kernel (PyTorch's rule); a convolution's stride defaults to 1 and
+ * its padding has no limit.
+ */
+export interface WindowRules {
+  strideDefaultsToKernel: boolean;
+  paddingAtMostHalfKernel: boolean;
+}
+
+const poolingRules: WindowRules = { strideDefaultsToKernel: true, paddingAtMostHalfKernel: true };
+
+/**
  * Validates window options for an input with the given spatial sizes and computes padding and
  * output sizes. Throws the errors the ops throw.
  */
-export function normaliseWindow(fn: string, options: unknown, inputSpatial: number[]): Window {
+export function normaliseWindow(fn: string, options: unknown, inputSpatial: number[], rules = poolingRules): Window {
   if (!isObject(options)) throw typeError(fn, 'options', 'an object', options);
   const dims = inputSpatial.length;
   if (options.kernelSize === undefined) throw typeError(fn, "option 'kernelSize'", 'given', undefined);
   const kernelSize = integerTupleOption(fn, 'kernelSize', options.kernelSize, dims, 1);
-  const stride = options.stride === undefined ? kernelSize.slice() : integerTupleOption(fn, 'stride', options.stride, dims, 1);
+  const defaultStride = rules.strideDefaultsToKernel ? kernelSize.slice() : repeated(1, dims);
+  const stride = options.stride === undefined ? defaultStride : integerTupleOption(fn, 'stride', options.stride, dims, 1);
   const dilation =
     options.dilation === undefined ? repeated(1, dims) : integerTupleOption(fn, 'dilation', options.dilation, dims, 1);
   const ceilMode = booleanOption(fn, 'ceilMode', options.ceilMode, false);
@@ -177,7 +190,7 @@ export function normaliseWindow(fn: string, options: unknown, inputSpatial: numb
   for (let dim = 0; dim < dims; dim++) {
     const [begin, end] = pairs[dim];
     const limit = Math.floor(kernelSize[dim] / 2);
-    if (explicit && (begin > limit || end > limit)) {
+    if (rules.paddingAtMostHalfKernel && explicit && (begin > limit || end > limit)) {
       throw rangeError(
         fn,
         "option 'padding'",
