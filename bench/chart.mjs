@@ -2,6 +2,8 @@
 // bandwidth ceiling (the probe's time over its own) on a log scale, so the peers' bars, often
 // under 5%, stay visible beside poolnd's. Plain SVG, no dependency.
 
+import { ceilingAt } from './report.mjs';
+
 const WIDTH = 960;
 const LABEL_WIDTH = 250;
 const BAR_HEIGHT = 13;
@@ -35,9 +37,7 @@ export function speedChart(results, threads, title) {
   const parts = [];
   let y = 50;
   for (const { benchCase, contestants } of results) {
-    const ceiling = contestants
-      .filter((c) => c.isCeiling && c.seconds !== undefined && (c.singleThreaded || c.threads <= threads))
-      .reduce((best, c) => (!best || c.seconds < best.seconds ? c : best), undefined);
+    const ceiling = ceilingAt(contestants, threads);
     if (!ceiling) continue;
     const rows = [{ impl: 'ceiling (memory bandwidth)', seconds: ceiling.seconds, colour: COLOURS.ceiling }];
     for (const c of contestants) {

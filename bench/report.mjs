@@ -23,7 +23,7 @@ const atThreads = (contestants, threads) => contestants.filter((c) => c.singleTh
  * The ceiling at a thread count: the best probe run with at most that many threads, over both store
  * kinds (T threads can always do what fewer did; on a shared machine a 2-thread run can come out slower).
  */
-function ceilingAt(contestants, threads) {
+export function ceilingAt(contestants, threads) {
   const timed = contestants.filter((c) => c.isCeiling && c.seconds !== undefined && (c.singleThreaded || c.threads <= threads));
   return timed.reduce((best, c) => (!best || c.seconds < best.seconds ? c : best), undefined);
 }
