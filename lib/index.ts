@@ -37,6 +37,8 @@ export type {
 export type { GlobalPoolOptions, GlobalPoolFunction, GlobalPoolAsyncFunction } from './ops/global';
 export type { FractionalMaxPoolOptions, FractionalMaxPoolFunction, FractionalMaxPoolAsyncFunction } from './ops/fractional';
 export type { MaxUnpoolOptions, MaxUnpoolFunction, MaxUnpoolAsyncFunction } from './ops/max-unpool';
+export type { ModelInputOptions, Normalization, OutputTypeName, OutputLayoutName } from './ops/model-input';
+export type { FloatOutputs } from './ops/signatures';
 export type { SimdLevel, PoolndInfo } from './runtime';
 export type {
   ConvWindowOptions,

@@ -3,6 +3,7 @@ import { constants as bufferConstants } from 'node:buffer';
 import * as path from 'node:path';
 import nodeGypBuild from 'node-gyp-build';
 
+import type { Conversion } from './ops/model-input';
 import type { Window } from './shape';
 import {
   arrayLength,
@@ -30,6 +31,7 @@ interface Binding {
     output: PoolArray,
     indices: Int32Array | null,
     windowStarts: Int32Array | null,
+    normalization: Float64Array | null,
   ): number;
   poolAsync(
     request: ArrayBuffer,
@@ -37,6 +39,7 @@ interface Binding {
     output: PoolArray,
     indices: Int32Array | null,
     windowStarts: Int32Array | null,
+    normalization: Float64Array | null,
   ): Promise<number>;
   /** A large result's ArrayBuffer on memory poolnd keeps between results, or undefined (see native/runtime/result_memory.h). */
   resultBuffer(byteLength: number): ArrayBuffer | undefined;
@@ -120,6 +123,9 @@ const requestFields = [
   'countIncludePad',
   'divisorOverride',
   'normType',
+  'outputType',
+  'outputLayout',
+  'scale',
   'fieldCount',
   'spatialDims',
 ] as const;
@@ -196,6 +202,8 @@ export interface PoolCall {
    * the three spatial dims native sees (size-1 leading dims included), a new array of this call's.
    */
   windowStarts?: Int32Array;
+  /** Model input: the output's type and layout and the normalisation; absent: the op's own. */
+  conversion?: Conversion;
 }
 
 // Native reads the request before returning (also for async calls), so one buffer serves all calls.
@@ -217,7 +225,9 @@ function encode(call: PoolCall): ArrayBuffer {
   request[layout.operation] = codes.operations[call.operation];
   request[layout.dataType] = dataTypeOfArray[input.arrayType];
   // One channel is the same bytes in either layout; the channels-first kernels walk them faster.
-  request[layout.layout] = input.channelsLast && input.channels !== 1 ? codes.layouts.channelsLast : codes.layouts.channelsFirst;
+  const layoutCode = (channelsLast: boolean) =>
+    channelsLast && input.channels !== 1 ? codes.layouts.channelsLast : codes.layouts.channelsFirst;
+  request[layout.layout] = layoutCode(input.channelsLast);
   request[layout.windowKind] = codes.windowKinds[call.windowKind ?? 'strided'];
   request[layout.batch] = input.batch;
   request[layout.channels] = input.channels;
@@ -231,13 +241,18 @@ function encode(call: PoolCall): ArrayBuffer {
   request[layout.countIncludePad] = call.countIncludePad ? 1 : 0;
   request[layout.divisorOverride] = call.divisorOverride ?? 0;
   request[layout.normType] = call.normType ?? 0;
+  const { conversion } = call;
+  request[layout.outputType] = conversion === undefined ? request[layout.dataType] : dataTypeOfArray[conversion.outputType];
+  request[layout.outputLayout] = conversion === undefined ? request[layout.layout] : layoutCode(conversion.channelsLast);
+  request[layout.scale] = conversion?.scale ?? 1;
   return requestBuffer;
 }
 
 /** Runs a call; returns -1, or max-unpooling's first invalid index position (nothing written). */
 export function runPool(call: PoolCall): number {
   if (arrayLength(call.output) === 0) return -1;
-  return binding.pool(encode(call), call.input.data, call.output, call.indices, call.windowStarts ?? null);
+  const normalization = call.conversion?.normalization ?? null;
+  return binding.pool(encode(call), call.input.data, call.output, call.indices, call.windowStarts ?? null, normalization);
 }
 
 // Where a caller's array stands when an async call starts: what must be unchanged when it ends.
@@ -281,7 +296,8 @@ export async function runPoolAsync(fn: string, call: PoolCall): Promise<number> 
     watch(watched, "option 'indicesOut'", call.indices);
     indices = writable(call.indices);
   }
-  const status = await binding.poolAsync(encode(call), input, output, indices, call.windowStarts ?? null);
+  const normalization = call.conversion?.normalization ?? null;
+  const status = await binding.poolAsync(encode(call), input, output, indices, call.windowStarts ?? null, normalization);
   for (const { subject, array, length, bufferBytes } of watched) {
     const now = { length: arrayLength(array), bufferBytes: bufferByteLength(array) };
     if (now.length !== length || now.bufferBytes !== bufferBytes) {

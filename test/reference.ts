@@ -12,6 +12,8 @@ export interface ReferenceOptions {
   channelsLast: boolean;
   countIncludePad: boolean;
   divisorOverride?: number;
+  /** Integer averages as the exact sum over the divisor, unrounded (model input). */
+  unroundedAverage?: boolean;
 }
 
 export interface ReferenceResult {
@@ -185,7 +187,11 @@ export function referencePool(
           result[at] = 0;
         } else {
           const divisor = options.divisorOverride ?? (options.countIncludePad ? paddedTaps : realTaps);
-          result[at] = isFloat ? round(sum / divisor) : clampedAverage(arrayType, sum, divisor);
+          result[at] = isFloat
+            ? round(sum / divisor)
+            : options.unroundedAverage
+              ? sum / divisor
+              : clampedAverage(arrayType, sum, divisor);
         }
       }
     }
@@ -204,6 +210,7 @@ export function referenceGlobal(
   data: PoolArray,
   shape: number[],
   channelsLast: boolean,
+  unroundedAverage = false,
 ): ReferenceResult {
   const arrayType = arrayTypeOf(data);
   const input = layoutOf(shape, shape.length - 2, channelsLast);
@@ -223,7 +230,11 @@ export function referenceGlobal(
         if (value > best || Number.isNaN(value)) best = value;
         sum += value;
       }
-      const average = isFloatType(arrayType) ? roundingOf(arrayType)(sum / plane) : clampedAverage(arrayType, sum, plane);
+      const average = isFloatType(arrayType)
+        ? roundingOf(arrayType)(sum / plane)
+        : unroundedAverage
+          ? sum / plane
+          : clampedAverage(arrayType, sum, plane);
       result[output.offset(n, c, 0)] = operation === 'max' ? best : average;
     }
   }
@@ -241,10 +252,11 @@ export function referenceAdaptive(
   spatialDims: number,
   outputSize: number[],
   channelsLast: boolean,
+  unroundedAverage = false,
 ): ReferenceResult {
   if (operation === 'average' && outputSize.every((size) => size === 1)) {
     const batchedShape = shape.length === spatialDims + 2 ? shape : [1, ...shape];
-    const global = referenceGlobal('average', data, batchedShape, channelsLast);
+    const global = referenceGlobal('average', data, batchedShape, channelsLast, unroundedAverage);
     return { ...global, shape: shape.length === spatialDims + 2 ? global.shape : global.shape.slice(1) };
   }
   const arrayType = arrayTypeOf(data);
@@ -276,7 +288,7 @@ export function referenceAdaptive(
         indices[at] = bestIndex;
         if (operation === 'max') result[at] = best;
         else if (isFloatType(arrayType)) result[at] = extents.reduce((quotient, extent) => round(quotient / extent), sum);
-        else result[at] = clampedAverage(arrayType, sum, product(extents));
+        else result[at] = unroundedAverage ? sum / product(extents) : clampedAverage(arrayType, sum, product(extents));
       }
     }
   }
@@ -391,4 +403,48 @@ export function referenceFractionalMax(
     }
   }
   return { shape: output.shape, data: result, indices };
+}
+
+export interface ReferenceConversion {
+  outputArrayType: string;
+  outputChannelsLast: boolean;
+  scale: number;
+  mean: number[]; // per channel
+  std: number[];
+}
+
+/**
+ * Model input: an op's values (integer averages unrounded) normalised per channel as
+ * `(v * scale - mean[c]) / std[c]` in float64, rounded once to the output type (integers: to
+ * nearest, ties away from zero, clamped) and laid out in the output layout.
+ */
+export function referenceModelInput(
+  values: ReferenceResult,
+  spatialDims: number,
+  inputChannelsLast: boolean,
+  conversion: ReferenceConversion,
+): ReferenceResult {
+  const input = layoutOf(values.shape, spatialDims, inputChannelsLast);
+  const output = outputLayout(input, input.spatial, conversion.outputChannelsLast);
+  const plane = product(input.spatial);
+  const data = new Array<number>(values.data.length);
+  const indices = new Array<number>(values.indices.length);
+  const round = (y: number): number => {
+    if (isFloatType(conversion.outputArrayType)) return roundingOf(conversion.outputArrayType)(y);
+    const [typeMin, typeMax] = integerRanges[conversion.outputArrayType];
+    const whole = Math.trunc(y);
+    const rounded = Math.abs(y - whole) >= 0.5 ? whole + Math.sign(y) : whole;
+    return Math.min(typeMax, Math.max(typeMin, rounded)) + 0; // never -0
+  };
+  for (let n = 0; n < input.batch; n++) {
+    for (let c = 0; c < input.channels; c++) {
+      for (let i = 0; i < plane; i++) {
+        const from = input.offset(n, c, i);
+        const to = output.offset(n, c, i);
+        data[to] = round((values.data[from] * conversion.scale - conversion.mean[c]) / conversion.std[c]);
+        if (values.indices.length > 0) indices[to] = values.indices[from];
+      }
+    }
+  }
+  return { shape: output.shape, data, indices };
 }

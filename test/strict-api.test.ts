@@ -146,7 +146,7 @@ describe('Buffer in, Buffer out', () => {
 
   it('wants a Buffer as out when the input is one, and writes into it', () => {
     const input = { data: bytes(16), shape: [1, 1, 4, 4] };
-    const error = thrown(() => maxPool2d(input, { kernelSize: 2, out: new Uint8Array(4) }));
+    const error = thrown(() => maxPool2d(input, { kernelSize: 2, out: new Uint8Array(4) as Buffer }));
     expect(error).toBeInstanceOf(TypeError);
     expect(error.message).toContain("option 'out' must be a Buffer, as the input is");
     const out = Buffer.alloc(4);

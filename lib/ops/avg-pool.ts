@@ -4,12 +4,11 @@ import { checkAveragedElements, type PoolArray, product, type Tensor } from '../
 import { booleanOption, integerAtLeast } from '../validate';
 import { defineOp, type PreparedCall } from './define-op';
 import type { TensorAsyncFunction, TensorFunction } from './signatures';
+import { type ModelInputOptions, modelInputOptionNames } from './model-input';
 import { prepareWindowedPool, windowedOptionNames, type WindowedPoolOptions } from './prepare-pool';
 
-export interface AvgPoolOptions<T extends PoolArray = PoolArray, D extends SpatialRank = SpatialRank> extends WindowedPoolOptions<
-  T,
-  D
-> {
+export interface AvgPoolOptions<T extends PoolArray = PoolArray, D extends SpatialRank = SpatialRank>
+  extends WindowedPoolOptions<T, D>, ModelInputOptions {
   /** Count padding taps inside `input + padEnd` in the divisor (PyTorch's default). */
   countIncludePad?: boolean;
   /** A positive integer that replaces the divisor. */
@@ -19,7 +18,7 @@ export interface AvgPoolOptions<T extends PoolArray = PoolArray, D extends Spati
 export type AvgPoolFunction<D extends SpatialRank = SpatialRank> = TensorFunction<'avgPool', D>;
 export type AvgPoolAsyncFunction<D extends SpatialRank = SpatialRank> = TensorAsyncFunction<'avgPool', D>;
 
-const avgPoolOptionNames = new Set([...windowedOptionNames, 'countIncludePad', 'divisorOverride']);
+const avgPoolOptionNames = new Set([...windowedOptionNames, 'countIncludePad', 'divisorOverride', ...modelInputOptionNames]);
 
 function prepareAvgPool(fn: string, spatialDims: number, input: unknown, options: unknown): PreparedCall<Tensor> {
   const prepared = prepareWindowedPool(fn, spatialDims, input, options, avgPoolOptionNames);
@@ -44,6 +43,7 @@ function prepareAvgPool(fn: string, spatialDims: number, input: unknown, options
       indices: null,
       countIncludePad,
       divisorOverride,
+      conversion: prepared.conversion,
     },
     result: () => ({ data: prepared.output, shape: prepared.outputShape }),
   };

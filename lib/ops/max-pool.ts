@@ -5,10 +5,11 @@ import { arrayLength, outputArray, product } from '../tensor';
 import { booleanOption, rangeError } from '../validate';
 import { defineOp, type PreparedCall } from './define-op';
 import type { MaxAsyncFunction, MaxFunction } from './signatures';
+import { type ModelInputOptions, modelInputOptionNames } from './model-input';
 import { prepareWindowedPool, windowedOptionNames, type WindowedPoolOptions } from './prepare-pool';
 
 export interface MaxPoolOptions<T extends PoolArray = PoolArray, D extends SpatialRank = SpatialRank>
-  extends WindowedPoolOptions<T, D>, MaxIndicesOptions {}
+  extends WindowedPoolOptions<T, D>, MaxIndicesOptions, ModelInputOptions {}
 
 export interface MaxPoolWithIndices<T extends PoolArray = PoolArray> {
   output: Tensor<T>;
@@ -63,7 +64,7 @@ export function maxResult(output: PoolArray, outputShape: number[], indices: Int
 
 /** What a max op adds to its family's options. */
 export const maxIndicesOptionNames = ['returnIndices', 'indicesOut'] as const;
-const maxPoolOptionNames = new Set([...windowedOptionNames, ...maxIndicesOptionNames]);
+const maxPoolOptionNames = new Set([...windowedOptionNames, ...maxIndicesOptionNames, ...modelInputOptionNames]);
 
 function prepareMaxPool(
   fn: string,
@@ -82,6 +83,7 @@ function prepareMaxPool(
       indices,
       outputFromCaller: prepared.outputFromCaller,
       indicesFromCaller: (options as MaxIndicesOptions).indicesOut !== undefined,
+      conversion: prepared.conversion,
     },
     result: () => maxResult(prepared.output, prepared.outputShape, indices),
   };

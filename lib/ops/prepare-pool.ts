@@ -3,6 +3,7 @@
 import { normaliseWindow, type SpatialRank, type Window, type WindowOptions } from '../shape';
 import { type InputTensor, outputArray, type PoolArray, product, readInputTensor, resultShape } from '../tensor';
 import { booleanOption, checkOptionNames, isObject, typeError } from '../validate';
+import { type Conversion, readConversion } from './model-input';
 
 export interface WindowedPoolOptions<
   T extends PoolArray = PoolArray,
@@ -24,13 +25,15 @@ export interface PreparedPool<W> {
   output: PoolArray;
   /** `output` is the caller's `out`. */
   outputFromCaller: boolean;
+  /** The model input conversion asked for (ops whose options include `outputType`). */
+  conversion?: Conversion;
 }
 
 /**
  * What every op with per-dim output sizes does first: read the options object (only the
  * `optionNames` it knows), the layout and the input, then the op's window (which fixes the output
  * sizes), then `out` or a new array. A window's `reads` lists further arrays the op reads, which
- * `out` must not overlap.
+ * `out` must not overlap. Ops that take model input options get the output type and layout those ask for.
  */
 export function preparePool<W extends { outputSize: number[]; reads?: PoolArray[] }>(
   fn: string,
@@ -45,10 +48,16 @@ export function preparePool<W extends { outputSize: number[]; reads?: PoolArray[
   const channelsLast = booleanOption(fn, 'channelsLast', options.channelsLast, false);
   const tensor = readInputTensor(fn, input, spatialDims, channelsLast);
   const window = readWindow(options, tensor);
-  const outputShape = resultShape(tensor, window.outputSize);
+  const conversion = optionNames.has('outputType') ? readConversion(fn, options, tensor) : undefined;
+  const outputType = conversion?.outputType ?? tensor.arrayType;
+  const outputShape =
+    conversion === undefined
+      ? resultShape(tensor, window.outputSize)
+      : resultShape({ ...tensor, channelsLast: conversion.channelsLast }, window.outputSize);
   const reads = window.reads === undefined ? [tensor.data] : [tensor.data, ...window.reads];
-  const output = outputArray(fn, 'out', options.out, tensor.arrayType, product(outputShape), reads, tensor.isBuffer);
-  return { input: tensor, window, outputShape, output, outputFromCaller: options.out !== undefined };
+  const asBuffer = tensor.isBuffer && outputType === tensor.arrayType;
+  const output = outputArray(fn, 'out', options.out, outputType, product(outputShape), reads, asBuffer);
+  return { input: tensor, window, outputShape, output, outputFromCaller: options.out !== undefined, conversion };
 }
 
 export function prepareWindowedPool(

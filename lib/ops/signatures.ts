@@ -7,6 +7,7 @@ import type { AdaptiveMaxPoolOptions, AdaptivePoolOptions } from './adaptive';
 import type { AvgPoolOptions } from './avg-pool';
 import type { FractionalMaxPoolOptions } from './fractional';
 import type { MaxPoolOptions, MaxPoolWithIndices } from './max-pool';
+import type { ModelInputOptions } from './model-input';
 
 /** Each op family's options for arrays of type T at rank D. */
 export interface OptionsOf<T extends PoolArray, D extends SpatialRank> {
@@ -20,29 +21,93 @@ export interface OptionsOf<T extends PoolArray, D extends SpatialRank> {
 type TensorFamily = 'avgPool' | 'adaptiveAvgPool';
 type MaxFamily = 'maxPool' | 'adaptiveMaxPool' | 'fractionalMaxPool';
 
-/** An op that returns one tensor of its input's array type. */
-export type TensorFunction<K extends TensorFamily, D extends SpatialRank> = <T extends PoolArray>(
-  input: TensorLike<T>,
-  options: OptionsOf<T, D>[K],
-) => Tensor<T>;
+/** The arrays a model input `outputType` gives. */
+export interface FloatOutputs {
+  float32: Float32Array;
+  float64: Float64Array;
+}
+type FloatOutputName = keyof FloatOutputs;
+/** The result's array: the input's, or the float array a model input `outputType` O names. */
+type OutputArray<T extends PoolArray, O> = O extends FloatOutputName ? FloatOutputs[O] : T;
+/**
+ * The array kind, whatever its buffer's type: an `out` on any buffer (Buffer.alloc's are typed
+ * ArrayBufferLike) fits an input on an ArrayBuffer. Buffer first: it is also a Uint8Array.
+ */
+type AnyBuffer<A extends PoolArray> = A extends Buffer
+  ? Buffer
+  : A extends Uint8ClampedArray
+    ? Uint8ClampedArray
+    : A extends Uint8Array
+      ? Uint8Array
+      : A extends Int8Array
+        ? Int8Array
+        : A extends Int16Array
+          ? Int16Array
+          : A extends Uint16Array
+            ? Uint16Array
+            : A extends Int32Array
+              ? Int32Array
+              : A extends Uint32Array
+                ? Uint32Array
+                : A extends Float32Array
+                  ? Float32Array
+                  : A extends Float64Array
+                    ? Float64Array
+                    : A;
+/**
+ * A family's options for input T, with `out` of the output's array kind; O is inferred from
+ * `outputType` (absent: the input's own type).
+ */
+type OptionsFor<K extends keyof OptionsOf<PoolArray, 1>, T extends PoolArray, D extends SpatialRank, O> = OptionsOf<
+  AnyBuffer<OutputArray<T, O>>,
+  D
+>[K] &
+  (K extends 'fractionalMaxPool' ? unknown : { outputType?: O | Exclude<ModelInputOptions['outputType'], FloatOutputName> });
 
-export type TensorAsyncFunction<K extends TensorFamily, D extends SpatialRank> = <T extends PoolArray>(
+/** An op that returns one tensor: of the input's array type, or of the float array its `outputType` names. */
+export type TensorFunction<K extends TensorFamily, D extends SpatialRank> = <
+  T extends PoolArray,
+  O extends FloatOutputName | undefined = undefined,
+>(
   input: TensorLike<T>,
-  options: OptionsOf<T, D>[K],
-) => Promise<Tensor<T>>;
+  options: OptionsFor<K, T, D, O>,
+) => Tensor<OutputArray<T, O>>;
+
+export type TensorAsyncFunction<K extends TensorFamily, D extends SpatialRank> = <
+  T extends PoolArray,
+  O extends FloatOutputName | undefined = undefined,
+>(
+  input: TensorLike<T>,
+  options: OptionsFor<K, T, D, O>,
+) => Promise<Tensor<OutputArray<T, O>>>;
 
 /** A max op: its output, or with `returnIndices: true` the output and its indices. */
 export interface MaxFunction<K extends MaxFamily, D extends SpatialRank> {
-  <T extends PoolArray>(input: TensorLike<T>, options: OptionsOf<T, D>[K] & { returnIndices: true }): MaxPoolWithIndices<T>;
-  <T extends PoolArray>(input: TensorLike<T>, options: OptionsOf<T, D>[K] & { returnIndices?: false }): Tensor<T>;
-  <T extends PoolArray>(input: TensorLike<T>, options: OptionsOf<T, D>[K]): Tensor<T> | MaxPoolWithIndices<T>;
+  <T extends PoolArray, O extends FloatOutputName | undefined = undefined>(
+    input: TensorLike<T>,
+    options: OptionsFor<K, T, D, O> & { returnIndices: true },
+  ): MaxPoolWithIndices<OutputArray<T, O>>;
+  <T extends PoolArray, O extends FloatOutputName | undefined = undefined>(
+    input: TensorLike<T>,
+    options: OptionsFor<K, T, D, O> & { returnIndices?: false },
+  ): Tensor<OutputArray<T, O>>;
+  <T extends PoolArray, O extends FloatOutputName | undefined = undefined>(
+    input: TensorLike<T>,
+    options: OptionsFor<K, T, D, O>,
+  ): Tensor<OutputArray<T, O>> | MaxPoolWithIndices<OutputArray<T, O>>;
 }
 
 export interface MaxAsyncFunction<K extends MaxFamily, D extends SpatialRank> {
-  <T extends PoolArray>(
+  <T extends PoolArray, O extends FloatOutputName | undefined = undefined>(
     input: TensorLike<T>,
-    options: OptionsOf<T, D>[K] & { returnIndices: true },
-  ): Promise<MaxPoolWithIndices<T>>;
-  <T extends PoolArray>(input: TensorLike<T>, options: OptionsOf<T, D>[K] & { returnIndices?: false }): Promise<Tensor<T>>;
-  <T extends PoolArray>(input: TensorLike<T>, options: OptionsOf<T, D>[K]): Promise<Tensor<T> | MaxPoolWithIndices<T>>;
+    options: OptionsFor<K, T, D, O> & { returnIndices: true },
+  ): Promise<MaxPoolWithIndices<OutputArray<T, O>>>;
+  <T extends PoolArray, O extends FloatOutputName | undefined = undefined>(
+    input: TensorLike<T>,
+    options: OptionsFor<K, T, D, O> & { returnIndices?: false },
+  ): Promise<Tensor<OutputArray<T, O>>>;
+  <T extends PoolArray, O extends FloatOutputName | undefined = undefined>(
+    input: TensorLike<T>,
+    options: OptionsFor<K, T, D, O>,
+  ): Promise<Tensor<OutputArray<T, O>> | MaxPoolWithIndices<OutputArray<T, O>>>;
 }

@@ -12,6 +12,7 @@ PoolAsyncWorker::PoolAsyncWorker(const Napi::CallbackInfo& info, const PoolReque
       output_(Napi::Persistent(info[2].As<Napi::Object>())) {
   if (info[3].IsObject()) indices_ = Napi::Persistent(info[3].As<Napi::Object>());
   if (info[4].IsObject()) window_starts_ = Napi::Persistent(info[4].As<Napi::Object>());
+  if (info.Length() > 5 && info[5].IsObject()) normalisation_ = Napi::Persistent(info[5].As<Napi::Object>());
 }
 
 void PoolAsyncWorker::Execute() { result_ = run_pool(request_); }

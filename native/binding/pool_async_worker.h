@@ -30,6 +30,7 @@ class PoolAsyncWorker : public Napi::AsyncWorker {
   Napi::ObjectReference output_;
   Napi::ObjectReference indices_;
   Napi::ObjectReference window_starts_;
+  Napi::ObjectReference normalisation_;
 };
 
 }  // namespace poolnd

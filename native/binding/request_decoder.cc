@@ -112,6 +112,39 @@ void check_operation_invariants(Napi::Env env, const PoolRequest& request) {
   }
 }
 
+// Model input's fields: the output type and layout (the input's when none is asked for) and the
+// normalisation, argument 5: a Float64Array of channels means then channels deviations, or null.
+void decode_conversion(const Napi::CallbackInfo& info, const double* fields, PoolRequest& request) {
+  Napi::Env env = info.Env();
+  OutputConversion& conversion = request.conversion;
+  const int64_t output_type = integer_field(env, fields, request_field::output_type, 0);
+  const int64_t output_layout = integer_field(env, fields, request_field::output_layout, 0);
+  check(env, output_type < static_cast<int64_t>(DataType::count), "unknown output type");
+  check(env, output_layout < static_cast<int64_t>(Layout::count), "unknown output layout");
+  conversion.output_type = static_cast<DataType>(output_type);
+  conversion.output_layout = static_cast<Layout>(output_layout);
+  conversion.scale = fields[request_field::scale];
+  const bool normalised = info.Length() > 5 && !info[5].IsNull() && !info[5].IsUndefined();
+  if (normalised) {
+    const TypedArrayView normalisation = typed_array_view(env, info[5], "normalisation is not a Float64Array");
+    check(env, normalisation.type == napi_float64_array, "normalisation is not a Float64Array");
+    check(env, normalisation.length == 2 * request.geometry.channels, "normalisation length does not match");
+    conversion.mean = static_cast<const double*>(normalisation.data);
+    conversion.deviation = conversion.mean + request.geometry.channels;
+  }
+  conversion.active =
+      normalised || conversion.output_type != request.data_type || conversion.output_layout != request.layout;
+  if (!conversion.active) return;
+  check(env, is_float(conversion.output_type) || conversion.output_type == request.data_type,
+        "an integer output type other than the input's");
+  check(env, normalised || conversion.scale == 1, "a scale without normalisation");
+  check(env, std::isfinite(conversion.scale), "scale is not finite");
+  const bool converts = request.operation == PoolOperation::max_pool || request.operation == PoolOperation::avg_pool ||
+                        (request.operation == PoolOperation::global_avg_pool && is_float(request.data_type));
+  check(env, converts && request.geometry.window_kind != WindowKind::fractional,
+        "model input options for an operation without them");
+}
+
 }  // namespace
 
 PoolRequest decode_pool_request(const Napi::CallbackInfo& info) {
@@ -156,6 +189,7 @@ PoolRequest decode_pool_request(const Napi::CallbackInfo& info) {
   request.divisor_override = integer_field(env, fields, request_field::divisor_override, 0);
   request.norm_type = fields[request_field::norm_type];
   check_operation_invariants(env, request);
+  decode_conversion(info, fields, request);
 
   const int64_t input_elements =
       checked_product({g.batch, g.channels, g.input_size[0], g.input_size[1], g.input_size[2]});
@@ -164,7 +198,7 @@ PoolRequest decode_pool_request(const Napi::CallbackInfo& info) {
   check(env, input_elements >= 0 && output_elements >= 0, "element count overflows");
 
   const TypedArrayView input = typed_array_argument(info, 1, request.data_type);
-  const TypedArrayView output = typed_array_argument(info, 2, request.data_type);
+  const TypedArrayView output = typed_array_argument(info, 2, request.conversion.output_type);
   check(env, input.length == input_elements, "input length does not match");
   check(env, output.length == output_elements, "output length does not match");
   request.input = input.data;

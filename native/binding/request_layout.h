@@ -7,7 +7,9 @@
 namespace poolnd {
 
 // (C++ name, JavaScript name, float64 slots). Spatial fields hold kSpatialDims entries, depth
-// first; norm_type is LP pooling's p.
+// first; norm_type is LP pooling's p; output_type, output_layout and scale
+// are model input's (OutputConversion), the output type and layout equal to the input's when none
+// is asked for.
 #define POOLND_FOR_EACH_REQUEST_FIELD(X)   \
   X(operation, operation, 1)               \
   X(data_type, dataType, 1)                \
@@ -24,7 +26,10 @@ namespace poolnd {
   X(dilation, dilation, kSpatialDims)      \
   X(count_include_pad, countIncludePad, 1) \
   X(divisor_override, divisorOverride, 1)  \
-  X(norm_type, normType, 1)
+  X(norm_type, normType, 1)                \
+  X(output_type, outputType, 1)            \
+  X(output_layout, outputLayout, 1)        \
+  X(scale, scale, 1)
 
 namespace request_field {
 enum : int {

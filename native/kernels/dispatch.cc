@@ -6,6 +6,7 @@
 #include "../runtime/runtime.h"
 #include "../runtime/thread_pool.h"
 #include "microkernels.h"
+#include "model_input/model_input.h"
 #include "window.h"
 
 namespace poolnd {
@@ -175,6 +176,12 @@ int64_t run_request(const PoolRequest& request) {
   assert(kernel != nullptr);
   const int64_t per_item = std::max<int64_t>(1, work_per_item(request));
   const int64_t grain = (kMinimumWorkPerChunk + per_item - 1) / per_item;
+  if (request.conversion.active) {
+    const ModelInputPlan plan(request, kernel);
+    auto body = [&](int64_t begin, int64_t end) { plan.run(begin, end); };
+    kernel_thread_pool().parallel_for(items, grain, RangeBody(body));
+    return -1;
+  }
   auto body = [&](int64_t begin, int64_t end) { kernel(request, begin, end); };
   kernel_thread_pool().parallel_for(items, grain, RangeBody(body));
   return -1;

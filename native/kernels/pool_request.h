@@ -85,6 +85,19 @@ struct WindowGeometry {
   int64_t output_elements() const { return batch * channels * output_plane(); }
 };
 
+// Model input (max and average pooling, API.md): the output's element type and layout, and a
+// per-channel normalisation y = (v * scale - mean[c]) / deviation[c], computed in double and
+// rounded once to the output type. v is the op's own value, except that an integer average is
+// not rounded (the exact sum over the divisor, in double). Inactive: the output is the op's.
+struct OutputConversion {
+  bool active = false;
+  DataType output_type = DataType::f32;  // f32, f64, or the input's own type
+  Layout output_layout = Layout::channels_first;
+  double scale = 1;
+  const double* mean = nullptr;       // channels entries; both null: no normalisation
+  const double* deviation = nullptr;  // channels entries, none zero
+};
+
 struct PoolRequest {
   PoolOperation operation = PoolOperation::max_pool;
   DataType data_type = DataType::f32;
@@ -101,6 +114,7 @@ struct PoolRequest {
   // Fractional windows only: for plane n * channels + c, output_size[0] + output_size[1] +
   // output_size[2] window starts, each dim's in turn.
   const int32_t* window_starts = nullptr;
+  OutputConversion conversion;
 };
 
 }  // namespace poolnd
