@@ -1,7 +1,10 @@
-// An HTTP service that downsamples images: POST an image (PNG, JPEG, WebP, TIFF, ...) to
-// /downsample?op=avg&kernel=2 and get back the pooled image as PNG. Decoding and encoding run in
-// sharp's threads and pooling in poolnd's, through their async calls, so the event loop stays
-// free to take other requests while they work.
+// An HTTP service for images: POST an image (PNG, JPEG, WebP, TIFF, ...) to
+//   /downsample?op=avg&kernel=2       the pooled image, as PNG
+//   /model-input?op=avg&kernel=2      the pooled image as a model's input: float32 (1, 3, H, W),
+//                                     normalised with ImageNet's mean and std (normalize=none: x / 255),
+//                                     raw little-endian bytes, the shape in the x-tensor-shape header
+// Decoding and encoding run in sharp's threads and pooling in poolnd's, through their async calls,
+// so the event loop stays free to take other requests while they work.
 //   node examples/server.mjs        (PORT, default 3000)
 import { createServer } from 'node:http';
 import { availableParallelism } from 'node:os';
@@ -50,7 +53,14 @@ async function readBody(request) {
   return Buffer.concat(chunks);
 }
 
-async function downsample(request, url) {
+const normalizations = {
+  imagenet: { scale: 1 / 255, mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] },
+  none: { scale: 1 / 255 },
+};
+
+// The request's op, kernel and decoded pixels (height × width × channels, uint8); rgb: as three
+// channels whatever the file holds.
+async function decodeUpload(request, url, { rgb = false } = {}) {
   const op = url.searchParams.get('op') ?? 'avg';
   if (!(op in pools)) throw new RequestError(400, 'op must be avg or max');
   const kernel = Number(url.searchParams.get('kernel') ?? '2');
@@ -59,39 +69,71 @@ async function downsample(request, url) {
   const body = await readBody(request);
   let decoded;
   try {
-    decoded = await sharp(body).raw().toBuffer({ resolveWithObject: true });
+    const reader = rgb ? sharp(body).removeAlpha().toColourspace('srgb') : sharp(body);
+    decoded = await reader.raw().toBuffer({ resolveWithObject: true });
   } catch (error) {
     throw new RequestError(400, `not an image sharp can read: ${error.message}`);
   }
   const { width, height, channels } = decoded.info;
   if (kernel > width || kernel > height)
     throw new RequestError(400, `kernel ${kernel} is larger than the ${width}×${height} image`);
-  const image = {
-    data: new Uint8Array(decoded.data.buffer, decoded.data.byteOffset, decoded.data.length),
-    shape: [height, width, channels],
-  };
-  const pooled = await pools[op](image, { kernelSize: kernel, channelsLast: true });
+  const pixels = new Uint8Array(decoded.data.buffer, decoded.data.byteOffset, decoded.data.length);
+  return { op, kernel, pixels, height, width, channels };
+}
+
+async function downsample(request, url) {
+  const { op, kernel, pixels, height, width, channels } = await decodeUpload(request, url);
+  const pooled = await pools[op]({ data: pixels, shape: [height, width, channels] }, { kernelSize: kernel, channelsLast: true });
   const [outHeight, outWidth] = pooled.shape;
-  return sharp(pooled.data, { raw: { width: outWidth, height: outHeight, channels } })
+  const png = await sharp(pooled.data, { raw: { width: outWidth, height: outHeight, channels } })
     .png()
     .toBuffer();
+  return { type: 'image/png', body: png };
 }
+
+// Pooling, the conversion to float32, the normalisation and the move to channels-first are one
+// pass of poolnd's kernels.
+async function modelInput(request, url) {
+  const normalize = normalizations[url.searchParams.get('normalize') ?? 'imagenet'];
+  if (!normalize) throw new RequestError(400, `normalize must be ${Object.keys(normalizations).join(' or ')}`);
+  const { op, kernel, pixels, height, width } = await decodeUpload(request, url, { rgb: true });
+  const tensor = await pools[op](
+    { data: pixels, shape: [1, height, width, 3] },
+    {
+      kernelSize: kernel,
+      channelsLast: true,
+      outputType: 'float32',
+      outputLayout: 'channelsFirst',
+      normalize,
+    },
+  );
+  const { buffer, byteOffset, byteLength } = tensor.data;
+  return {
+    type: 'application/octet-stream',
+    headers: { 'x-tensor-shape': tensor.shape.join(','), 'x-tensor-type': 'float32' },
+    body: Buffer.from(buffer, byteOffset, byteLength),
+  };
+}
+
+const routes = { '/downsample': downsample, '/model-input': modelInput };
 
 /** The service's http.Server, not yet listening. */
 export function createDownsampleServer() {
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const reply = (status, type, body) => {
-      response.writeHead(status, { 'content-type': type, 'content-length': body.length });
+    const reply = (status, type, body, headers = {}) => {
+      response.writeHead(status, { 'content-type': type, 'content-length': body.length, ...headers });
       response.end(body);
     };
-    if (request.method !== 'POST' || url.pathname !== '/downsample') {
-      reply(404, 'application/json', Buffer.from(JSON.stringify({ error: 'POST an image to /downsample?op=avg&kernel=2' })));
+    const route = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
+    if (request.method !== 'POST' || route === undefined) {
+      const usage = 'POST an image to /downsample?op=avg&kernel=2 or /model-input?op=avg&kernel=2&normalize=imagenet';
+      reply(404, 'application/json', Buffer.from(JSON.stringify({ error: usage })));
       request.resume();
       return;
     }
-    limited(() => downsample(request, url)).then(
-      (png) => reply(200, 'image/png', png),
+    limited(() => route(request, url)).then(
+      ({ type, body, headers }) => reply(200, type, body, headers),
       (error) => {
         const status = error instanceof RequestError ? error.status : 500;
         reply(status, 'application/json', Buffer.from(JSON.stringify({ error: error.message })));

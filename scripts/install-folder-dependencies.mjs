@@ -1,6 +1,6 @@
-// Installs a tool folder's own dependencies (bench/ for the benchmark's peers, docs/ for TypeDoc)
-// into FOLDER/node_modules when they are missing or not the versions its lockfile names, so the
-// root `npm ci` stays lean. Usage: node scripts/install-folder-dependencies.mjs FOLDER
+// Installs a tool folder's own dependencies (bench/ for the benchmark's peers, docs/ for TypeDoc,
+// examples/classify/ for onnxruntime-node) into FOLDER/node_modules when they are missing or not
+// the versions its lockfile names, so the root `npm ci` stays lean. Usage: node scripts/install-folder-dependencies.mjs FOLDER
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,7 +20,12 @@ function installedVersion(name) {
   }
 }
 
-const stale = Object.keys(wanted).filter((name) => installedVersion(name) !== lock.packages[`node_modules/${name}`]?.version);
+// A linked dependency (`file:`, as an example's `poolnd`) is whatever it links to.
+const wantedVersion = (name) => {
+  const entry = lock.packages[`node_modules/${name}`];
+  return entry?.link ? lock.packages[entry.resolved]?.version : entry?.version;
+};
+const stale = Object.keys(wanted).filter((name) => installedVersion(name) !== wantedVersion(name));
 if (stale.length > 0) {
   const name = path.basename(folder);
   console.log(`${name}: installing into ${name}/node_modules (${stale.join(', ')})`);

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 
 import ort from 'onnxruntime-node';
 
-import { encodeSingleOpModel } from '../onnx-model.mjs';
+import { encodeSingleOpModel } from '../../examples/onnx-model.mjs';
 
 export const name = 'onnxruntime-node';
 export const version = () => createRequire(import.meta.url)('onnxruntime-node/package.json').version;

@@ -90,4 +90,37 @@ describe('example server', () => {
     if (timed)
       expect(delay.p99, `event-loop delay p99 ${delay.p99.toFixed(2)} ms (max ${delay.max.toFixed(2)})`).toBeLessThan(10);
   });
+
+  it('answers /model-input with the normalised float32 (1, 3, H, W) tensor of an upload, alpha dropped', async () => {
+    const [width, height, kernel] = [37, 22, 2];
+    const rgba = seededRandom(11).array('Uint8Array', width * height * 4) as Uint8Array;
+    const png = await sharp(rgba, { raw: { width, height, channels: 4 } })
+      .png()
+      .toBuffer();
+    const response = await fetch(`${base}/model-input?op=avg&kernel=${kernel}`, { method: 'POST', body: png });
+    expect(response.status).toBe(200);
+    const [outHeight, outWidth] = [Math.floor(height / kernel), Math.floor(width / kernel)];
+    expect(response.headers.get('x-tensor-shape')).toBe(`1,3,${outHeight},${outWidth}`);
+    expect(response.headers.get('x-tensor-type')).toBe('float32');
+    const tensor = new Float32Array(await response.arrayBuffer());
+    // The same tensor by plain loops: each window's mean, then (x / 255 - mean) / std in float64.
+    const [mean, std] = [
+      [0.485, 0.456, 0.406],
+      [0.229, 0.224, 0.225],
+    ];
+    const expected = new Float32Array(3 * outHeight * outWidth);
+    for (let c = 0; c < 3; c++) {
+      for (let y = 0; y < outHeight; y++) {
+        for (let x = 0; x < outWidth; x++) {
+          let sum = 0;
+          for (let i = 0; i < kernel; i++)
+            for (let j = 0; j < kernel; j++) sum += rgba[((y * kernel + i) * width + x * kernel + j) * 4 + c];
+          expected[(c * outHeight + y) * outWidth + x] = ((sum / (kernel * kernel)) * (1 / 255) - mean[c]) / std[c];
+        }
+      }
+    }
+    expect(Array.from(tensor)).toEqual(Array.from(expected));
+    const unknown = await fetch(`${base}/model-input?normalize=vgg`, { method: 'POST', body: png });
+    expect(unknown.status).toBe(400);
+  });
 });
