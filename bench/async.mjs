@@ -48,7 +48,7 @@ export async function measureAsyncCalls({ quick = false } = {}) {
       const calls = benchCase.unit === 'µs' ? (quick ? 2000 : 20000) : quick ? 10 : 40;
       await callTime(input, options, Math.ceil(calls / 10)); // warm-up
       const fresh = await callTime(input, options, calls);
-      const into = await callTime(input, { ...options, out: new benchCase.ArrayType(outputLength(benchCase)) }, calls);
+      const into = await callTime(input, { ...options, out: new benchCase.OutputArrayType(outputLength(benchCase)) }, calls);
       rows.push({ title: benchCase.title, fresh, into });
     }
     const big = byId('max-k2-big');

@@ -52,26 +52,79 @@ export const CASES = [
     unit: 'µs',
     perCall: true,
   },
+  // Model input: a decoded picture pooled straight into the normalised float32 CHW tensor a model
+  // takes (outputType, outputLayout and normalize in one pass); kernel 1 is the conversion alone.
+  {
+    id: 'model-input-avg-k2',
+    op: 'avg',
+    dtype: 'uint8',
+    shape: [1080, 1920, 3],
+    layout: 'HWC',
+    kernel: 2,
+    stride: 2,
+    modelInput: true,
+  },
+  {
+    id: 'model-input-k1',
+    op: 'avg',
+    dtype: 'uint8',
+    shape: [224, 224, 3],
+    layout: 'HWC',
+    kernel: 1,
+    stride: 1,
+    modelInput: true,
+  },
   { id: 'max-k2-big', op: 'max', dtype: 'float32', shape: [16, 64, 224, 224], layout: 'NCHW', kernel: 2, stride: 2 },
 ].map(withGeometry);
 
-/** Adds n, c, h, w, the output's sizes and shape, byte counts and a title to a case. */
+/** What the model input cases ask for: float32, channels-first, ImageNet's normalisation. */
+export const MODEL_INPUT = {
+  outputType: 'float32',
+  outputLayout: 'channelsFirst',
+  normalize: { scale: 1 / 255, mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] },
+};
+
+/** Adds n, c, h, w, the output's sizes, shape and array type, byte counts and a title to a case. */
 function withGeometry(spec) {
   const { shape, layout, op, kernel = 1, stride = kernel, padding = 0 } = spec;
   const [n, c, h, w] =
     layout === 'NCHW' ? shape : layout === 'NHWC' ? [shape[0], shape[3], shape[1], shape[2]] : [1, shape[2], shape[0], shape[1]];
   const outH = op === 'globalAvg' ? 1 : Math.floor((h + 2 * padding - kernel) / stride) + 1;
   const outW = op === 'globalAvg' ? 1 : Math.floor((w + 2 * padding - kernel) / stride) + 1;
-  const outputShape = layout === 'NCHW' ? [n, c, outH, outW] : layout === 'NHWC' ? [n, outH, outW, c] : [outH, outW, c];
+  const outputShape = spec.modelInput
+    ? [c, outH, outW]
+    : layout === 'NCHW'
+      ? [n, c, outH, outW]
+      : layout === 'NHWC'
+        ? [n, outH, outW, c]
+        : [outH, outW, c];
   const ArrayType = ARRAY_TYPE[spec.dtype];
+  const OutputArrayType = spec.modelInput ? Float32Array : ArrayType;
   const inputBytes = n * c * h * w * ArrayType.BYTES_PER_ELEMENT;
-  const outputBytes = n * c * outH * outW * ArrayType.BYTES_PER_ELEMENT;
+  const outputBytes = n * c * outH * outW * OutputArrayType.BYTES_PER_ELEMENT;
   const opName =
     op === 'globalAvg'
       ? 'global avg'
       : `${op} k${kernel}${stride !== kernel ? ` s${stride}` : ''}${padding ? ` p${padding}` : ''}`;
-  const title = `${shape.join('×')} ${spec.dtype === 'float32' ? 'f32' : spec.dtype} ${layout} ${opName}`;
-  return { unit: 'ms', padding, ...spec, n, c, h, w, outH, outW, outputShape, ArrayType, inputBytes, outputBytes, title };
+  const into = spec.modelInput ? ' → f32 CHW normalised' : '';
+  const title = `${shape.join('×')} ${spec.dtype === 'float32' ? 'f32' : spec.dtype} ${layout} ${opName}${into}`;
+  return {
+    unit: 'ms',
+    padding,
+    ...spec,
+    n,
+    c,
+    h,
+    w,
+    outH,
+    outW,
+    outputShape,
+    ArrayType,
+    OutputArrayType,
+    inputBytes,
+    outputBytes,
+    title,
+  };
 }
 
 /** The case's input: deterministic pseudo-random values (floats in [-1, 1), bytes 0..255). */
@@ -89,5 +142,5 @@ export function makeInput(benchCase) {
 }
 
 export function outputLength(benchCase) {
-  return benchCase.outputBytes / benchCase.ArrayType.BYTES_PER_ELEMENT;
+  return benchCase.outputBytes / benchCase.OutputArrayType.BYTES_PER_ELEMENT;
 }

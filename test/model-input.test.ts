@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 import * as poolnd from '../dist/index.js';
+import { binding } from '../dist/native.js';
 import {
   referenceAdaptive,
   referenceModelInput,
@@ -17,6 +18,7 @@ import {
   arrayTypes,
   type ArrayTypeName,
   expectReferenceResult,
+  expectSameValues,
   type SeededRandom,
   seededRandom,
 } from './random-cases';
@@ -247,6 +249,70 @@ describe('uint8 images to float32 channels-first', () => {
       }
     }
     poolnd.setNumThreads(2);
+  });
+});
+
+// Every window sum (or maximum) a uint8 picture's 2x2 window can have, in every channel, under
+// normalisations drawn to be awkward (tiny and negative std, means at the data's scale), at every
+// SIMD level: the vector path converts by a fused multiply-add and recomputes the values near a
+// float32 rounding boundary by the exact rule; each must equal the exact rule's float.
+describe('uint8 model input: every window value at every SIMD level', () => {
+  const initialLevel = poolnd.simdLevel();
+  const levels = process.env.POOLND_SIMD
+    ? [initialLevel]
+    : ['scalar', 'sse2', 'avx2', 'avx512', 'neon'].filter((level) => binding.limitSimdLevel(level));
+  binding.limitSimdLevel(initialLevel);
+  const random = seededRandom(31);
+  const normalisations = Array.from({ length: 24 }, () => ({
+    scale: random.pick([1 / 255, 1 / 127.5, 1, 2 ** random.int(-30, 30) * (1 + random())]),
+    mean: [0, 1, 2, 3].map(() => random.pick([0, 0.485, 0.5, 128, random() * 4 - 2, 1e-7])),
+    std: [0, 1, 2, 3].map(() => random.pick([0.229, 1, -0.5, 1e-6, 3e5, random() + 0.01])),
+  }));
+  // One output row whose window o sums to o (avg: 0..1020) or has maximum o (max: 0..255).
+  function picture(channels: number, values: number, maximum: boolean): { data: Uint8Array; shape: number[] } {
+    const data = new Uint8Array(2 * 2 * values * channels);
+    for (let o = 0; o < values; o++) {
+      const taps = maximum ? [o, 0, 0, 0] : [0, 1, 2, 3].map((tap) => Math.floor(o / 4) + (tap < o % 4 ? 1 : 0));
+      [0, 1, 2, 3].forEach((tap, i) => {
+        const [row, column] = [Math.floor(tap / 2), 2 * o + (tap % 2)];
+        for (let c = 0; c < channels; c++) data[(row * 2 * values + column) * channels + c] = taps[i];
+      });
+    }
+    return { data, shape: [2, 2 * values, channels] };
+  }
+
+  it.each(levels)('%s', (level) => {
+    binding.limitSimdLevel(level);
+    try {
+      for (const channels of [3, 4]) {
+        for (const maximum of [false, true]) {
+          const values = maximum ? 256 : 1021;
+          const input = picture(channels, values, maximum);
+          for (const { scale, mean, std } of normalisations) {
+            const normalize = { scale, mean: mean.slice(0, channels), std: std.slice(0, channels) };
+            const options = {
+              kernelSize: 2,
+              channelsLast: true,
+              outputType: 'float32',
+              outputLayout: 'channelsFirst',
+              normalize,
+            };
+            const result = (maximum ? poolnd.maxPool2d : poolnd.avgPool2d)(input, options as never) as poolnd.Tensor;
+            const expected = Array.from({ length: channels * values }, (_, at) => {
+              const [c, o] = [Math.floor(at / values), at % values];
+              return Math.fround(((maximum ? o : o / 4) * scale - normalize.mean[c]) / normalize.std[c]);
+            });
+            expectSameValues(
+              `${level} ${channels} channels ${maximum ? 'max' : 'avg'} ${JSON.stringify(normalize)}`,
+              result.data,
+              expected,
+            );
+          }
+        }
+      }
+    } finally {
+      binding.limitSimdLevel(initialLevel);
+    }
   });
 });
 

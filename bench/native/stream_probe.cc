@@ -41,20 +41,44 @@ Buffer source, destination;
 
 // One thread's share: `lines` output lines, each written after reading `ratio` input lines (as a 2×2/s2
 // pool reads four lines per line it writes), then `tailLines` input lines that pair with no output.
+// Expanding (writes larger than reads, as uint8 converted to float32): `lines` input lines, each read
+// once and written to `ratio` output lines, then `tailLines` output lines more.
 struct Share {
   const float* src;
   float* dst;
   size_t lines, ratio, tailLines;
+  bool expand;
 };
 
 std::atomic<float> sink{0};  // keeps the reads alive: a result the compiler cannot prove unused
 
 #ifdef PROBE_X86
 template <bool kNonTemporal>
+__attribute__((target("avx2"))) inline void storeLineAvx2(float* out, __m256 a, __m256 b) {
+  if (kNonTemporal) {
+    _mm256_stream_ps(out, a);
+    _mm256_stream_ps(out + 8, b);
+  } else {
+    _mm256_store_ps(out, a);
+    _mm256_store_ps(out + 8, b);
+  }
+}
+
+template <bool kNonTemporal>
 __attribute__((target("avx2"))) void streamAvx2(const Share& s) {
   const float* in = s.src;
   float* out = s.dst;
   __m256 a = _mm256_setzero_ps(), b = _mm256_setzero_ps();
+  if (s.expand) {
+    for (size_t line = 0; line < s.lines; ++line, in += kFloatsPerLine) {
+      a = _mm256_load_ps(in);
+      b = _mm256_load_ps(in + 8);
+      for (size_t r = 0; r < s.ratio; ++r, out += kFloatsPerLine) storeLineAvx2<kNonTemporal>(out, a, b);
+    }
+    for (size_t line = 0; line < s.tailLines; ++line, out += kFloatsPerLine) storeLineAvx2<kNonTemporal>(out, a, b);
+    if (kNonTemporal) _mm_sfence();
+    return;
+  }
   for (size_t line = 0; line < s.lines; ++line, out += kFloatsPerLine) {
     a = _mm256_load_ps(in);
     b = _mm256_load_ps(in + 8);
@@ -87,6 +111,14 @@ void streamPortable(const Share& s) {
   const float* in = s.src;
   float* out = s.dst;
   float acc[kFloatsPerLine] = {};
+  if (s.expand) {
+    for (size_t line = 0; line < s.lines; ++line, in += kFloatsPerLine) {
+      std::copy(in, in + kFloatsPerLine, acc);
+      for (size_t r = 0; r < s.ratio; ++r, out += kFloatsPerLine) std::copy(acc, acc + kFloatsPerLine, out);
+    }
+    for (size_t line = 0; line < s.tailLines; ++line, out += kFloatsPerLine) std::copy(acc, acc + kFloatsPerLine, out);
+    return;
+  }
   for (size_t line = 0; line < s.lines; ++line, out += kFloatsPerLine) {
     std::copy(in, in + kFloatsPerLine, acc);
     in += kFloatsPerLine;
@@ -135,25 +167,34 @@ Napi::Value Stream(const Napi::CallbackInfo& info) {
   const int threads = info[2].As<Napi::Number>().Int32Value();
   const bool nonTemporal = info[3].As<Napi::Boolean>().Value();
   const int reps = info[4].As<Napi::Number>().Int32Value();
-  if (!(readBytes >= 1 && writeBytes >= 1 && writeBytes <= readBytes && threads >= 1 && threads <= 256 && reps >= 1)) {
-    Napi::RangeError::New(env, "stream_probe: need 1 <= writeBytes <= readBytes, 1 <= threads <= 256, reps >= 1")
+  if (!(readBytes >= 1 && writeBytes >= 1 && threads >= 1 && threads <= 256 && reps >= 1)) {
+    Napi::RangeError::New(env, "stream_probe: need bytes >= 1, 1 <= threads <= 256, reps >= 1")
         .ThrowAsJavaScriptException();
     return env.Undefined();
   }
   const size_t srcLines = (static_cast<size_t>(readBytes) + kLine - 1) / kLine;
   const size_t dstLines = (static_cast<size_t>(writeBytes) + kLine - 1) / kLine;
-  const size_t ratio = srcLines / dstLines;
-  const size_t tail = srcLines - dstLines * ratio;
+  const bool expand = dstLines > srcLines;
+  // Lines of the smaller side split evenly; each pairs with `ratio` lines of the larger, and the few
+  // left over go to the last thread, whose stream runs on into them.
+  const size_t fewer = expand ? srcLines : dstLines;
+  const size_t more = expand ? dstLines : srcLines;
+  const size_t ratio = more / fewer;
+  const size_t tail = more - fewer * ratio;
   source.reserve(srcLines * kLine);
   destination.reserve(dstLines * kLine);
 
-  // Output lines split evenly; the few input lines left over when writeBytes does not divide
-  // readBytes (under 1/ratio of the reads) go to the last thread, whose input runs on into them.
   std::vector<Share> shares(threads);
   for (int t = 0; t < threads; ++t) {
-    const size_t begin = dstLines * t / threads, end = dstLines * (t + 1) / threads;
-    shares[t] = {source.data + begin * ratio * kFloatsPerLine, destination.data + begin * kFloatsPerLine, end - begin,
-                 ratio, t == threads - 1 ? tail : 0};
+    const size_t begin = fewer * t / threads, end = fewer * (t + 1) / threads;
+    const size_t srcLine = expand ? begin : begin * ratio;
+    const size_t dstLine = expand ? begin * ratio : begin;
+    shares[t] = {source.data + srcLine * kFloatsPerLine,
+                 destination.data + dstLine * kFloatsPerLine,
+                 end - begin,
+                 ratio,
+                 t == threads - 1 ? tail : 0,
+                 expand};
   }
   const Kernel kernel = pickKernel(nonTemporal);
 

@@ -1,14 +1,14 @@
 // The naive peer: plain nested loops over the same tensor, (n, c, y, x) whatever the layout. Its first
 // output is also the reference every other implementation (poolnd included) is checked against.
-import { outputLength } from '../cases.mjs';
+import { MODEL_INPUT, outputLength } from '../cases.mjs';
 
 export const name = 'naive JS';
 export const version = () => `Node ${process.version}`;
 
 export function prepare(benchCase, input) {
   // A reused output array: the loops, not the allocator, are what this peer shows.
-  const out = new benchCase.ArrayType(outputLength(benchCase));
-  const pool = benchCase.op === 'globalAvg' ? globalAveragePool : windowedPool;
+  const out = new benchCase.OutputArrayType(outputLength(benchCase));
+  const pool = benchCase.op === 'globalAvg' ? globalAveragePool : benchCase.modelInput ? modelInputPool : windowedPool;
   return {
     contestants: [{ impl: name, singleThreaded: true, run: () => pool(benchCase, input.data, out) }],
     dispose() {},
@@ -51,6 +51,34 @@ function windowedPool(benchCase, src, dst) {
           }
           dst[b * dn + c * dc + oy * dh + ox * dw] = acc;
         }
+      }
+    }
+  }
+  return dst;
+}
+
+// What a server does without model input options: one loop that pools each window, normalises it
+// ((value / 255 - mean[c]) / std[c]) and writes it channels-first, with each channel's constants
+// hoisted and the window's rows addressed once.
+function modelInputPool(benchCase, src, dst) {
+  const { c: channels, w, outH, outW, kernel, stride } = benchCase;
+  const { scale, mean, std } = MODEL_INPUT.normalize;
+  const isMax = benchCase.op === 'max';
+  const divisor = isMax ? 1 : kernel * kernel;
+  const rowStep = w * channels;
+  for (let c = 0; c < channels; c++) {
+    const [m, s] = [mean[c], std[c]];
+    let at = c * outH * outW;
+    for (let oy = 0; oy < outH; oy++) {
+      for (let ox = 0; ox < outW; ox++) {
+        let acc = 0; // uint8 pixels: 0 is below every maximum
+        for (let y = 0, row = oy * stride * rowStep + ox * stride * channels + c; y < kernel; y++, row += rowStep) {
+          for (let x = 0, i = row; x < kernel; x++, i += channels) {
+            if (isMax) acc = src[i] > acc ? src[i] : acc;
+            else acc += src[i];
+          }
+        }
+        dst[at++] = ((acc / divisor) * scale - m) / s;
       }
     }
   }

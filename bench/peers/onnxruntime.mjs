@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 
 import ort from 'onnxruntime-node';
 
-import { encodeSingleOpModel } from '../../examples/onnx-model.mjs';
+import { encodeModel, encodeSingleOpModel } from '../../examples/onnx-model.mjs';
+import { MODEL_INPUT } from '../cases.mjs';
 
 export const name = 'onnxruntime-node';
 export const version = () => createRequire(import.meta.url)('onnxruntime-node/package.json').version;
@@ -50,13 +51,50 @@ function models(benchCase) {
   return [view, contrib];
 }
 
+// Model input as an ONNX graph: Cast to float, Transpose to NCHW, the pool, then Mul, Sub and Div
+// by the normalisation's constants (each a pass over the data in ORT's float32 arithmetic).
+function modelInputModel(benchCase) {
+  const { op, c, h, w, outH, outW, kernel, stride } = benchCase;
+  const { scale, mean, std } = MODEL_INPUT.normalize;
+  return encodeModel({
+    nodes: [
+      { opType: 'Cast', inputs: ['x'], outputs: ['floats'], attributes: { to: 1 } },
+      { opType: 'Transpose', inputs: ['floats'], outputs: ['planes'], attributes: { perm: [0, 3, 1, 2] } },
+      {
+        opType: op === 'max' ? 'MaxPool' : 'AveragePool',
+        inputs: ['planes'],
+        outputs: ['pooled'],
+        attributes: { kernel_shape: [kernel, kernel], strides: [stride, stride] },
+      },
+      { opType: 'Mul', inputs: ['pooled', 'scale'], outputs: ['scaled'] },
+      { opType: 'Sub', inputs: ['scaled', 'mean'], outputs: ['centred'] },
+      { opType: 'Div', inputs: ['centred', 'std'], outputs: ['y'] },
+    ],
+    initializers: [
+      { name: 'scale', dims: [1], values: [scale] },
+      { name: 'mean', dims: [1, c, 1, 1], values: mean },
+      { name: 'std', dims: [1, c, 1, 1], values: std },
+    ],
+    inputs: [{ name: 'x', elementType: 'uint8', shape: [1, h, w, c] }],
+    outputs: [{ name: 'y', elementType: 'float32', shape: [1, c, outH, outW] }],
+  });
+}
+
 export async function prepare(benchCase, input, threadCounts) {
-  const specs = models(benchCase);
+  const specs = benchCase.modelInput
+    ? [
+        {
+          variant: ' (Cast, Transpose, pool, Mul, Sub, Div)',
+          model: modelInputModel(benchCase),
+          inputShape: [1, benchCase.h, benchCase.w, benchCase.c],
+        },
+      ]
+    : models(benchCase);
   if (specs.unsupported) return { contestants: [{ impl: name, unsupported: specs.unsupported }], dispose() {} };
   const sessions = [];
   const contestants = [];
   for (const spec of specs) {
-    const model = encodeSingleOpModel({ ...spec, elementType: benchCase.dtype });
+    const model = spec.model ?? encodeSingleOpModel({ ...spec, elementType: benchCase.dtype });
     const feeds = { x: new ort.Tensor(benchCase.dtype, input.data, spec.inputShape) }; // wraps, no copy
     for (const threads of threadCounts) {
       const session = await ort.InferenceSession.create(model, {

@@ -5,7 +5,7 @@
 // divided by the batch size: what remains of a single call above that is the call's overhead.
 import * as poolnd from '../../dist/index.mjs';
 
-import { outputLength } from '../cases.mjs';
+import { MODEL_INPUT, outputLength } from '../cases.mjs';
 
 export const name = 'poolnd';
 export const version = () => poolnd.info().version;
@@ -30,7 +30,8 @@ export function prepare(benchCase, input, threadCounts) {
     benchCase.op === 'globalAvg'
       ? { channelsLast }
       : { kernelSize: benchCase.kernel, stride: benchCase.stride, padding: benchCase.padding, channelsLast };
-  const withOut = { ...options, out: new benchCase.ArrayType(outputLength(benchCase)) };
+  if (benchCase.modelInput) Object.assign(options, MODEL_INPUT);
+  const withOut = { ...options, out: new benchCase.OutputArrayType(outputLength(benchCase)) };
   const poolAsync = ASYNC_OP[benchCase.op];
   const contestants = threadCounts.flatMap((threads) => {
     // The thread count is process-wide, so every batch sets its own before it runs.
@@ -67,7 +68,7 @@ export function prepare(benchCase, input, threadCounts) {
 
 function kernelContestant(benchCase, pool, input, options) {
   const batch = batchOfCopies(input, KERNEL_BATCH);
-  const batchOptions = { ...options, out: new benchCase.ArrayType(outputLength(benchCase) * KERNEL_BATCH) };
+  const batchOptions = { ...options, out: new benchCase.OutputArrayType(outputLength(benchCase) * KERNEL_BATCH) };
   return {
     impl: KERNEL_IMPL,
     isPoolnd: true,

@@ -6,6 +6,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { getThreadsCount, version_wasm } from '@tensorflow/tfjs-backend-wasm';
 
+import { MODEL_INPUT } from '../cases.mjs';
+
 export const name = 'TF.js';
 export const version = () => `tfjs-core ${tf.version_core}, backend-wasm ${version_wasm}`;
 
@@ -33,6 +35,13 @@ function plan(benchCase) {
   const shape = layout === 'NCHW' ? [n * c, h, w, 1] : [n, h, w, c];
   const pad = padding === 0 ? 'valid' : padding; // a number pads both sides, as PyTorch's padding does
   const pool = op === 'max' ? tf.maxPool : tf.avgPool;
+  if (benchCase.modelInput) {
+    // The pool, then the normalisation and the move to channels-first as three more ops.
+    const { scale, mean, std } = MODEL_INPUT.normalize;
+    const run = (x) =>
+      tf.tidy(() => tf.transpose(tf.div(tf.sub(tf.mul(pool(x, kernel, stride, pad), scale), mean), std), [0, 3, 1, 2]));
+    return { shape, run };
+  }
   return { shape, run: (x) => pool(x, kernel, stride, pad) };
 }
 

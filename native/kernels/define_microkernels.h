@@ -12,6 +12,7 @@
 #include "max_pool/max_pool_float.h"
 #include "max_pool/max_pool_integer.h"
 #include "microkernels.h"
+#include "model_input/uint8_planes.h"
 
 namespace poolnd {
 
@@ -26,7 +27,15 @@ namespace poolnd {
       &Kernel<POOLND_ISA_OPERATIONS, DataTypeTraits<DataType::type>::Element>::run,                   \
       &Kernel<POOLND_ISA_OPERATIONS, DataTypeTraits<DataType::type>::Element>::path,                  \
   };
+#define POOLND_MODEL_INPUT_MICROKERNEL(isa, name, Kernel)                                             \
+  static_assert(SimdLevel::isa == SimdLevel::POOLND_ISA, "a line of another ISA in " #isa "'s list"); \
+  extern const ModelInputMicrokernel model_input_##name##_##isa = {                                   \
+      "model_input_" #name "_" #isa,                                                                  \
+      SimdLevel::isa,                                                                                 \
+      &Kernel<POOLND_ISA_OPERATIONS>::run,                                                            \
+  };
 #include "microkernels.inc"
 #undef POOLND_MICROKERNEL
+#undef POOLND_MODEL_INPUT_MICROKERNEL
 
 }  // namespace poolnd

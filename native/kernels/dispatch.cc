@@ -26,10 +26,20 @@ namespace {
 
 // Every microkernel of this build; the null ends the list and keeps it non-empty.
 #define POOLND_MICROKERNEL(isa, op, layout, type, Kernel) &op##_##layout##_##type##_##isa,
+#define POOLND_MODEL_INPUT_MICROKERNEL(isa, name, Kernel)
 const Microkernel* const kMicrokernels[] = {
 #include "microkernels.inc"
     nullptr};
 #undef POOLND_MICROKERNEL
+#undef POOLND_MODEL_INPUT_MICROKERNEL
+
+#define POOLND_MICROKERNEL(isa, op, layout, type, Kernel)
+#define POOLND_MODEL_INPUT_MICROKERNEL(isa, name, Kernel) &model_input_##name##_##isa,
+const ModelInputMicrokernel* const kModelInputMicrokernels[] = {
+#include "microkernels.inc"
+    nullptr};
+#undef POOLND_MICROKERNEL
+#undef POOLND_MODEL_INPUT_MICROKERNEL
 
 constexpr int kOperations = static_cast<int>(PoolOperation::count);
 constexpr int kLayouts = static_cast<int>(Layout::count);
@@ -95,6 +105,15 @@ const KernelTable& kernels_for(SimdLevel level) {
 }
 
 }  // namespace
+
+const ModelInputMicrokernel* uint8_to_float_planes_kernel(SimdLevel level) {
+  for (;; level = simd_level_below(level)) {
+    for (const ModelInputMicrokernel* const* kernel = kModelInputMicrokernels; *kernel != nullptr; ++kernel) {
+      if ((*kernel)->level == level) return *kernel;
+    }
+    if (level == SimdLevel::scalar) return nullptr;
+  }
+}
 
 MicrokernelList microkernels() {
   return {kMicrokernels, kMicrokernels + sizeof(kMicrokernels) / sizeof(kMicrokernels[0]) - 1};

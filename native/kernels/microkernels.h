@@ -42,9 +42,23 @@ struct Microkernel {
   KernelPath (*path)(const PoolRequest& request);
 };
 
+class ModelInputPlan;
+// A model input kernel (model_input/model_input.h): items [first_item, end_item) of a plan.
+struct ModelInputMicrokernel {
+  const char* name;  // model_input_name_isa
+  SimdLevel level;
+  void (*run)(const ModelInputPlan& plan, int64_t first_item, int64_t end_item);
+};
+
 #define POOLND_MICROKERNEL(isa, op, layout, type, Kernel) extern const Microkernel op##_##layout##_##type##_##isa;
+#define POOLND_MODEL_INPUT_MICROKERNEL(isa, name, Kernel) extern const ModelInputMicrokernel model_input_##name##_##isa;
 #include "microkernels.inc"
 #undef POOLND_MICROKERNEL
+#undef POOLND_MODEL_INPUT_MICROKERNEL
+
+// The uint8 to float32 planes kernel of a level, or of the widest level below it that has one;
+// null when none has.
+const ModelInputMicrokernel* uint8_to_float_planes_kernel(SimdLevel level);
 
 // Every microkernel this build has, in list order.
 struct MicrokernelList {

@@ -36,9 +36,12 @@ function isaObjects(): { isa: string; object: string }[] {
 
 const listed = readFileSync(path.join(root, 'native', 'kernels', 'microkernels.inc'), 'utf8')
   .split('\n')
-  .map((line) => /^POOLND_MICROKERNEL\((\w+), (\w+), (\w+), (\w+), \w+\)$/.exec(line))
-  .filter((match) => match !== null)
-  .map((match) => ({ isa: match![1], name: `poolnd::${match![2]}_${match![3]}_${match![4]}_${match![1]}` }));
+  .flatMap((line) => {
+    const kernel = /^POOLND_MICROKERNEL\((\w+), (\w+), (\w+), (\w+), \w+\)$/.exec(line);
+    if (kernel) return [{ isa: kernel[1], name: `poolnd::${kernel[2]}_${kernel[3]}_${kernel[4]}_${kernel[1]}` }];
+    const modelInput = /^POOLND_MODEL_INPUT_MICROKERNEL\((\w+), (\w+), \w+\)$/.exec(line);
+    return modelInput ? [{ isa: modelInput[1], name: `poolnd::model_input_${modelInput[2]}_${modelInput[1]}` }] : [];
+  });
 
 // Every C++ unit with exception tables has this weak data pointer to the one personality routine;
 // AddressSanitizer builds (scripts/sanitize.sh) add an ODR indicator beside each global.

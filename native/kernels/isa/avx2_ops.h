@@ -419,9 +419,40 @@ struct Avx2IntegerSums64 {
 };
 
 // The roles these operations fill for the kernel templates (isa_roles.h).
+// Model input's conversion (model_input/uint8_planes.h): four window values s to float32 through
+// y' = fma(s, alpha, beta) in double; the returned bits are the lanes to recompute by the exact
+// rule (the 29 bits below float precision within margin of the midpoint, |y'| < smallest, or
+// |y'| >= 2^127).
+struct Avx2AffineToFloat {
+  static constexpr int width = 4;
+  struct Constants {
+    __m256d alpha, beta, smallest;
+  };
+  static Constants constants(double alpha, double beta, double smallest) {
+    return {_mm256_set1_pd(alpha), _mm256_set1_pd(beta), _mm256_set1_pd(smallest)};
+  }
+  static unsigned convert(const int32_t* values, const Constants& k, int64_t margin, float* out) {
+    const __m256d y =
+        _mm256_fmadd_pd(_mm256_cvtepi32_pd(_mm_loadu_si128(reinterpret_cast<const __m128i*>(values))), k.alpha, k.beta);
+    _mm_storeu_ps(out, _mm256_cvtpd_ps(y));
+    const __m256i below = _mm256_and_si256(_mm256_castpd_si256(y), _mm256_set1_epi64x((int64_t{1} << 29) - 1));
+    // Signed compares: the difference lies in [-2^28, 2^29).
+    const __m256i offset = _mm256_sub_epi64(below, _mm256_set1_epi64x((int64_t{1} << 28) - margin));
+    const __m256i outside = _mm256_or_si256(_mm256_cmpgt_epi64(offset, _mm256_set1_epi64x(2 * margin)),
+                                            _mm256_cmpgt_epi64(_mm256_setzero_si256(), offset));
+    const __m256d magnitude = _mm256_andnot_pd(_mm256_set1_pd(-0.0), y);
+    const __m256d small = _mm256_cmp_pd(magnitude, k.smallest, _CMP_NGE_UQ);
+    const __m256d large = _mm256_cmp_pd(magnitude, _mm256_set1_pd(0x1p127), _CMP_NLT_UQ);
+    const __m256d near_midpoint = _mm256_castsi256_pd(_mm256_xor_si256(outside, _mm256_set1_epi64x(-1)));
+    return static_cast<unsigned>(_mm256_movemask_pd(_mm256_or_pd(near_midpoint, _mm256_or_pd(small, large))));
+  }
+};
+
 struct Avx2Isa
     : FloatRoles<Avx2Float32, Avx2Float64, Avx2PlaneQuads, Avx2PlaneQuads64>,
-      IntegerRoles<Avx2Integers, Avx2IntegerSums, Avx2IntegerSums64, Avx2ByteSums16, Avx2Bytes, Avx2ByteLanes32> {};
+      IntegerRoles<Avx2Integers, Avx2IntegerSums, Avx2IntegerSums64, Avx2ByteSums16, Avx2Bytes, Avx2ByteLanes32> {
+  using AffineToFloat = Avx2AffineToFloat;
+};
 
 }  // namespace
 }  // namespace poolnd

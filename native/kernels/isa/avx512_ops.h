@@ -123,7 +123,38 @@ struct Avx512Float64 {
 
 // The roles these operations fill for the kernel templates (isa_roles.h).
 // AVX-512 sums four planes at once in double as AVX2 does: wider vectors gain nothing there.
-struct Avx512Isa : FloatRoles<Avx512Float32, Avx512Float64, Avx2PlaneQuads, Avx2PlaneQuads64> {};
+// Model input's conversion (model_input/uint8_planes.h): eight window values s to float32 through
+// y' = fma(s, alpha, beta) in double; the returned bits are the lanes to recompute by the exact
+// rule (the 29 bits below float precision within kMargin of the midpoint, |y'| < smallest, or
+// |y'| >= 2^127).
+struct Avx512AffineToFloat {
+  static constexpr int width = 8;
+  struct Constants {
+    __m512d alpha, beta, smallest;
+  };
+  static Constants constants(double alpha, double beta, double smallest) {
+    return {_mm512_set1_pd(alpha), _mm512_set1_pd(beta), _mm512_set1_pd(smallest)};
+  }
+  static unsigned convert(const int32_t* values, const Constants& k, int64_t margin, float* out) {
+    // The masked forms: GCC 12 warns of the plain ones' undefined sources.
+    const __m512d s = _mm512_mask_cvtepi32_pd(_mm512_setzero_pd(), 0xFF,
+                                              _mm256_loadu_si256(reinterpret_cast<const __m256i*>(values)));
+    const __m512d y = _mm512_fmadd_pd(s, k.alpha, k.beta);
+    _mm256_storeu_ps(out, _mm512_mask_cvtpd_ps(_mm256_setzero_ps(), 0xFF, y));
+    const __m512i below = _mm512_and_si512(_mm512_castpd_si512(y), _mm512_set1_epi64((int64_t{1} << 29) - 1));
+    const __mmask8 near_midpoint = _mm512_cmple_epu64_mask(
+        _mm512_sub_epi64(below, _mm512_set1_epi64((int64_t{1} << 28) - margin)), _mm512_set1_epi64(2 * margin));
+    const __m512d magnitude =
+        _mm512_castsi512_pd(_mm512_and_si512(_mm512_castpd_si512(y), _mm512_set1_epi64(INT64_MAX)));
+    const __mmask8 small = _mm512_cmp_pd_mask(magnitude, k.smallest, _CMP_NGE_UQ);
+    const __mmask8 large = _mm512_cmp_pd_mask(magnitude, _mm512_set1_pd(0x1p127), _CMP_NLT_UQ);
+    return static_cast<unsigned>(near_midpoint | small | large);
+  }
+};
+
+struct Avx512Isa : FloatRoles<Avx512Float32, Avx512Float64, Avx2PlaneQuads, Avx2PlaneQuads64> {
+  using AffineToFloat = Avx512AffineToFloat;
+};
 
 }  // namespace
 }  // namespace poolnd

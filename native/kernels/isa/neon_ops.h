@@ -427,10 +427,43 @@ struct NeonPlaneQuads64 {
   }
 };
 
+// Model input's conversion (model_input/uint8_planes.h): four window values s to float32 through
+// y' = fma(s, alpha, beta) in double, two lanes at a time; the returned bits are the lanes to
+// recompute by the exact rule (the 29 bits below float precision within margin of the midpoint,
+// |y'| < smallest, or |y'| >= 2^127).
+struct NeonAffineToFloat {
+  static constexpr int width = 4;
+  struct Constants {
+    float64x2_t alpha, beta, smallest;
+  };
+  static Constants constants(double alpha, double beta, double smallest) {
+    return {vdupq_n_f64(alpha), vdupq_n_f64(beta), vdupq_n_f64(smallest)};
+  }
+  static uint64x2_t flagged(float64x2_t y, const Constants& k, int64_t margin) {
+    const uint64x2_t below = vandq_u64(vreinterpretq_u64_f64(y), vdupq_n_u64((uint64_t{1} << 29) - 1));
+    const uint64x2_t offset = vsubq_u64(below, vdupq_n_u64((uint64_t{1} << 28) - static_cast<uint64_t>(margin)));
+    const uint64x2_t near_midpoint = vcleq_u64(offset, vdupq_n_u64(2 * static_cast<uint64_t>(margin)));
+    const float64x2_t magnitude = vabsq_f64(y);
+    const uint64x2_t in_range = vandq_u64(vcgeq_f64(magnitude, k.smallest), vcltq_f64(magnitude, vdupq_n_f64(0x1p127)));
+    return vorrq_u64(near_midpoint, veorq_u64(in_range, vdupq_n_u64(~uint64_t{0})));
+  }
+  static unsigned convert(const int32_t* values, const Constants& k, int64_t margin, float* out) {
+    const int32x4_t s = vld1q_s32(values);
+    const float64x2_t low = vfmaq_f64(k.beta, vcvtq_f64_s64(vmovl_s32(vget_low_s32(s))), k.alpha);
+    const float64x2_t high = vfmaq_f64(k.beta, vcvtq_f64_s64(vmovl_s32(vget_high_s32(s))), k.alpha);
+    vst1q_f32(out, vcombine_f32(vcvt_f32_f64(low), vcvt_f32_f64(high)));
+    const uint64x2_t a = flagged(low, k, margin), b = flagged(high, k, margin);
+    return static_cast<unsigned>((vgetq_lane_u64(a, 0) & 1) | (vgetq_lane_u64(a, 1) & 2) | (vgetq_lane_u64(b, 0) & 4) |
+                                 (vgetq_lane_u64(b, 1) & 8));
+  }
+};
+
 // The roles these operations fill for the kernel templates (isa_roles.h).
 struct NeonIsa
     : FloatRoles<NeonFloat32, NeonFloat64, NeonPlaneQuads, NeonPlaneQuads64>,
-      IntegerRoles<NeonIntegers, NeonIntegerSums, NeonIntegerSums64, NeonByteSums16, NeonBytes, NeonByteLanes32> {};
+      IntegerRoles<NeonIntegers, NeonIntegerSums, NeonIntegerSums64, NeonByteSums16, NeonBytes, NeonByteLanes32> {
+  using AffineToFloat = NeonAffineToFloat;
+};
 
 }  // namespace
 }  // namespace poolnd

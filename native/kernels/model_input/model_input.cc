@@ -10,6 +10,8 @@
 #include <limits>
 #include <type_traits>
 
+#include "../../runtime/runtime.h"
+#include "../microkernels.h"
 #include "../window_reductions.h"
 
 namespace poolnd {
@@ -157,39 +159,40 @@ void run_tiles(const ModelInputPlan& plan, int64_t first_item, int64_t end_item)
 }
 
 // uint8 channels-last 2-d windows (no padding or dilation, every window whole) to float32
-// channels-first: each output row's window rows are reduced into 16-bit columns, then every
-// window's sum (or maximum) of each channel picks its converted value from plan.table.
-// Work items are output pixels.
+// channels-first. Per output row: the window rows reduced into 16-bit columns, the columns
+// reduced across the window's width at every position (both loops vectorise), then each output
+// picks its converted value from plan.table by its window's sum (or maximum), one channel plane at
+// a time. Work items are output pixels.
 template <int channels, int kernel_width, bool maximum>
 void run_uint8_lookup(const ModelInputPlan& plan, int64_t first_item, int64_t end_item) {
   const PoolRequest& request = plan.request;
   const WindowGeometry& g = request.geometry;
   const int64_t input_width = g.input_size[2];
-  const int64_t output_height = g.output_size[1];
   const int64_t output_width = g.output_size[2];
-  const int64_t plane = output_height * output_width;
+  const int64_t plane = g.output_size[1] * output_width;
   const int64_t kernel_height = g.kernel_size[1];
   const int64_t stride_height = g.stride[1];
-  const int64_t stride_width = g.stride[2];
+  const int64_t window_step = g.stride[2] * channels;
   const auto* input = static_cast<const uint8_t*>(request.input);
   auto* output = static_cast<float*>(request.output);
-  const float* table = plan.table.data();
-  const int64_t table_stride = plan.table_stride;
-  std::vector<uint16_t> columns(static_cast<size_t>(input_width * channels));
-  uint16_t* column = columns.data();
+  const int64_t row_values = input_width * channels;
+  std::vector<uint16_t> scratch(static_cast<size_t>(2 * row_values));
+  uint16_t* column = scratch.data();
+  uint16_t* window = scratch.data() + row_values;
   int64_t pixel = first_item;
   while (pixel < end_item) {
     const int64_t image = pixel / plane;
     const int64_t oh = (pixel % plane) / output_width;
     const int64_t first_ow = pixel % output_width;
     const int64_t end_ow = std::min(output_width, first_ow + (end_item - pixel));
-    const int64_t first_x = first_ow * stride_width * channels;
-    const int64_t end_x = ((end_ow - 1) * stride_width + kernel_width) * channels;
-    const uint8_t* rows = input + (image * g.input_size[1] + oh * stride_height) * input_width * channels;
-    for (int64_t x = first_x; x < end_x; ++x) column[x] = rows[x];
+    const int64_t first_x = first_ow * window_step;
+    const int64_t end_x = (end_ow - 1) * window_step + channels;  // past the last window's first column
+    const int64_t end_column = end_x + (kernel_width - 1) * channels;
+    const uint8_t* rows = input + (image * g.input_size[1] + oh * stride_height) * row_values;
+    for (int64_t x = first_x; x < end_column; ++x) column[x] = rows[x];
     for (int64_t row = 1; row < kernel_height; ++row) {
-      const uint8_t* values = rows + row * input_width * channels;
-      for (int64_t x = first_x; x < end_x; ++x) {
+      const uint8_t* values = rows + row * row_values;
+      for (int64_t x = first_x; x < end_column; ++x) {
         if constexpr (maximum) {
           column[x] = std::max<uint16_t>(column[x], values[x]);
         } else {
@@ -197,20 +200,27 @@ void run_uint8_lookup(const ModelInputPlan& plan, int64_t first_item, int64_t en
         }
       }
     }
-    float* row_output = output + image * channels * plane + oh * output_width;
-    for (int64_t ow = first_ow; ow < end_ow; ++ow) {
-      const uint16_t* window = column + ow * stride_width * channels;
-      for (int c = 0; c < channels; ++c) {
-        uint32_t reduced = window[c];
+    const uint16_t* reduced = column;
+    if constexpr (kernel_width > 1) {
+      for (int64_t x = first_x; x < end_x; ++x) {
+        uint16_t value = column[x];
         for (int j = 1; j < kernel_width; ++j) {
           if constexpr (maximum) {
-            reduced = std::max<uint32_t>(reduced, window[j * channels + c]);
+            value = std::max(value, column[x + j * channels]);
           } else {
-            reduced += window[j * channels + c];
+            value = static_cast<uint16_t>(value + column[x + j * channels]);
           }
         }
-        row_output[c * plane + ow] = table[c * table_stride + reduced];
+        window[x] = value;
       }
+      reduced = window;
+    }
+    float* row_output = output + image * channels * plane + oh * output_width;
+    for (int c = 0; c < channels; ++c) {
+      const float* table = plan.table.data() + c * plan.table_stride;
+      const uint16_t* at = reduced + first_x + c;
+      float* to = row_output + c * plane;
+      for (int64_t ow = first_ow; ow < end_ow; ++ow, at += window_step) to[ow] = table[*at];
     }
     pixel += end_ow - first_ow;
   }
@@ -245,23 +255,44 @@ bool takes_uint8_lookup(const PoolRequest& request) {
          request.conversion.output_layout == Layout::channels_first;
 }
 
+double uint8_divisor(const PoolRequest& request) {
+  if (request.operation == PoolOperation::max_pool) return 1;
+  const WindowGeometry& g = request.geometry;
+  return static_cast<double>(request.divisor_override > 0 ? request.divisor_override
+                                                          : g.kernel_size[1] * g.kernel_size[2]);
+}
+
+// uint8_planes' fused multiply-add per channel. alpha and beta carry at most two roundings each,
+// so y' = fma(s, alpha, beta) and the exact rule's double are each within u(4|s scale / divisor /
+// std| + |mean / std| + 3|y|) of the real value, together within u(8|y'| + 6M): under 2^15 units
+// in the last place of y' while |y'| >= M * 2^-12 (the vector path's margin is 2^16).
+void fill_affine(ModelInputPlan& plan) {
+  const PoolRequest& request = plan.request;
+  const Normaliser normalise = normaliser_of(request);
+  const double divisor = uint8_divisor(request);
+  for (int64_t c = 0; c < request.geometry.channels; ++c) {
+    const double mean = normalise.mean == nullptr ? 0 : normalise.mean[c];
+    const double deviation = normalise.mean == nullptr ? 1 : normalise.deviation[c];
+    ModelInputPlan::Affine& affine = plan.affine[c];
+    affine.alpha = normalise.scale / divisor / deviation;
+    affine.beta = -mean / deviation;
+    affine.smallest = std::max(std::fabs(mean / deviation) * 0x1p-12, 0x1p-125);
+  }
+}
+
 // Per channel, the float32 output of every window sum (averages: the divisor is the same for
 // every window, none having padding) or maximum a uint8 window can have.
 void fill_uint8_table(ModelInputPlan& plan) {
   const PoolRequest& request = plan.request;
   const WindowGeometry& g = request.geometry;
   const bool maximum = request.operation == PoolOperation::max_pool;
-  const int64_t taps = g.kernel_size[1] * g.kernel_size[2];
-  const int64_t entries = maximum ? 256 : 255 * taps + 1;
-  const double divisor = static_cast<double>(request.divisor_override > 0 ? request.divisor_override : taps);
-  const Normaliser normalise = normaliser_of(request);
+  const int64_t entries = maximum ? 256 : 255 * g.kernel_size[1] * g.kernel_size[2] + 1;
   plan.table_stride = entries;
   plan.table.resize(static_cast<size_t>(entries * g.channels));
-  for (int64_t c = 0; c < g.channels; ++c) {
+  for (int c = 0; c < g.channels; ++c) {
     float* values = plan.table.data() + c * entries;
     for (int64_t entry = 0; entry < entries; ++entry) {
-      const double value = maximum ? static_cast<double>(entry) : static_cast<double>(entry) / divisor;
-      values[entry] = round_to_output<float>(normalise(value, c));
+      values[entry] = exact_uint8_model_input(plan, static_cast<int32_t>(entry), c);
     }
   }
 }
@@ -298,6 +329,13 @@ ModelInputPlan::ModelInputPlan(const PoolRequest& request, PoolKernel op_kernel)
     : request(request), op_kernel(op_kernel) {
   assert(request.conversion.active);
   if (takes_uint8_lookup(request)) {
+    const ModelInputMicrokernel* vector = uint8_to_float_planes_kernel(active_simd_level());
+    if (vector != nullptr && request.geometry.stride[2] == request.geometry.kernel_size[2]) {
+      path_ = ModelInputPath::uint8_planes;
+      fill_affine(*this);
+      runner_ = vector->run;
+      return;
+    }
     path_ = ModelInputPath::uint8_lookup;
     runner_ = uint8_lookup_plan(*this);
     return;
@@ -321,5 +359,10 @@ ModelInputPlan::ModelInputPlan(const PoolRequest& request, PoolKernel op_kernel)
 }
 
 void ModelInputPlan::run(int64_t first_item, int64_t end_item) const { runner_(*this, first_item, end_item); }
+
+float exact_uint8_model_input(const ModelInputPlan& plan, int32_t reduced, int channel) {
+  const double value = static_cast<double>(reduced) / uint8_divisor(plan.request);
+  return round_to_output<float>(normaliser_of(plan.request)(value, channel));
+}
 
 }  // namespace poolnd

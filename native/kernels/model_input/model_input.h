@@ -13,6 +13,7 @@ namespace poolnd {
 enum class ModelInputPath {
   tiles,         // the op's own kernel into a small scratch tile, then each value converted
   uint8_lookup,  // uint8 channels-last 2-d windows to float32 channels-first through a value table
+  uint8_planes,  // the same, strides equal to the kernel width, by a vector kernel (uint8_planes.h)
 };
 
 // A request with an active conversion, planned once per call and then run on any split of the
@@ -33,10 +34,22 @@ class ModelInputPlan {
   // uint8_lookup: per channel, the converted value of every window sum (averages) or maximum.
   std::vector<float> table;
   int64_t table_stride = 0;
+  // uint8_planes: per channel (at most 4), y' = fma(s, alpha, beta) for a window sum (or maximum)
+  // s, and the magnitude below which y' is recomputed by the exact rule (uint8_planes.h).
+  struct Affine {
+    double alpha = 1;
+    double beta = 0;
+    double smallest = 0;
+  };
+  Affine affine[4];
 
  private:
   ModelInputPath path_ = ModelInputPath::tiles;
   Runner runner_ = nullptr;
 };
+
+// The exact rule for a uint8 window's sum (or maximum) `reduced` in `channel`: the float32 the
+// vector path's fast values must equal.
+float exact_uint8_model_input(const ModelInputPlan& plan, int32_t reduced, int channel);
 
 }  // namespace poolnd
