@@ -419,7 +419,7 @@ struct Avx2IntegerSums64 {
 };
 
 // The roles these operations fill for the kernel templates (isa_roles.h).
-// Model input's conversion (model_input/uint8_planes.h): four window values s to float32 through
+// Model input's conversion (model_input/uint8_planes.h): four 16-bit window values s to float32 through
 // y' = fma(s, alpha, beta) in double; the returned bits are the lanes to recompute by the exact
 // rule (the 29 bits below float precision within margin of the midpoint, |y'| < smallest, or
 // |y'| >= 2^127).
@@ -431,9 +431,9 @@ struct Avx2AffineToFloat {
   static Constants constants(double alpha, double beta, double smallest) {
     return {_mm256_set1_pd(alpha), _mm256_set1_pd(beta), _mm256_set1_pd(smallest)};
   }
-  static unsigned convert(const int32_t* values, const Constants& k, int64_t margin, float* out) {
-    const __m256d y =
-        _mm256_fmadd_pd(_mm256_cvtepi32_pd(_mm_loadu_si128(reinterpret_cast<const __m128i*>(values))), k.alpha, k.beta);
+  static unsigned convert(const uint16_t* values, const Constants& k, int64_t margin, float* out) {
+    const __m128i wide = _mm_cvtepu16_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(values)));
+    const __m256d y = _mm256_fmadd_pd(_mm256_cvtepi32_pd(wide), k.alpha, k.beta);
     _mm_storeu_ps(out, _mm256_cvtpd_ps(y));
     const __m256i below = _mm256_and_si256(_mm256_castpd_si256(y), _mm256_set1_epi64x((int64_t{1} << 29) - 1));
     // Signed compares: the difference lies in [-2^28, 2^29).
@@ -448,10 +448,51 @@ struct Avx2AffineToFloat {
   }
 };
 
+// Model input's RGB 2x2 windows (model_input/uint8_planes.h): the sums of 2x2 blocks of two rows
+// of RGB pixels, 16 outputs at a time, written as three planes. Each 128-bit lane takes 12 bytes
+// (two output pixels' four input pixels), pairs each channel's two pixels with one byte shuffle
+// and sums them with one multiply-add by ones; four such vectors are then regrouped by channel.
+// Returns the outputs done (a multiple of 16): the loads of a group reach 4 bytes past its last
+// pixel, so groups stop where that would pass `readable` bytes.
+struct Avx2RgbWindowSums {
+  static int64_t sum_2x2(const uint8_t* row0, const uint8_t* row1, int64_t outputs, int64_t readable, uint16_t* red,
+                         uint16_t* green, uint16_t* blue) {
+    // Per lane, bytes r0 r1 | r2 r3 | g0 g1 | g2 g3 | b0 b1 | b2 b3 of pixels 0..3 (12 bytes).
+    const __m256i pairs =
+        _mm256_broadcastsi128_si256(_mm_setr_epi8(0, 3, 6, 9, 1, 4, 7, 10, 2, 5, 8, 11, -1, -1, -1, -1));
+    const __m256i ones = _mm256_set1_epi8(1);
+    // Word order of a sums vector (R01 G01 B01 - | R23 G23 B23 -) to (R01 R23 G01 G23 B01 B23 - -).
+    const __m256i by_channel = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
+    int64_t done = 0;
+    for (; done + 16 <= outputs && (done + 16) * 6 + 4 <= readable; done += 16) {
+      __m256i grouped[4];
+      for (int k = 0; k < 4; ++k) {
+        const int64_t at = (done + 4 * k) * 6;
+        const __m256i top = _mm256_loadu2_m128i(reinterpret_cast<const __m128i*>(row0 + at + 12),
+                                                reinterpret_cast<const __m128i*>(row0 + at));
+        const __m256i bottom = _mm256_loadu2_m128i(reinterpret_cast<const __m128i*>(row1 + at + 12),
+                                                   reinterpret_cast<const __m128i*>(row1 + at));
+        const __m256i sums = _mm256_add_epi16(_mm256_maddubs_epi16(_mm256_shuffle_epi8(top, pairs), ones),
+                                              _mm256_maddubs_epi16(_mm256_shuffle_epi8(bottom, pairs), ones));
+        grouped[k] = _mm256_permutevar8x32_epi32(sums, by_channel);
+      }
+      const __m256i low0 = _mm256_unpacklo_epi64(grouped[0], grouped[1]);   // R 0-7 | B 0-7
+      const __m256i low1 = _mm256_unpacklo_epi64(grouped[2], grouped[3]);   // R 8-15 | B 8-15
+      const __m256i high0 = _mm256_unpackhi_epi64(grouped[0], grouped[1]);  // G 0-7 | -
+      const __m256i high1 = _mm256_unpackhi_epi64(grouped[2], grouped[3]);  // G 8-15 | -
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(red + done), _mm256_permute2x128_si256(low0, low1, 0x20));
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(blue + done), _mm256_permute2x128_si256(low0, low1, 0x31));
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(green + done), _mm256_permute2x128_si256(high0, high1, 0x20));
+    }
+    return done;
+  }
+};
+
 struct Avx2Isa
     : FloatRoles<Avx2Float32, Avx2Float64, Avx2PlaneQuads, Avx2PlaneQuads64>,
       IntegerRoles<Avx2Integers, Avx2IntegerSums, Avx2IntegerSums64, Avx2ByteSums16, Avx2Bytes, Avx2ByteLanes32> {
   using AffineToFloat = Avx2AffineToFloat;
+  using RgbWindowSums = Avx2RgbWindowSums;
 };
 
 }  // namespace

@@ -123,7 +123,7 @@ struct Avx512Float64 {
 
 // The roles these operations fill for the kernel templates (isa_roles.h).
 // AVX-512 sums four planes at once in double as AVX2 does: wider vectors gain nothing there.
-// Model input's conversion (model_input/uint8_planes.h): eight window values s to float32 through
+// Model input's conversion (model_input/uint8_planes.h): eight 16-bit window values s to float32 through
 // y' = fma(s, alpha, beta) in double; the returned bits are the lanes to recompute by the exact
 // rule (the 29 bits below float precision within kMargin of the midpoint, |y'| < smallest, or
 // |y'| >= 2^127).
@@ -135,10 +135,10 @@ struct Avx512AffineToFloat {
   static Constants constants(double alpha, double beta, double smallest) {
     return {_mm512_set1_pd(alpha), _mm512_set1_pd(beta), _mm512_set1_pd(smallest)};
   }
-  static unsigned convert(const int32_t* values, const Constants& k, int64_t margin, float* out) {
+  static unsigned convert(const uint16_t* values, const Constants& k, int64_t margin, float* out) {
     // The masked forms: GCC 12 warns of the plain ones' undefined sources.
-    const __m512d s = _mm512_mask_cvtepi32_pd(_mm512_setzero_pd(), 0xFF,
-                                              _mm256_loadu_si256(reinterpret_cast<const __m256i*>(values)));
+    const __m256i wide = _mm256_cvtepu16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(values)));
+    const __m512d s = _mm512_mask_cvtepi32_pd(_mm512_setzero_pd(), 0xFF, wide);
     const __m512d y = _mm512_fmadd_pd(s, k.alpha, k.beta);
     _mm256_storeu_ps(out, _mm512_mask_cvtpd_ps(_mm256_setzero_ps(), 0xFF, y));
     const __m512i below = _mm512_and_si512(_mm512_castpd_si512(y), _mm512_set1_epi64((int64_t{1} << 29) - 1));
@@ -154,6 +154,7 @@ struct Avx512AffineToFloat {
 
 struct Avx512Isa : FloatRoles<Avx512Float32, Avx512Float64, Avx2PlaneQuads, Avx2PlaneQuads64> {
   using AffineToFloat = Avx512AffineToFloat;
+  using RgbWindowSums = Avx2RgbWindowSums;
 };
 
 }  // namespace

@@ -427,7 +427,7 @@ struct NeonPlaneQuads64 {
   }
 };
 
-// Model input's conversion (model_input/uint8_planes.h): four window values s to float32 through
+// Model input's conversion (model_input/uint8_planes.h): four 16-bit window values s to float32 through
 // y' = fma(s, alpha, beta) in double, two lanes at a time; the returned bits are the lanes to
 // recompute by the exact rule (the 29 bits below float precision within margin of the midpoint,
 // |y'| < smallest, or |y'| >= 2^127).
@@ -447,8 +447,8 @@ struct NeonAffineToFloat {
     const uint64x2_t in_range = vandq_u64(vcgeq_f64(magnitude, k.smallest), vcltq_f64(magnitude, vdupq_n_f64(0x1p127)));
     return vorrq_u64(near_midpoint, veorq_u64(in_range, vdupq_n_u64(~uint64_t{0})));
   }
-  static unsigned convert(const int32_t* values, const Constants& k, int64_t margin, float* out) {
-    const int32x4_t s = vld1q_s32(values);
+  static unsigned convert(const uint16_t* values, const Constants& k, int64_t margin, float* out) {
+    const int32x4_t s = vreinterpretq_s32_u32(vmovl_u16(vld1_u16(values)));
     const float64x2_t low = vfmaq_f64(k.beta, vcvtq_f64_s64(vmovl_s32(vget_low_s32(s))), k.alpha);
     const float64x2_t high = vfmaq_f64(k.beta, vcvtq_f64_s64(vmovl_s32(vget_high_s32(s))), k.alpha);
     vst1q_f32(out, vcombine_f32(vcvt_f32_f64(low), vcvt_f32_f64(high)));
@@ -458,11 +458,30 @@ struct NeonAffineToFloat {
   }
 };
 
+// Model input's RGB 2x2 windows (model_input/uint8_planes.h): the sums of 2x2 blocks of two rows
+// of RGB pixels, 8 outputs at a time, written as three planes: vld3 splits the channels and a
+// pairwise widening add sums each channel's neighbours. Returns the outputs done (a multiple of 8).
+struct NeonRgbWindowSums {
+  static int64_t sum_2x2(const uint8_t* row0, const uint8_t* row1, int64_t outputs, int64_t readable, uint16_t* red,
+                         uint16_t* green, uint16_t* blue) {
+    int64_t done = 0;
+    for (; done + 8 <= outputs && (done + 8) * 6 <= readable; done += 8) {
+      const uint8x16x3_t top = vld3q_u8(row0 + done * 6);
+      const uint8x16x3_t bottom = vld3q_u8(row1 + done * 6);
+      vst1q_u16(red + done, vaddq_u16(vpaddlq_u8(top.val[0]), vpaddlq_u8(bottom.val[0])));
+      vst1q_u16(green + done, vaddq_u16(vpaddlq_u8(top.val[1]), vpaddlq_u8(bottom.val[1])));
+      vst1q_u16(blue + done, vaddq_u16(vpaddlq_u8(top.val[2]), vpaddlq_u8(bottom.val[2])));
+    }
+    return done;
+  }
+};
+
 // The roles these operations fill for the kernel templates (isa_roles.h).
 struct NeonIsa
     : FloatRoles<NeonFloat32, NeonFloat64, NeonPlaneQuads, NeonPlaneQuads64>,
       IntegerRoles<NeonIntegers, NeonIntegerSums, NeonIntegerSums64, NeonByteSums16, NeonBytes, NeonByteLanes32> {
   using AffineToFloat = NeonAffineToFloat;
+  using RgbWindowSums = NeonRgbWindowSums;
 };
 
 }  // namespace

@@ -20,6 +20,7 @@
 #include <cstring>
 #include <vector>
 
+#include "../compiler.h"
 #include "model_input.h"
 
 namespace poolnd {
@@ -28,6 +29,9 @@ namespace {
 
 template <typename Isa>
 struct Uint8ToFloatPlanes {
+  // Values whose 29 bits below float precision lie this close to the midpoint are redone.
+  static constexpr int64_t kMargin = int64_t{1} << 16;
+
   static void run(const ModelInputPlan& plan, int64_t first_item, int64_t end_item) {
     const int64_t channels = plan.request.geometry.channels;
     const int64_t width = plan.request.geometry.kernel_size[2];
@@ -73,7 +77,7 @@ struct Uint8ToFloatPlanes {
     // Per channel: the window rows' reduced columns, then the windows' sums (or maxima).
     std::vector<uint16_t> columns(static_cast<size_t>(channels * input_width));
     std::vector<uint8_t> row_maxima(maximum ? static_cast<size_t>(row_values) : 0);
-    std::vector<int32_t> windows(static_cast<size_t>(channels * output_width));
+    std::vector<uint16_t> windows(kernel_width > 1 ? static_cast<size_t>(channels * output_width) : 0);
     int64_t pixel = first_item;
     while (pixel < end_item) {
       const int64_t image = pixel / plane;
@@ -83,19 +87,51 @@ struct Uint8ToFloatPlanes {
       const int64_t span = count * kernel_width;  // input columns of these windows
       const uint8_t* rows =
           input + (image * g.input_size[1] + oh * g.stride[1]) * row_values + first_ow * kernel_width * channels;
+      if constexpr (channels == 3 && kernel_width == 2 && !maximum) {
+        // RGB halved, the common case: the ISA's own 2x2 sums straight into the window planes.
+        if (kernel_height == 2) {
+          uint16_t* window = windows.data();
+          const int64_t readable = row_values - first_ow * kernel_width * channels;
+          const int64_t done = Isa::RgbWindowSums::sum_2x2(rows, rows + row_values, count, readable, window,
+                                                           window + output_width, window + 2 * output_width);
+          rgb_2x2_tail(rows, row_values, done, count, window, output_width);
+          for (int c = 0; c < channels; ++c) {
+            convert(plan, c, window + c * output_width, count,
+                    output + (image * channels + c) * plane + oh * output_width + first_ow);
+          }
+          pixel += count;
+          continue;
+        }
+      }
       split_rows<channels, maximum>(rows, row_values, kernel_height, span, input_width, row_maxima.data(),
                                     columns.data());
       for (int c = 0; c < channels; ++c) {
         const uint16_t* column = columns.data() + c * input_width;
-        int32_t* window = windows.data() + c * output_width;
-        for (int64_t o = 0; o < count; ++o) {
-          uint16_t value = column[o * kernel_width];
-          for (int j = 1; j < kernel_width; ++j) value = reduce<maximum>(value, column[o * kernel_width + j]);
-          window[o] = value;
+        const uint16_t* reduced = column;  // a window of one column is its column
+        if constexpr (kernel_width > 1) {
+          uint16_t* window = windows.data() + c * output_width;
+          for (int64_t o = 0; o < count; ++o) {
+            uint16_t value = column[o * kernel_width];
+            for (int j = 1; j < kernel_width; ++j) value = reduce<maximum>(value, column[o * kernel_width + j]);
+            window[o] = value;
+          }
+          reduced = window;
         }
-        convert(plan, c, window, count, output + (image * channels + c) * plane + oh * output_width + first_ow);
+        convert(plan, c, reduced, count, output + (image * channels + c) * plane + oh * output_width + first_ow);
       }
       pixel += count;
+    }
+  }
+
+  // Outputs [done, count) of the RGB 2x2 sums, one at a time.
+  static void rgb_2x2_tail(const uint8_t* rows, int64_t row_values, int64_t done, int64_t count, uint16_t* planes,
+                           int64_t stride) {
+    for (int64_t o = done; o < count; ++o) {
+      for (int c = 0; c < 3; ++c) {
+        const int64_t at = o * 6 + c;
+        planes[c * stride + o] =
+            static_cast<uint16_t>(rows[at] + rows[at + 3] + rows[row_values + at] + rows[row_values + at + 3]);
+      }
     }
   }
 
@@ -134,34 +170,42 @@ struct Uint8ToFloatPlanes {
     }
   }
 
-  static void convert(const ModelInputPlan& plan, int channel, const int32_t* reduced, int64_t count, float* to) {
+  static void convert(const ModelInputPlan& plan, int channel, const uint16_t* reduced, int64_t count, float* to) {
     using AffineToFloat = typename Isa::AffineToFloat;
     constexpr int width = AffineToFloat::width;
-    constexpr int64_t kMargin = int64_t{1} << 16;
     const ModelInputPlan::Affine& affine = plan.affine[channel];
     const typename AffineToFloat::Constants constants =
         AffineToFloat::constants(affine.alpha, affine.beta, affine.smallest);
-    // A block is converted, and only when some lane of it was flagged (rarely) converted again,
-    // lane masks kept, to redo those lanes: the hot loop calls nothing and keeps its constants in
-    // registers.
-    constexpr int64_t block = 8 * width;
-    int64_t o = 0;
-    for (; o + width <= count; o += block) {
-      const int64_t end = std::min(count - width + 1, o + block);
-      unsigned any = 0;
-      for (int64_t at = o; at < end; at += width)
-        any |= AffineToFloat::convert(reduced + at, constants, kMargin, to + at);
-      if (any == 0) continue;
-      for (int64_t at = o; at < end; at += width) {
-        for (unsigned lanes = AffineToFloat::convert(reduced + at, constants, kMargin, to + at); lanes != 0;
+    // A block is converted by a loop that calls nothing (so its constants stay in registers), and
+    // only when some lane of it was flagged (rarely) converted again chunk by chunk, lane masks
+    // kept, to redo those lanes by the exact rule.
+    constexpr int64_t kChunksPerBlock = 32;
+    const int64_t chunks = count / width;
+    for (int64_t chunk = 0; chunk < chunks; chunk += kChunksPerBlock) {
+      const int64_t block_chunks = std::min(kChunksPerBlock, chunks - chunk);
+      const int64_t at = chunk * width;
+      if (convert_chunks(reduced + at, block_chunks, constants, to + at) == 0) continue;
+      for (int64_t redo = at; redo < at + block_chunks * width; redo += width) {
+        for (unsigned lanes = AffineToFloat::convert(reduced + redo, constants, kMargin, to + redo); lanes != 0;
              lanes &= lanes - 1) {
-          const int64_t lane = at + __builtin_ctz(lanes);
+          const int64_t lane = redo + __builtin_ctz(lanes);
           to[lane] = exact_uint8_model_input(plan, reduced[lane], channel);
         }
       }
     }
-    o = count - count % width;  // past the last whole chunk
-    for (; o < count; ++o) to[o] = exact_uint8_model_input(plan, reduced[o], channel);
+    for (int64_t o = chunks * width; o < count; ++o) to[o] = exact_uint8_model_input(plan, reduced[o], channel);
+  }
+
+  // `chunks` chunks of the ISA's width converted; the union of their flagged lanes.
+  POOLND_NOINLINE static unsigned convert_chunks(const uint16_t* values, int64_t chunks,
+                                                 const typename Isa::AffineToFloat::Constants& constants, float* to) {
+    using AffineToFloat = typename Isa::AffineToFloat;
+    unsigned any = 0;
+    for (int64_t chunk = 0; chunk < chunks; ++chunk) {
+      any |= AffineToFloat::convert(values + chunk * AffineToFloat::width, constants, kMargin,
+                                    to + chunk * AffineToFloat::width);
+    }
+    return any;
   }
 };
 
