@@ -21,26 +21,22 @@ import {
 } from './tensor';
 import { poolError } from './validate';
 
+type PoolArguments = [
+  request: ArrayBuffer,
+  input: PoolArray,
+  output: PoolArray,
+  indices: Int32Array | null,
+  windowStarts: Int32Array | null,
+  normalization: Float64Array | null,
+];
+
 interface Binding {
   // Both return -1, or for max-unpooling the position of the first index outside the output plane.
   // `request` holds the float64 fields of requestLayout.
-  // `windowStarts`: fractional windows' starts, else null.
-  pool(
-    request: ArrayBuffer,
-    input: PoolArray,
-    output: PoolArray,
-    indices: Int32Array | null,
-    windowStarts: Int32Array | null,
-    normalization: Float64Array | null,
-  ): number;
-  poolAsync(
-    request: ArrayBuffer,
-    input: PoolArray,
-    output: PoolArray,
-    indices: Int32Array | null,
-    windowStarts: Int32Array | null,
-    normalization: Float64Array | null,
-  ): Promise<number>;
+  // `windowStarts`: fractional windows' starts, else null; `normalization`: model input's means
+  // then deviations, else null.
+  pool(...args: PoolArguments): number;
+  poolAsync(...args: PoolArguments): Promise<number>;
   /** A large result's ArrayBuffer on memory poolnd keeps between results, or undefined (see native/runtime/result_memory.h). */
   resultBuffer(byteLength: number): ArrayBuffer | undefined;
   smallestResultBytes: number;

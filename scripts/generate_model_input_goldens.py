@@ -3,11 +3,12 @@
 is then the exact sum over the divisor, unrounded), or on a float32 input in float32, then
 `(y * scale - mean) / std` in float64, rounded once to the output type. Run with /usr/bin/python3."""
 import json
-import math
 import pathlib
 
 import torch
 import torch.nn.functional as F
+
+from generate_goldens import enc_float as encode
 
 OUT = pathlib.Path(__file__).resolve().parent.parent / "test" / "goldens" / "model_input.json"
 
@@ -45,16 +46,6 @@ CASES = [
     ("uint8 HWC adaptive max to float32 CHW", "adaptiveMaxPool2d", "uint8", (1, 11, 9, 3), True,
      {"outputSize": [4, 3], "outputType": "float32", "outputLayout": "channelsFirst", "normalize": IMAGENET}),
 ]
-
-
-def encode(number):
-    if math.isnan(number):
-        return "NaN"
-    if math.isinf(number):
-        return "Infinity" if number > 0 else "-Infinity"
-    if number == 0 and math.copysign(1, number) < 0:
-        return "-0"
-    return number
 
 
 def values(dtype, shape, generator):

@@ -29,17 +29,10 @@ type AsyncOp = (input: unknown, options: unknown) => Promise<Result>;
 const op = (name: string) => (poolnd as unknown as Record<string, Op>)[name];
 const asyncOp = (name: string) => (poolnd as unknown as Record<string, AsyncOp>)[`${name}Async`];
 
-const elementTypes: Record<ArrayTypeName, string> = {
-  Float32Array: 'float32',
-  Float64Array: 'float64',
-  Int8Array: 'int8',
-  Uint8Array: 'uint8',
-  Uint8ClampedArray: 'uint8',
-  Int16Array: 'int16',
-  Uint16Array: 'uint16',
-  Int32Array: 'int32',
-  Uint32Array: 'uint32',
-};
+// 'float32' for Float32Array ..., 'uint8' for Uint8ClampedArray too.
+const elementTypes = Object.fromEntries(
+  arrayTypeNames.map((type) => [type, type === 'Uint8ClampedArray' ? 'uint8' : type.slice(0, -'Array'.length).toLowerCase()]),
+) as Record<ArrayTypeName, string>;
 const isFloat = (type: ArrayTypeName) => type === 'Float32Array' || type === 'Float64Array';
 
 interface ConversionCase {

@@ -87,13 +87,7 @@ __attribute__((target("avx2"))) void streamAvx2(const Share& s) {
       a = _mm256_max_ps(a, _mm256_load_ps(in));
       b = _mm256_max_ps(b, _mm256_load_ps(in + 8));
     }
-    if (kNonTemporal) {
-      _mm256_stream_ps(out, a);
-      _mm256_stream_ps(out + 8, b);
-    } else {
-      _mm256_store_ps(out, a);
-      _mm256_store_ps(out + 8, b);
-    }
+    storeLineAvx2<kNonTemporal>(out, a, b);
   }
   for (size_t line = 0; line < s.tailLines; ++line, in += kFloatsPerLine) {
     a = _mm256_max_ps(a, _mm256_load_ps(in));

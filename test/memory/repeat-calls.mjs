@@ -23,6 +23,7 @@ shared.data.set(image.data);
 const pooled = poolnd.maxPool2d(image, { kernelSize: 2, returnIndices: true });
 const out = new Float32Array(2 * 4 * 4);
 const indicesOut = new Int32Array(2 * 4 * 4);
+const normalize = { scale: 1 / 255, mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] };
 
 // Each entry is [op name, ...arguments]; the async run calls the op's Async twin.
 const mix = [
@@ -37,6 +38,11 @@ const mix = [
   ['globalMaxPool', image, { out: new Float32Array(2) }],
   ['maxUnpool2d', pooled.output, pooled.indices, { kernelSize: 2 }],
   ['avgPool2d', large, { kernelSize: 1 }],
+  // Model input: the vector path (uint8 RGB), the tile path (float input, indices moved), and the
+  // exact integer average.
+  ['avgPool2d', bytes, { kernelSize: 2, channelsLast: true, outputType: 'float32', outputLayout: 'channelsFirst', normalize }],
+  ['maxPool2d', image, { kernelSize: 2, returnIndices: true, outputType: 'float64', outputLayout: 'channelsLast' }],
+  ['adaptiveAvgPool2d', bytes, { outputSize: 3, channelsLast: true, outputType: 'float32' }],
   ['maxPool2d', image, { kernelSize: 0 }], // rejected: an error object each time
 ];
 
