@@ -94,8 +94,10 @@ async function downsample(request, url) {
 // Pooling, the conversion to float32, the normalisation and the move to channels-first are one
 // pass of poolnd's kernels.
 async function modelInput(request, url) {
-  const normalize = normalizations[url.searchParams.get('normalize') ?? 'imagenet'];
-  if (!normalize) throw new RequestError(400, `normalize must be ${Object.keys(normalizations).join(' or ')}`);
+  const name = url.searchParams.get('normalize') ?? 'imagenet';
+  if (!Object.hasOwn(normalizations, name))
+    throw new RequestError(400, `normalize must be ${Object.keys(normalizations).join(' or ')}`);
+  const normalize = normalizations[name];
   const { op, kernel, pixels, height, width } = await decodeUpload(request, url, { rgb: true });
   const tensor = await pools[op](
     { data: pixels, shape: [1, height, width, 3] },

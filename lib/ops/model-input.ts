@@ -92,10 +92,10 @@ function readNormalization(fn: string, value: unknown, channels: number): Pick<C
 
 function readOutputType(fn: string, value: unknown, input: ArrayTypeName): ArrayTypeName {
   if (value === undefined) return input;
-  if (typeof value !== 'string') throw typeError(fn, "option 'outputType'", "'float32' or 'float64'", value);
+  const own = isFloatArrayType(input) ? '' : ` or '${elementTypeName(input)}' (the input's type)`;
+  if (typeof value !== 'string') throw typeError(fn, "option 'outputType'", `'float32' or 'float64'${own}`, value);
   if (value === 'float32' || value === 'float64') return outputArrayTypes[value];
   if (value === elementTypeName(input)) return input;
-  const own = isFloatArrayType(input) ? '' : ` or '${elementTypeName(input)}' (the input's type)`;
   throw rangeError(fn, "option 'outputType'", `'float32' or 'float64'${own}`, value);
 }
 

@@ -27,8 +27,12 @@ export interface FloatOutputs {
   float64: Float64Array;
 }
 type FloatOutputName = keyof FloatOutputs;
-/** The result's array: the input's, or the float array a model input `outputType` O names. */
-type OutputArray<T extends PoolArray, O> = O extends FloatOutputName ? FloatOutputs[O] : T;
+/**
+ * The result's array: the float array a model input `outputType` O names, else the input's. Not
+ * distributed over a union: options typed as the exported option interfaces (whose `outputType`
+ * may be either float name or absent) keep the input's array, as before these options existed.
+ */
+type OutputArray<T extends PoolArray, O> = [O] extends ['float32'] ? Float32Array : [O] extends ['float64'] ? Float64Array : T;
 /**
  * The array kind, whatever its buffer's type: an `out` on any buffer (Buffer.alloc's are typed
  * ArrayBufferLike) fits an input on an ArrayBuffer. Buffer first: it is also a Uint8Array.

@@ -6,8 +6,10 @@ import {
   adaptiveMaxPool2dAsync,
   avgPool2d,
   avgPool2dAsync,
+  type AvgPoolOptions,
   fractionalMaxPool2d,
   maxPool2d,
+  type MaxPoolOptions,
   type MaxPoolWithIndices,
   type Tensor,
 } from '../../dist/index.js';
@@ -37,6 +39,14 @@ const adaptive: Promise<Tensor<Float32Array>> = adaptiveMaxPool2dAsync(picture, 
 });
 adaptiveAvgPool2d(picture, { outputSize: [2, 2], channelsLast: true, outputType: 'float32', out: new Float32Array(12) });
 
+// Options typed as the exported interfaces, and a choice between two ops, type as they did before
+// model input options existed.
+const typed: AvgPoolOptions<Uint8Array, 2> = { kernelSize: 2, channelsLast: true, out: new Uint8Array(12) };
+const ownTyped: Tensor<Uint8Array> = avgPool2d(picture, typed);
+const maxTyped: MaxPoolOptions<Uint8Array, 2> = { kernelSize: 2, channelsLast: true };
+maxPool2d(picture, maxTyped);
+const either = (max: boolean) => (max ? maxPool2d : avgPool2d)(picture, { kernelSize: 2, channelsLast: true });
+
 // @ts-expect-error out must be of the output type
 avgPool2d(picture, { kernelSize: 2, channelsLast: true, outputType: 'float32', out: new Uint8Array(12) });
 // @ts-expect-error the result is a Float32Array, not the input's type
@@ -50,4 +60,4 @@ avgPool2d(picture, { kernelSize: 2, normalize: { sd: 1 } });
 // @ts-expect-error fractional max pooling has no model input options
 fractionalMaxPool2d({ data: new Float32Array(16), shape: [1, 1, 4, 4] }, { kernelSize: 2, outputSize: 2, outputType: 'float64' });
 
-export { tensor, wide, own, indexed, adaptive, wrong };
+export { tensor, wide, own, indexed, adaptive, wrong, ownTyped, either };

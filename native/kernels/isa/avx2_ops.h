@@ -455,6 +455,12 @@ struct Avx2AffineToFloat {
 // Returns the outputs done (a multiple of 16): the loads of a group reach 4 bytes past its last
 // pixel, so groups stop where that would pass `readable` bytes.
 struct Avx2RgbWindowSums {
+  // 16 bytes from each address, low lane first (_mm256_loadu2_m128i, which GCC before 10 lacks).
+  static __m256i two_lanes(const uint8_t* low, const uint8_t* high) {
+    return _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(low))),
+                                   _mm_loadu_si128(reinterpret_cast<const __m128i*>(high)), 1);
+  }
+
   static int64_t sum_2x2(const uint8_t* row0, const uint8_t* row1, int64_t outputs, int64_t readable, uint16_t* red,
                          uint16_t* green, uint16_t* blue) {
     // Per lane, bytes r0 r1 | r2 r3 | g0 g1 | g2 g3 | b0 b1 | b2 b3 of pixels 0..3 (12 bytes).
@@ -468,10 +474,8 @@ struct Avx2RgbWindowSums {
       __m256i grouped[4];
       for (int k = 0; k < 4; ++k) {
         const int64_t at = (done + 4 * k) * 6;
-        const __m256i top = _mm256_loadu2_m128i(reinterpret_cast<const __m128i*>(row0 + at + 12),
-                                                reinterpret_cast<const __m128i*>(row0 + at));
-        const __m256i bottom = _mm256_loadu2_m128i(reinterpret_cast<const __m128i*>(row1 + at + 12),
-                                                   reinterpret_cast<const __m128i*>(row1 + at));
+        const __m256i top = two_lanes(row0 + at, row0 + at + 12);
+        const __m256i bottom = two_lanes(row1 + at, row1 + at + 12);
         const __m256i sums = _mm256_add_epi16(_mm256_maddubs_epi16(_mm256_shuffle_epi8(top, pairs), ones),
                                               _mm256_maddubs_epi16(_mm256_shuffle_epi8(bottom, pairs), ones));
         grouped[k] = _mm256_permutevar8x32_epi32(sums, by_channel);

@@ -262,6 +262,22 @@ double uint8_divisor(const PoolRequest& request) {
                                                           : g.kernel_size[1] * g.kernel_size[2]);
 }
 
+// Whether the vector path's bound holds: it assumes the exact rule's steps neither overflow nor
+// leave the normal range (a window value is at most 255 * 16 before its divisor), which holds
+// while scale, mean and std (those not 0) lie within 2^-900..2^900.
+bool affine_in_range(const PoolRequest& request) {
+  const Normaliser normalise = normaliser_of(request);
+  const auto moderate = [](double x) {
+    const double magnitude = std::fabs(x);
+    return magnitude == 0 || (magnitude >= 0x1p-900 && magnitude <= 0x1p900);
+  };
+  bool in_range = moderate(normalise.scale);
+  for (int64_t c = 0; c < request.geometry.channels && normalise.mean != nullptr; ++c) {
+    in_range = in_range && moderate(normalise.mean[c]) && moderate(normalise.deviation[c]);
+  }
+  return in_range;
+}
+
 // uint8_planes' fused multiply-add per channel. alpha and beta carry at most two roundings each,
 // so y' = fma(s, alpha, beta) and the exact rule's double are each within u(4|s scale / divisor /
 // std| + |mean / std| + 3|y|) of the real value, together within u(8|y'| + 6M): under 2^15 units
@@ -330,7 +346,8 @@ ModelInputPlan::ModelInputPlan(const PoolRequest& request, PoolKernel op_kernel)
   assert(request.conversion.active);
   if (takes_uint8_lookup(request)) {
     const ModelInputMicrokernel* vector = uint8_to_float_planes_kernel(active_simd_level());
-    if (vector != nullptr && request.geometry.stride[2] == request.geometry.kernel_size[2]) {
+    if (vector != nullptr && request.geometry.stride[2] == request.geometry.kernel_size[2] &&
+        affine_in_range(request)) {
       path_ = ModelInputPath::uint8_planes;
       fill_affine(*this);
       runner_ = vector->run;
@@ -359,6 +376,10 @@ ModelInputPlan::ModelInputPlan(const PoolRequest& request, PoolKernel op_kernel)
 }
 
 void ModelInputPlan::run(int64_t first_item, int64_t end_item) const { runner_(*this, first_item, end_item); }
+
+ModelInputScratch::ModelInputScratch(size_t bytes) : data_(::operator new(bytes > 0 ? bytes : 1)) {}
+
+ModelInputScratch::~ModelInputScratch() { ::operator delete(data_); }
 
 float exact_uint8_model_input(const ModelInputPlan& plan, int32_t reduced, int channel) {
   const double value = static_cast<double>(reduced) / uint8_divisor(plan.request);

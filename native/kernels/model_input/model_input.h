@@ -2,6 +2,7 @@
 // layout and normalised per channel in the same pass (OutputConversion in pool_request.h).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -46,6 +47,24 @@ class ModelInputPlan {
  private:
   ModelInputPath path_ = ModelInputPath::tiles;
   Runner runner_ = nullptr;
+};
+
+// Scratch memory for a vector kernel, allocated and freed by baseline code: a standard container
+// in an ISA's unit would instantiate templates there, weak symbols that the linker may pick for
+// baseline code too (test/native/isa-objects.test.ts forbids them).
+class ModelInputScratch {
+ public:
+  explicit ModelInputScratch(size_t bytes);
+  ~ModelInputScratch();
+  ModelInputScratch(const ModelInputScratch&) = delete;
+  ModelInputScratch& operator=(const ModelInputScratch&) = delete;
+  template <typename T>
+  T* at(size_t byte_offset) const {
+    return reinterpret_cast<T*>(static_cast<unsigned char*>(data_) + byte_offset);
+  }
+
+ private:
+  void* data_;
 };
 
 // The exact rule for a uint8 window's sum (or maximum) `reduced` in `channel`: the float32 the

@@ -18,7 +18,6 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <vector>
 
 #include "../compiler.h"
 #include "model_input.h"
@@ -74,10 +73,14 @@ struct Uint8ToFloatPlanes {
     const auto* input = static_cast<const uint8_t*>(plan.request.input);
     auto* output = static_cast<float*>(plan.request.output);
     const int64_t row_values = input_width * channels;
-    // Per channel: the window rows' reduced columns, then the windows' sums (or maxima).
-    std::vector<uint16_t> columns(static_cast<size_t>(channels * input_width));
-    std::vector<uint8_t> row_maxima(maximum ? static_cast<size_t>(row_values) : 0);
-    std::vector<uint16_t> windows(kernel_width > 1 ? static_cast<size_t>(channels * output_width) : 0);
+    // Per channel: the window rows' reduced columns, then the windows' sums (or maxima); and the
+    // rows' maxima before they are split.
+    const size_t column_bytes = static_cast<size_t>(channels * input_width) * sizeof(uint16_t);
+    const size_t window_bytes = static_cast<size_t>(channels * output_width) * sizeof(uint16_t);
+    const ModelInputScratch scratch(column_bytes + window_bytes + static_cast<size_t>(row_values));
+    uint16_t* const columns = scratch.at<uint16_t>(0);
+    uint16_t* const windows = scratch.at<uint16_t>(column_bytes);
+    uint8_t* const row_maxima = scratch.at<uint8_t>(column_bytes + window_bytes);
     int64_t pixel = first_item;
     while (pixel < end_item) {
       const int64_t image = pixel / plane;
@@ -90,7 +93,7 @@ struct Uint8ToFloatPlanes {
       if constexpr (channels == 3 && kernel_width == 2 && !maximum) {
         // RGB halved, the common case: the ISA's own 2x2 sums straight into the window planes.
         if (kernel_height == 2) {
-          uint16_t* window = windows.data();
+          uint16_t* window = windows;
           const int64_t readable = row_values - first_ow * kernel_width * channels;
           const int64_t done = Isa::RgbWindowSums::sum_2x2(rows, rows + row_values, count, readable, window,
                                                            window + output_width, window + 2 * output_width);
@@ -103,13 +106,12 @@ struct Uint8ToFloatPlanes {
           continue;
         }
       }
-      split_rows<channels, maximum>(rows, row_values, kernel_height, span, input_width, row_maxima.data(),
-                                    columns.data());
+      split_rows<channels, maximum>(rows, row_values, kernel_height, span, input_width, row_maxima, columns);
       for (int c = 0; c < channels; ++c) {
-        const uint16_t* column = columns.data() + c * input_width;
+        const uint16_t* column = columns + c * input_width;
         const uint16_t* reduced = column;  // a window of one column is its column
         if constexpr (kernel_width > 1) {
-          uint16_t* window = windows.data() + c * output_width;
+          uint16_t* window = windows + c * output_width;
           for (int64_t o = 0; o < count; ++o) {
             uint16_t value = column[o * kernel_width];
             for (int j = 1; j < kernel_width; ++j) value = reduce<maximum>(value, column[o * kernel_width + j]);
@@ -188,7 +190,7 @@ struct Uint8ToFloatPlanes {
       for (int64_t redo = at; redo < at + block_chunks * width; redo += width) {
         for (unsigned lanes = AffineToFloat::convert(reduced + redo, constants, kMargin, to + redo); lanes != 0;
              lanes &= lanes - 1) {
-          const int64_t lane = redo + __builtin_ctz(lanes);
+          const int64_t lane = redo + lowest_set_bit(lanes);
           to[lane] = exact_uint8_model_input(plan, reduced[lane], channel);
         }
       }
