@@ -372,6 +372,16 @@ describe('model input semantics', () => {
     expect(Array.from(bytes.data)).toEqual([0, 30, 60, 90, 10, 40, 70, 100, 20, 50, 80, 110]);
   });
 
+  it('takes per-channel means and stds as arrays or typed arrays', () => {
+    const options = { kernelSize: 1, channelsLast: true, outputType: 'float64' } as const;
+    const fromArrays = poolnd.avgPool2d(image, { ...options, normalize: { mean: [1, 2, 3], std: [2, 4, 8] } });
+    const fromTyped = poolnd.avgPool2d(image, {
+      ...options,
+      normalize: { mean: Float64Array.of(1, 2, 3), std: Float32Array.of(2, 4, 8) },
+    });
+    expect(Array.from(fromTyped.data)).toEqual(Array.from(fromArrays.data));
+  });
+
   it('indices follow the output layout', () => {
     const input = { data: Float32Array.from([5, 1, 2, 9, 3, 8, 7, 4]), shape: [1, 2, 2, 2] }; // NHWC, C = 2
     const { output, indices } = poolnd.maxPool2d(input, {

@@ -7,10 +7,10 @@ import { checkOptionNames, isArray, isNumber, isObject, rangeError, typeError } 
 export interface Normalization {
   /** Multiplies each value first (e.g. 1 / 255). @default 1 */
   scale?: number;
-  /** Subtracted per channel: one number for all, or one per channel. @default 0 */
-  mean?: number | readonly number[];
+  /** Subtracted per channel: one number for all, or one per channel (an array or typed array). @default 0 */
+  mean?: number | readonly number[] | Float32Array | Float64Array;
   /** Divides per channel: one number for all, or one per channel; never 0. @default 1 */
-  std?: number | readonly number[];
+  std?: number | readonly number[] | Float32Array | Float64Array;
 }
 
 /** The element types a model input can be converted to. */
@@ -52,17 +52,20 @@ function finiteNumber(fn: string, subject: string, value: unknown): number {
 function perChannel(
   fn: string,
   name: string,
-  value: unknown,
+  given: unknown,
   channels: number,
   target: Float64Array,
   fallback: number,
   check: (entry: number) => boolean,
   requirement: string,
 ): void {
+  let value = given;
   if (value === undefined) {
     target.fill(fallback);
     return;
   }
+  // A typed array of the values (a Float32Array of means, say) is read as the array it holds.
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) value = Array.from(value as unknown as ArrayLike<number>);
   if (isArray(value)) {
     if (value.length !== channels) {
       throw rangeError(fn, `option 'normalize.${name}'`, `one number or an array of ${channels} (one per channel)`, value);
