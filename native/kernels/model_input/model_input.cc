@@ -348,12 +348,10 @@ ModelInputPlan::ModelInputPlan(const PoolRequest& request, PoolKernel op_kernel)
     const ModelInputMicrokernel* vector = uint8_to_float_planes_kernel(active_simd_level());
     if (vector != nullptr && request.geometry.stride[2] == request.geometry.kernel_size[2] &&
         affine_in_range(request)) {
-      path_ = ModelInputPath::uint8_planes;
       fill_affine(*this);
       runner_ = vector->run;
       return;
     }
-    path_ = ModelInputPath::uint8_lookup;
     runner_ = uint8_lookup_plan(*this);
     return;
   }

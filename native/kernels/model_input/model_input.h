@@ -10,32 +10,27 @@
 
 namespace poolnd {
 
-// The ways a converting request can run, for tests that must reach each.
-enum class ModelInputPath {
-  tiles,         // the op's own kernel into a small scratch tile, then each value converted
-  uint8_lookup,  // uint8 channels-last 2-d windows to float32 channels-first through a value table
-  uint8_planes,  // the same, strides equal to the kernel width, by a vector kernel (uint8_planes.h)
-};
-
 // A request with an active conversion, planned once per call and then run on any split of the
-// op's own work items (pool_work_items), like a kernel.
+// op's own work items (pool_work_items), like a kernel. It runs one of three ways: tiles (the op's
+// own kernel into a small scratch tile, then each value converted), a value table (uint8
+// channels-last 2-d windows to float32 channels-first), or, for those with strides equal to the
+// kernel width, the level's vector kernel (uint8_planes.h).
 class ModelInputPlan {
  public:
   // `op_kernel` is the kernel that computes the request without conversion.
   ModelInputPlan(const PoolRequest& request, PoolKernel op_kernel);
 
   void run(int64_t first_item, int64_t end_item) const;
-  ModelInputPath path() const { return path_; }
 
   using Runner = void (*)(const ModelInputPlan& plan, int64_t first_item, int64_t end_item);
   const PoolRequest& request;
-  // Null where the op's kernel cannot give the value the conversion needs (an integer average
-  // is converted unrounded).
+  // Tiles: the kernel whose values are converted, the op's own or, for an integer average
+  // converted unrounded, the exact average's.
   PoolKernel op_kernel;
-  // uint8_lookup: per channel, the converted value of every window sum (averages) or maximum.
+  // The value table: per channel, the converted value of every window sum (averages) or maximum.
   std::vector<float> table;
   int64_t table_stride = 0;
-  // uint8_planes: per channel (at most 4), y' = fma(s, alpha, beta) for a window sum (or maximum)
+  // The vector kernel: per channel (at most 4), y' = fma(s, alpha, beta) for a window sum (or maximum)
   // s, and the magnitude below which y' is recomputed by the exact rule (uint8_planes.h).
   struct Affine {
     double alpha = 1;
@@ -45,7 +40,6 @@ class ModelInputPlan {
   Affine affine[4];
 
  private:
-  ModelInputPath path_ = ModelInputPath::tiles;
   Runner runner_ = nullptr;
 };
 
