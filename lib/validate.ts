@@ -105,6 +105,13 @@ function integerError(fn: string, subject: string, value: unknown, minimum: numb
 }
 
 /** An integer in [minimum, Number.MAX_SAFE_INTEGER], or throws naming the subject. */
+/** A number that is finite: a TypeError for anything else, a RangeError for NaN and the infinities. */
+export function finiteNumber(fn: string, subject: string, value: unknown): number {
+  if (!isNumber(value)) throw typeError(fn, subject, 'a number', value);
+  if (!Number.isFinite(value)) throw rangeError(fn, subject, 'a finite number', value);
+  return value;
+}
+
 export function integerAtLeast(fn: string, subject: string, value: unknown, minimum: number): number {
   if (isIntegerAtLeast(value, minimum)) return value;
   throw integerError(fn, subject, value, minimum);

@@ -1,7 +1,15 @@
 // Model input options (API.md): the output's element type and layout, and a per-channel
 // normalisation, applied by the kernels in the same pass as max, average and adaptive pooling.
-import { type ArrayTypeName, elementTypeName, type InputTensor, isFloatArrayType } from '../tensor';
-import { checkOptionNames, isArray, isNumber, isObject, rangeError, typeError } from '../validate';
+import {
+  arrayLength,
+  type ArrayTypeName,
+  arrayTypeName,
+  elementTypeName,
+  type InputTensor,
+  isFloatArrayType,
+  type PoolArray,
+} from '../tensor';
+import { checkOptionNames, finiteNumber, isArray, isNumber, isObject, rangeError, typeError } from '../validate';
 
 /** Per-channel normalisation: `y = (v * scale - mean[c]) / std[c]`, in float64, rounded once. */
 export interface Normalization {
@@ -42,12 +50,6 @@ export interface Conversion {
   normalization: Float64Array | null;
 }
 
-function finiteNumber(fn: string, subject: string, value: unknown): number {
-  if (!isNumber(value)) throw typeError(fn, subject, 'a number', value);
-  if (!Number.isFinite(value)) throw rangeError(fn, subject, 'a finite number', value);
-  return value;
-}
-
 // One number for every channel, or an array of one per channel, into `target`.
 function perChannel(
   fn: string,
@@ -64,8 +66,12 @@ function perChannel(
     target.fill(fallback);
     return;
   }
-  // A typed array of the values (a Float32Array of means, say) is read as the array it holds.
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) value = Array.from(value as unknown as ArrayLike<number>);
+  // A typed array of the values (a Float32Array of means, say) is read as the array it holds,
+  // through the intrinsic getters, as every array poolnd reads.
+  if (arrayTypeName(value) !== undefined) {
+    const array = value as PoolArray;
+    value = Array.from({ length: arrayLength(array) }, (_, i) => array[i]);
+  }
   if (isArray(value)) {
     if (value.length !== channels) {
       throw rangeError(fn, `option 'normalize.${name}'`, `one number or an array of ${channels} (one per channel)`, value);
